@@ -1,0 +1,30 @@
+"""Pure parsing core: text in, :class:`Document` out. No I/O, no clock, nothing heavy imported."""
+from __future__ import annotations
+
+from taizhang.parse.model import (
+    SCHEMA,
+    Assignment,
+    Deadline,
+    Document,
+    ParseWarning,
+    Period,
+    Reference,
+    Target,
+    Task,
+    WarningCode,
+)
+from taizhang.parse.document import parse
+
+__all__ = [
+    "SCHEMA",
+    "Assignment",
+    "Deadline",
+    "Document",
+    "ParseWarning",
+    "Period",
+    "Reference",
+    "Target",
+    "Task",
+    "WarningCode",
+    "parse",
+]

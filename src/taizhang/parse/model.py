@@ -1,0 +1,205 @@
+"""The parsed document (schema ``taizhang.document/1``, see CONTRACT.md).
+
+Every extracted field keeps its evidence: the ``span`` ``[start, end)`` in the text as read and
+the ``rule`` that produced it, so a page can highlight it and ``--explain`` can say why.
+Frozen dataclasses: the parser builds them once, everything downstream only reads them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA = "taizhang.document/1"
+
+Span = tuple[int, int]
+
+
+class WarningCode(str, Enum):
+    """Stable codes of what the parser noticed; the Chinese text is rendered at the edge."""
+
+    BOILERPLATE_REMOVED = "boilerplate_removed"
+    DUPLICATE_BLOCK = "duplicate_block"
+    TRUNCATED = "truncated"
+    TRADITIONAL = "traditional_characters"
+    PINYIN_REMOVED = "pinyin_removed"
+    NO_TASKS = "no_tasks"
+    NAME_COMPLETED = "unit_name_completed"
+    UNIT_UNCERTAIN = "unit_uncertain"
+    ENCODING_GUESSED = "encoding_guessed"
+    ORDINAL_GAP = "ordinal_gap"
+    TABLE_LAYOUT = "table_layout"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a value was extracted: the rule's name and the span it matched."""
+
+    rule: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    text: str
+    due: str | None  # ISO date; None for recurring or ongoing ones
+    rrule: str | None = None  # RFC 5545 rule for recurring ones
+    kind: str = "date"  # date | recurring | ongoing | period
+    span: Span = (0, 0)
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "due": self.due, "rrule": self.rrule, "kind": self.kind,
+                "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    text: str
+    value: float | None
+    unit: str
+    op: str  # >=, <=, =, ~, range
+    upper: float | None = None  # the top of a range
+    span: Span = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | int | None = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        d: dict[str, Any] = {"text": self.text, "value": value, "unit": self.unit, "op": self.op,
+                             "span": list(self.span)}
+        if self.upper is not None:
+            d["upper"] = int(self.upper) if self.upper.is_integer() else self.upper
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One responsibility clause and the text it governs."""
+
+    text: str
+    span: Span
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    evidence: tuple[tuple[str, Evidence], ...] = ()  # (field=value, evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "lead": list(self.lead),
+            "support": list(self.support),
+            "leaders": list(self.leaders),
+            "deadlines": [d.to_dict() for d in self.deadlines],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    key: str
+    section: tuple[str, ...]
+    title: str
+    text: str
+    span: Span
+    assignments: tuple[Assignment, ...] = ()
+    targets: tuple[Target, ...] = ()
+
+    @property
+    def lead(self) -> tuple[str, ...]:
+        return _union(a.lead for a in self.assignments)
+
+    @property
+    def support(self) -> tuple[str, ...]:
+        return _union(a.support for a in self.assignments)
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        return _union(a.leaders for a in self.assignments)
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        return tuple(d for a in self.assignments for d in a.deadlines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "section": list(self.section),
+            "title": self.title,
+            "text": self.text,
+            "span": list(self.span),
+            "assignments": [a.to_dict() for a in self.assignments],
+            "targets": [t.to_dict() for t in self.targets],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    doc_number: str | None
+    title: str | None
+    relation: str  # implements | cites
+    span: Span = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_number": self.doc_number, "title": self.title, "relation": self.relation,
+                "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    code: WarningCode
+    message: str
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code.value, "message": self.message,
+                "span": list(self.span) if self.span else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: str
+    end: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: str
+    text: str
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None
+    period: Period | None = None
+    references: tuple[Reference, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    notice_title: str | None = None  # the wrapping 印发通知's own title, when there is one
+    evidence: tuple[tuple[str, Evidence], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (CONTRACT.md §1)."""
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "issuer": self.issuer,
+            "issued_on": self.issued_on,
+            "period": self.period.to_dict() if self.period else None,
+            "references": [r.to_dict() for r in self.references],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "tasks": [t.to_dict() for t in self.tasks],
+        }
+
+
+def _union(groups: Any) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for name in group:
+            seen.setdefault(name, None)
+    return tuple(seen)
