@@ -1,0 +1,317 @@
+"""A filled-in 台账 comes back: read it, check every row, and turn the edits into ProgressUpdates.
+
+Reading (:func:`read_progress_sheet`) only looks at the file; planning (:func:`plan_progress`)
+compares it with the ledger's current items, pure. Both collect every problem before raising one
+:class:`~taizhang.errors.SheetError` that names the first row and column and counts the rest, so
+a department fixes its sheet once and nothing is applied until the whole file is right.
+
+A row counts as edited when its editable cells differ from what was exported (a digest of them
+per row is kept in the hidden ``_taizhang`` sheet; without it, from the item as it is now). Only
+edited rows become updates, and an edited row whose version is older than the item's is refused
+as stale: someone changed the item after the sheet was sent out.
+"""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from taizhang.errors import SheetError
+from taizhang.exports import labels as L
+from taizhang.ledger.model import ProgressUpdate, Status, WorkItem
+from taizhang.ledger.workflow import OFFICE, UNIT, is_allowed, allowed_targets
+
+# header → field of ProgressUpdate; a sheet may carry any subset of them
+EDITABLE: dict[str, str] = {"状态": "status", "完成百分比": "percent", "进展情况": "text",
+                            "存在问题": "problems", "下步计划": "next_steps"}
+FIELD_LABEL = {v: k for k, v in EDITABLE.items()}
+MAX_HEADER_SEARCH = 10  # the header is within the first rows (title and 发文字号 lines above it)
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    sheet: str
+    row: int  # as Excel numbers it, so messages match what the user sees
+    item_id: int
+    version: int
+    values: dict[str, Any]  # field → normalised value, for the editable columns present
+    digest: str  # of the values as they are now
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSheet:
+    source: str
+    kind: str  # fillin | ledger | unknown (no hidden _taizhang sheet)
+    unit: str | None
+    rows: tuple[SheetRow, ...]
+    exported: Mapping[int, str] = field(default_factory=dict)  # item id → digest at export
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = "".join([f"第{self.row}行" if self.row else "",
+                         f"“{self.column}”列" if self.column else ""])
+        return f"[{self.sheet}] {where}：{self.message}" if where else f"[{self.sheet}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One edited row: the update to apply and, for the printout, each field before → after."""
+
+    sheet: str
+    row: int
+    item: WorkItem
+    update: ProgressUpdate
+    fields: tuple[tuple[str, Any, Any], ...]
+
+    def describe(self) -> str:
+        parts = "；".join(f"{label}：{_show(a)} → {_show(b)}" for label, a, b in self.fields)
+        return f"第{self.row}行 [{self.item.id}] {self.item.title[:24]}（{self.update.unit}）：{parts}"
+
+
+def edit_digest(values: Mapping[str, Any]) -> str:
+    """A short fingerprint of the editable cells, written at export and compared on import."""
+    text = "\x1f".join(f"{k}={'' if values[k] is None else values[k]}" for k in sorted(values))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def normalise(field_name: str, value: Any) -> Any:
+    """The comparable form of a cell: stripped text, a Status, an int percent; raises ValueError."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if field_name == "status":
+        return Status.parse(str(value))
+    if field_name == "percent":
+        if isinstance(value, bool):
+            raise ValueError(value)
+        number = float(str(value).strip().rstrip("%％")) if isinstance(value, str) else float(value)
+        if isinstance(value, float) and 0 < value <= 1 and not value.is_integer():
+            number = value * 100  # a cell formatted as percentage holds 0.4 for 40%
+        if not 0 <= number <= 100:
+            raise ValueError(value)
+        return int(round(number))
+    return str(value).strip()
+
+
+def digest_values(values: Mapping[str, Any]) -> str:
+    """Digest of normalised values (Status as its code) — the same on both sides of the trip."""
+    plain = {k: (v.value if isinstance(v, Status) else v) for k, v in values.items()}
+    return edit_digest(plain)
+
+
+def read_progress_sheet(file: str | Path | IO[bytes], *, sheet: str | None = None,
+                        name: str | None = None) -> ProgressSheet:
+    """Read a 台账 or fill-in sheet we wrote (or a copy an office re-saved)."""
+    source = name or (str(file) if isinstance(file, (str, Path)) else "上传的文件")
+    book = _open(file, source)
+    try:
+        kind, unit, exported = _meta(book)
+        names = [ws.title for ws in book.worksheets
+                 if ws.sheet_state == "visible" and ws.title != "_taizhang"]
+        if sheet is not None and sheet not in book.sheetnames:
+            raise SheetError(f"文件中没有名为“{sheet}”的工作表",
+                             hint=f"现有工作表：{'、'.join(names)}")
+        problems: list[Problem] = []
+        rows: list[SheetRow] = []
+        found = False
+        for ws_name in [sheet] if sheet else names:
+            got = _read_sheet(book[ws_name], problems)
+            if got is not None:
+                found = True
+                rows.extend(got)
+        if not found:
+            target = f"工作表“{sheet}”" if sheet else "任何工作表"
+            raise SheetError(f"{target}中找不到“{L.ID_HEADER}”列，无法对应到台账中的任务",
+                             column=L.ID_HEADER,
+                             hint="请使用 taizhang export 导出的台账或填报表填写后再导入，不要删除编号列")
+        seen: dict[int, SheetRow] = {}
+        for r in rows:
+            if r.item_id in seen:
+                problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
+                                        f"编号{r.item_id}与第{seen[r.item_id].row}行重复"))
+            seen[r.item_id] = r
+        raise_problems(problems, source)
+        return ProgressSheet(source, kind, unit, tuple(rows), exported)
+    finally:
+        book.close()
+
+
+def plan_progress(sheet: ProgressSheet, current: Mapping[int, WorkItem], *,
+                  unit: str | None = None) -> list[Change]:
+    """The updates the sheet asks for; raises SheetError listing every refused row.
+
+    ``unit`` (else the sheet's own) is who reports; without one the office imports on behalf
+    of each item's lead unit, and the workflow is checked as the office's.
+    """
+    unit = unit or sheet.unit
+    by = UNIT if unit else OFFICE
+    problems: list[Problem] = []
+    changes: list[Change] = []
+    for r in sheet.rows:
+        item = current.get(r.item_id)
+        if item is None:
+            problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
+                                    f"编号{r.item_id}在台账中不存在（可能已删除或属于其他台账）"))
+            continue
+        before = _item_values(item, r.values.keys())
+        exported = sheet.exported.get(r.item_id)
+        edited = (r.digest != exported) if exported else (r.values != before)
+        if not edited:
+            continue
+        if unit and unit not in item.units:
+            problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
+                                    f"任务{r.item_id}不是{unit}的任务（牵头：{item.lead or '无'}），不能填报"))
+            continue
+        if r.version != item.version:
+            problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
+                                    f"任务{r.item_id}在导出后已被修改（表中版本{r.version}，"
+                                    f"当前版本{item.version}），本行的修改可能覆盖他人的更新；"
+                                    "请重新导出后再填写"))
+            continue
+        target = r.values.get("status")
+        if target is not None and target is not item.status and not is_allowed(item.status, target, by=by):
+            options = "、".join(s.label for s in allowed_targets(item.status, by=by)) or "无"
+            problems.append(Problem(r.sheet, r.row, "状态",
+                                    f"不能把状态从“{item.status.label}”改为“{target.label}”"
+                                    f"（可改为：{options}）"))
+            continue
+        diffs = tuple((FIELD_LABEL[f], before.get(f), r.values[f]) for f in r.values
+                      if r.values[f] != before.get(f))
+        if not diffs:
+            continue  # edited back to what the ledger already holds
+        kwargs = {f: r.values[f] for f in r.values if r.values[f] != before.get(f)}
+        if "text" in kwargs and kwargs["text"] is None:
+            kwargs["text"] = ""  # a cleared cell clears the text rather than keeping the old one
+        update = ProgressUpdate(item_id=item.id, unit=unit or item.lead or "",
+                                expected_version=r.version, **kwargs)
+        changes.append(Change(r.sheet, r.row, item, update, diffs))
+    raise_problems(problems, sheet.source)
+    return changes
+
+
+def raise_problems(problems: Sequence[Problem], source: str) -> None:
+    """One SheetError for all of them: the first named by row and column, the rest listed."""
+    if not problems:
+        return
+    first = problems[0]
+    message = f"[{first.sheet}] {first.message}"
+    if len(problems) > 1:
+        rest = "\n".join(f"  {p}" for p in problems[1:21])
+        more = f"\n  ……另有{len(problems) - 21}处" if len(problems) > 21 else ""
+        message += f"\n另有{len(problems) - 1}处问题：\n{rest}{more}"
+    err = SheetError(message, row=first.row, column=first.column,
+                     hint=f"{source} 未导入任何内容；改正后请重新导入")
+    err.problems = list(problems)  # type: ignore[attr-defined]
+    raise err
+
+
+def _item_values(item: WorkItem, fields: Any) -> dict[str, Any]:
+    report = item.last_report
+    now = {"status": item.status, "percent": item.percent,
+           "text": (report.text or None) if report else None,
+           "problems": (report.problems or None) if report else None,
+           "next_steps": (report.next_steps or None) if report else None}
+    return {f: now[f] for f in fields}
+
+
+def _open(file: str | Path | IO[bytes], source: str) -> Any:
+    from openpyxl import load_workbook
+
+    if isinstance(file, (str, Path)) and not Path(file).is_file():
+        raise SheetError(f"找不到文件 {source}", hint="请检查路径")
+    try:
+        if not zipfile.is_zipfile(file):
+            raise SheetError(f"{source} 不是 xlsx 文件（Excel 2007 及以后的格式）",
+                             hint="旧的 .xls 或 WPS 格式请先在 Excel/WPS 中“另存为 .xlsx”")
+        if not isinstance(file, (str, Path)):
+            file.seek(0)
+        # not read_only: merged cells and sheet state are needed to check the layout
+        return load_workbook(file, data_only=True)
+    except SheetError:
+        raise
+    except Exception as err:  # openpyxl raises many kinds for a broken package
+        raise SheetError(f"{source} 无法作为 xlsx 打开（{type(err).__name__}）",
+                         hint="文件可能已损坏或不是 Excel 表格；请在 Excel/WPS 中打开后另存为 .xlsx") from err
+
+
+def _meta(book: Any) -> tuple[str, str | None, dict[int, str]]:
+    if "_taizhang" not in book.sheetnames:
+        return "unknown", None, {}
+    ws = book["_taizhang"]
+    values: dict[str, str] = {}
+    exported: dict[int, str] = {}
+    for key, value, *rest in ws.iter_rows(min_col=1, max_col=3, values_only=True):
+        if key == "item" and rest and rest[0]:
+            token = L.parse_id_token(value)
+            if token:
+                exported[token[0]] = str(rest[0])
+        elif key:
+            values[str(key)] = "" if value is None else str(value)
+    return values.get("kind", "unknown"), values.get("unit") or None, exported
+
+
+def _read_sheet(ws: Any, problems: list[Problem]) -> list[SheetRow] | None:
+    header_row, columns = _find_header(ws)
+    if header_row is None or L.ID_HEADER not in columns:
+        return None
+    for merged in ws.merged_cells.ranges:
+        if merged.max_row > header_row:
+            problems.append(Problem(ws.title, merged.min_row, _header_at(columns, merged.min_col),
+                                    f"有合并单元格（{merged.coord}），无法逐行对应任务；请取消合并"))
+    id_col = columns[L.ID_HEADER]
+    editable = {EDITABLE[h]: c for h, c in columns.items() if h in EDITABLE}
+    rows: list[SheetRow] = []
+    for cells in ws.iter_rows(min_row=header_row + 1):
+        row = cells[0].row
+        raw = cells[id_col - 1].value if len(cells) >= id_col else None
+        if raw is None and all(c.value in (None, "") for c in cells):
+            continue
+        token = L.parse_id_token(raw)
+        if token is None:
+            problems.append(Problem(ws.title, row, L.ID_HEADER,
+                                    f"编号“{raw if raw is not None else '（空）'}”无法识别，应为导出时的“任务号:v版本”"))
+            continue
+        values: dict[str, Any] = {}
+        for name, col in editable.items():
+            value = cells[col - 1].value if len(cells) >= col else None
+            try:
+                values[name] = normalise(name, value)
+            except ValueError:
+                expected = ("、".join(L.STATUS_LABELS) if name == "status"
+                            else "0到100的整数" if name == "percent" else "文字")
+                problems.append(Problem(ws.title, row, FIELD_LABEL[name],
+                                        f"“{value}”无法识别，应为{expected}"))
+        if "status" in values and values["status"] is None:
+            problems.append(Problem(ws.title, row, "状态", "状态为空，请从下拉列表选择"))
+        rows.append(SheetRow(ws.title, row, token[0], token[1], values, digest_values(values)))
+    return rows
+
+
+def _find_header(ws: Any) -> tuple[int | None, dict[str, int]]:
+    for cells in ws.iter_rows(min_row=1, max_row=MAX_HEADER_SEARCH):
+        names = {str(c.value).strip(): c.column for c in cells if isinstance(c.value, str)}
+        if L.ID_HEADER in names or sum(h in names for h in ("序号", "工作任务", "状态", "进展情况")) >= 3:
+            return cells[0].row, names
+    return None, {}
+
+
+def _header_at(columns: Mapping[str, int], col: int) -> str | None:
+    return next((h for h, c in columns.items() if c == col), None)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Status):
+        return value.label
+    if value is None or value == "":
+        return "（空）"
+    text = str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
