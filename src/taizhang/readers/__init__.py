@@ -1,12 +1,23 @@
-"""Reading files into text: the only place the parser's input touches the disk."""
+"""Reading files into text: the only place the parser's input touches the disk.
+
+    read_path("方案.docx")                  → ReadResult(text, source, format, encoding, warnings)
+    read_bytes(upload, name="方案.pdf")     → the same, for bytes from a web upload
+
+Formats: plain text (UTF-8, GB18030/GBK, Big5, UTF-16), .docx, .pdf with a text layer, HTML
+pages. The format comes from the bytes first (see :mod:`taizhang.readers.sniff`). Every heavy
+library (python-docx, pdfminer, bs4, charset-normalizer) is imported only by the reader that
+needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from taizhang.config import MAX_FILE_BYTES
-from taizhang.errors import DecodeError, FileUnreadable
-from taizhang.parse.model import ParseWarning
+from taizhang.errors import FileUnreadable
+from taizhang.parse.model import ParseWarning, WarningCode
+
+__all__ = ["ReadResult", "read_bytes", "read_path"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,19 +31,73 @@ class ReadResult:
 
 def read_path(path: str | Path, *, encoding: str | None = None,
               max_bytes: int = MAX_FILE_BYTES) -> ReadResult:
-    """Read a document file into text. Raises FileUnreadable / DecodeError with Chinese messages."""
+    """Read a document file into text.
+
+    Raises :class:`~taizhang.errors.FileUnreadable` (or its subclass ``DecodeError``) with a
+    Chinese message naming the file, what is wrong and what to do.
+    """
     p = Path(path)
-    if not p.exists():
-        raise FileUnreadable(str(path), "文件不存在", hint="请检查路径")
-    if p.is_dir():
-        raise FileUnreadable(str(path), "这是一个目录，不是文件", hint="请指定目录中的文件")
-    data = p.read_bytes()
-    if len(data) > max_bytes:
-        raise FileUnreadable(str(path), f"文件大小 {len(data)} 字节，超过上限 {max_bytes} 字节")
-    if not data.strip():
-        raise FileUnreadable(str(path), "文件是空的")
+    shown = str(path)
     try:
-        text = data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DecodeError(str(path), "无法识别文件编码（已尝试 UTF-8）", hint="请用 --encoding 指定") from err
-    return ReadResult(text=text, source=p.name, format="txt", encoding=encoding or "utf-8")
+        if not p.exists():
+            raise FileUnreadable(shown, "文件不存在", hint="请检查路径和文件名")
+        if p.is_dir():
+            raise FileUnreadable(shown, "这是一个目录，不是文件", hint="请指定目录中的文件")
+        size = p.stat().st_size  # refuse before reading: a huge file never enters memory
+        if size > max_bytes:
+            raise FileUnreadable(shown, _too_large(size, max_bytes), hint="请只提供公文本身")
+        data = p.read_bytes()
+    except PermissionError:
+        raise FileUnreadable(shown, "没有读取这个文件的权限", hint="请检查文件权限") from None
+    except OSError as err:
+        raise FileUnreadable(shown, f"无法读取文件（{err.strerror or err}）") from None
+    return read_bytes(data, name=p.name, encoding=encoding, max_bytes=max_bytes, shown=shown)
+
+
+def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
+               max_bytes: int = MAX_FILE_BYTES, shown: str | None = None) -> ReadResult:
+    """Read an uploaded file's bytes; ``name`` gives the extension hint and the source name."""
+    from taizhang.readers.sniff import detect_format
+
+    shown = shown or name
+    if len(data) > max_bytes:
+        raise FileUnreadable(shown, _too_large(len(data), max_bytes), hint="请只提供公文本身")
+    if not data.strip():
+        raise FileUnreadable(shown, "文件是空的（没有任何文字）", hint="请确认选择了正确的文件")
+    fmt = detect_format(data, shown)
+    warnings: tuple[ParseWarning, ...] = ()
+    used: str | None = None
+    if fmt == "docx":
+        from taizhang.readers.word import read_docx
+
+        text = read_docx(data, shown)
+    elif fmt == "pdf":
+        from taizhang.readers.pdf import read_pdf
+
+        text = read_pdf(data, shown)
+    else:
+        from taizhang.readers.text import decode
+
+        declared = None
+        if fmt == "html":
+            from taizhang.readers.html_page import declared_charset
+
+            declared = declared_charset(data)
+        decoded, used, warnings = decode(data, source=shown, encoding=encoding, declared=declared)
+        if fmt == "html":
+            from taizhang.readers.html_page import read_html
+
+            text, removed = read_html(decoded, shown)
+            if removed:
+                warnings += (ParseWarning(WarningCode.BOILERPLATE_REMOVED,
+                                          "已去除网页的导航、页眉页脚等非正文内容"),)
+        else:
+            text = decoded
+    if not text.strip():
+        raise FileUnreadable(shown, "文件里没有可读的文字", hint="请确认文件内容；扫描件需要先做 OCR 识别")
+    return ReadResult(text=text, source=name, format=fmt, encoding=used, warnings=warnings)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (f"文件大小 {size / 1048576:.1f} MiB，超过上限 {limit / 1048576:g} MiB"
+            f"（{limit} 字节）")
