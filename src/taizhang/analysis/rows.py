@@ -50,6 +50,7 @@ class TaskRow:
     place: str  # jurisdiction of the issuing document: 沈阳市
     pairs: tuple[Pair, ...] = ()  # per assignment, so co-leads of different clauses stay apart
     dues: tuple[str, ...] = ()
+    implied_due: str | None = None  # the document's period end, for tasks without a deadline
     item_id: int | None = None  # the ledger's task id when the row came from the store
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
@@ -112,6 +113,7 @@ def task_rows(doc: Document, info: DocInfo, *, item_ids: dict[str, int] | None =
         rows.append(TaskRow(
             doc_id=info.id, key=t.key, title=t.title, text=t.text, place=info.place.name,
             pairs=pairs, dues=tuple(d.due for d in t.deadlines if d.due),
+            implied_due=doc.period.end if doc.period else None,
             item_id=(item_ids or {}).get(t.key)))
     return rows
 

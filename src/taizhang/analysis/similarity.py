@@ -9,7 +9,6 @@ matrix–vector product, so 20,000 tasks answer in milliseconds.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,29 +16,17 @@ import numpy as np
 from scipy import sparse
 
 from taizhang.analysis.rows import TaskRow
+from taizhang.analysis.text import work_text
 
 SIZES = (2, 3)
 _SHIFT = 21  # a Unicode code point fits in 21 bits; three of them fit in an int64
 
-# Clauses that name who does the work, not what the work is: they would make every task of
-# one city look alike (all of them say 市发展改革委).
-_ROLE_CLAUSE = re.compile(
-    r"[\[【(（]?(?:责任(?:部门|单位)|牵头(?:部门|单位)|配合(?:部门|单位))[:：][^\]】)）\n]*[\]】)）]?"
-    r"|由[^,，。;；\n]{1,12}?同志负责"
-    r"|[^,，。;；\n]{0,60}(?:牵头|配合|参与|负责)[,，。;；]?\s*$",
-    re.M,
-)
 _NOT_TEXT = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 
 
 def clean(row: TaskRow) -> str:
-    """The words of the work itself: role clauses and unit names out, width and case folded."""
-    text = unicodedata.normalize("NFKC", f"{row.title}\n{row.text}").lower()
-    for _ in range(3):  # a task can end with several role sentences
-        text = _ROLE_CLAUSE.sub("", text.rstrip())
-    for unit in set(row.lead) | set(row.support):
-        text = text.replace(unit, " ")
-    return _NOT_TEXT.sub(" ", text)
+    """Work text (text.py), lower-cased, punctuation to spaces: n-grams never cross them."""
+    return _NOT_TEXT.sub(" ", work_text(row).lower())
 
 
 def _codes(text: str) -> np.ndarray:
