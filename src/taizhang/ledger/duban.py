@@ -1,0 +1,29 @@
+"""督办 rules: numbering per year, the escalation ladder and the default reply time."""
+from __future__ import annotations
+
+import datetime as dt
+
+from taizhang.errors import IllegalTransition
+from taizhang.ledger.model import DubanLevel
+
+LADDER: tuple[DubanLevel, ...] = (DubanLevel.REMINDER, DubanLevel.DUBAN, DubanLevel.LISTED)
+REPLY_DAYS = {DubanLevel.REMINDER: 7, DubanLevel.DUBAN: 5, DubanLevel.LISTED: 3}
+
+
+def notice_number(year: int, serial: int) -> str:
+    """``notice_number(2026, 7) == "督办〔2026〕7号"`` (六角括号, no leading zeros)."""
+    return f"督办〔{year}〕{serial}号"
+
+
+def next_level(level: DubanLevel) -> DubanLevel:
+    """提醒 → 督办 → 挂牌督办; past the top, IllegalTransition."""
+    i = LADDER.index(level)
+    if i + 1 >= len(LADDER):
+        raise IllegalTransition(f"已是最高级别“{level.label}”，不能再升级",
+                                hint="可继续跟踪回复，或办结后销号")
+    return LADDER[i + 1]
+
+
+def default_reply_due(level: DubanLevel, today: dt.date) -> dt.date:
+    """Stronger levels get shorter reply times."""
+    return today + dt.timedelta(days=REPLY_DAYS[level])

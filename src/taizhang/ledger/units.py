@@ -1,0 +1,60 @@
+"""Unit names and jurisdictions: which body a short name means depends on who issued the text.
+
+``jurisdiction_of("沈阳市人民政府办公厅") == "沈阳市"``; ``canonical_name("市发改委") ==
+"市发展改革委"``. Abbreviation rules are a table: one row per common long/short form.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# issuer suffixes that name an organ of the place rather than the place itself, longest first
+_ORGAN_SUFFIXES = ("人民政府办公厅", "人民政府办公室", "人民政府", "政府办公厅", "政府办公室",
+                   "政府", "委员会", "委办公厅", "委")
+
+# a place name ending in a level word; 自治区/自治州 before the one-character words
+_PLACE = re.compile(r"^(?:中共)?(?P<place>[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|特别行政区|省|市|"
+                    r"自治县|县|区|旗|盟))")
+
+# (long or variant form, the form the ledger keeps); applied inside names, in order
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("发展和改革委员会", "发展改革委"),  # 沈阳市发展和改革委员会 → 沈阳市发展改革委
+    ("发改委", "发展改革委"),            # 市发改委 → 市发展改革委
+    ("经济和信息化委员会", "经济和信息化委"),
+    ("经信委", "经济和信息化委"),
+    ("人力资源和社会保障局", "人力资源社会保障局"),
+    ("人社局", "人力资源社会保障局"),
+)
+
+
+def normalize(name: str) -> str:
+    """NFKC (full-width brackets become ASCII) and no inner spaces: ``（`` equals ``(``."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def canonical_name(name: str) -> str:
+    """The form under which a unit is registered: ``市发改委`` → ``市发展改革委``."""
+    text = normalize(name)
+    for long, short in ABBREVIATIONS:
+        if long in text:
+            return text.replace(long, short)
+    return text
+
+
+def jurisdiction_of(issuer: str | None) -> str | None:
+    """The place whose units a document's short names refer to.
+
+    ``沈阳市人民政府办公厅`` → ``沈阳市``; ``吉林省人民政府`` → ``吉林省``; ``中共沈阳市委`` →
+    ``沈阳市``; None when the issuer names no place (国务院办公厅 is national: ``全国``).
+    """
+    if not issuer:
+        return None
+    text = normalize(issuer)
+    if text.startswith(("国务院", "中共中央", "国家")):
+        return "全国"
+    for suffix in _ORGAN_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    match = _PLACE.match(text)
+    return match.group("place") if match else None

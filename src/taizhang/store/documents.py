@@ -1,0 +1,282 @@
+"""Documents in the ledger: ingest (one transaction per document), versions, drafts, corrections."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select, update
+
+from taizhang.errors import IllegalTransition, InputError, NotFound
+from taizhang.ledger.items import (
+    ItemDraft,
+    PriorItem,
+    doc_key,
+    drafts_from_document,
+    match_items,
+    text_fingerprint,
+    text_hash,
+    work_start,
+)
+from taizhang.ledger.model import (
+    Correction,
+    DocState,
+    DocumentRecord,
+    IngestResult,
+    Status,
+    WorkItem,
+)
+from taizhang.ledger.schedule import iso_date
+from taizhang.ledger.units import jurisdiction_of, normalize
+from taizhang.parse.model import Document
+from taizhang.store import audit, schema as s, units
+from taizhang.store.engine import Ctx
+
+_RECORD_COLUMNS = [c for c in s.documents.c if c.name not in ("parse_json", "raw_text")]
+
+
+def _record(row: Any, item_count: int = 0) -> DocumentRecord:
+    return DocumentRecord(
+        id=row.id, key=row.key, version=row.version, current=bool(row.current),
+        state=DocState(row.state), jurisdiction=row.jurisdiction, source=row.source,
+        title=row.title, doc_number=row.doc_number, issuer=row.issuer, issued_on=row.issued_on,
+        period_start=row.period_start, period_end=row.period_end, text_hash=row.text_hash,
+        ingested_at=row.ingested_at, ingested_by=row.ingested_by, item_count=item_count)
+
+
+def _count(ctx: Ctx, doc_id: int) -> int:
+    return ctx.conn.execute(select(func.count()).select_from(s.items)
+                            .where(s.items.c.document_id == doc_id)).scalar_one()
+
+
+def find_row(ctx: Ctx, ref: int | str) -> Any:
+    """The document row for an id, 发文字号, key or source name (current version first)."""
+    q = select(*_RECORD_COLUMNS)
+    text = str(ref).strip()
+    if isinstance(ref, int) or text.isdigit():
+        row = ctx.conn.execute(q.where(s.documents.c.id == int(text))).first()
+    else:
+        norm = normalize(text)
+        row = ctx.conn.execute(q.where(or_(
+            s.documents.c.doc_number == text, s.documents.c.key == norm,
+            s.documents.c.source == text)).order_by(s.documents.c.current.desc(),
+                                                   s.documents.c.version.desc())).first()
+    if row is None:
+        raise NotFound(f"没有找到文件“{ref}”", hint="可用文件编号、发文字号或文件名；"
+                                                 "用 taizhang documents 查看全部文件")
+    return row
+
+
+def get_document(ctx: Ctx, ref: int | str) -> DocumentRecord:
+    row = find_row(ctx, ref)
+    return _record(row, _count(ctx, row.id))
+
+
+def document_parse(ctx: Ctx, ref: int | str) -> dict[str, Any]:
+    row = find_row(ctx, ref)
+    raw = ctx.conn.execute(select(s.documents.c.parse_json).where(s.documents.c.id == row.id))
+    return json.loads(raw.scalar_one())  # type: ignore[no-any-return]
+
+
+def document_text(ctx: Ctx, ref: int | str) -> str:
+    row = find_row(ctx, ref)
+    return str(ctx.conn.execute(select(s.documents.c.raw_text)
+                                .where(s.documents.c.id == row.id)).scalar_one())
+
+
+def list_documents(ctx: Ctx, *, state: DocState | None, jurisdiction: str | None,
+                   all_versions: bool) -> list[DocumentRecord]:
+    counts = (select(s.items.c.document_id, func.count().label("n"))
+              .group_by(s.items.c.document_id).subquery())
+    q = (select(*_RECORD_COLUMNS, func.coalesce(counts.c.n, 0).label("n"))
+         .outerjoin(counts, counts.c.document_id == s.documents.c.id))
+    if state:
+        q = q.where(s.documents.c.state == state.value)
+    if jurisdiction:
+        q = q.where(s.documents.c.jurisdiction == jurisdiction)
+    if not all_versions:
+        q = q.where(s.documents.c.current.is_(True))
+    return [_record(r, r.n) for r in ctx.conn.execute(q.order_by(s.documents.c.id))]
+
+
+def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
+           draft: bool) -> IngestResult:
+    conn = ctx.conn
+    digest = text_hash(doc.text)
+    same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == digest)
+                        .order_by(s.documents.c.version.desc())).first()
+    if same is not None:
+        return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged")
+    key = doc_key(doc)
+    prior = conn.execute(select(*_RECORD_COLUMNS).where(
+        (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
+    place = jurisdiction or (prior.jurisdiction if prior is not None else None) \
+        or jurisdiction_of(doc.issuer)
+    if not place:
+        name = doc.title or doc.source
+        raise InputError(f"《{name}》看不出发文机关，无法确定单位所属地区",
+                         hint="请用 --jurisdiction 指定，例如 --jurisdiction 沈阳市")
+    state = DocState.DRAFT if draft else DocState.PUBLISHED
+    doc_id = conn.execute(insert(s.documents).values(
+        key=key, version=(prior.version + 1) if prior is not None else 1, current=True,
+        state=state.value, jurisdiction=place, source=doc.source, title=doc.title,
+        doc_number=doc.doc_number, issuer=doc.issuer, issued_on=iso_date(doc.issued_on),
+        period_start=iso_date(doc.period.start if doc.period else None),
+        period_end=iso_date(doc.period.end if doc.period else None), text_hash=digest,
+        parse_json=json.dumps(doc.to_dict(), ensure_ascii=False), raw_text=doc.text,
+        ingested_at=ctx.now, ingested_by=actor).returning(s.documents.c.id)).scalar_one()
+    drafts = drafts_from_document(doc)
+    start = work_start(doc)
+    matched_ids: list[int | None] = [None] * len(drafts)
+    prior_count = 0
+    if prior is not None:
+        conn.execute(update(s.documents).where(s.documents.c.id == prior.id).values(current=False))
+        olds = conn.execute(select(s.items.c.id, s.items.c.task_key, s.items.c.seq,
+                                   s.items.c.fingerprint)
+                            .where(s.items.c.document_id == prior.id)).all()
+        prior_count = len(olds)
+        matched_ids = match_items([PriorItem(*o) for o in olds], drafts)
+    cache: dict[str, int] = {}
+    new_drafts = [d for d, m in zip(drafts, matched_ids) if m is None]
+    _insert_items(ctx, doc_id, place, start, new_drafts, cache, actor)
+    for d, item_id in zip(drafts, matched_ids):
+        if item_id is not None:
+            _carry_over(ctx, item_id, doc_id, place, start, d, cache, actor)
+    matched = sum(1 for m in matched_ids if m is not None)
+    outcome = "new_version" if prior is not None else "new"
+    audit.record(conn, ctx.now, actor=actor, action="document.ingest", entity="document",
+                 entity_id=doc_id, document_id=doc_id,
+                 before={"version": prior.version, "id": prior.id} if prior is not None else None,
+                 after={"key": key, "version": (prior.version + 1) if prior is not None else 1,
+                        "state": state.value, "jurisdiction": place, "items": len(drafts)})
+    record = get_document(ctx, doc_id)
+    return IngestResult(document=record, outcome=outcome, added=len(new_drafts),
+                        matched=matched, dropped=prior_count - matched)
+
+
+def _item_values(doc_id: int, place: str, start: dt.date | None, d: ItemDraft,
+                 lead_id: int | None) -> dict[str, Any]:
+    return {"document_id": doc_id, "task_key": d.task_key, "seq": d.seq, "title": d.title,
+            "text": d.text, "jurisdiction": place, "lead_unit_id": lead_id,
+            "leaders": json.dumps(list(d.leaders), ensure_ascii=False), "due": d.due,
+            "due_implied": d.due_implied, "rrule": d.rrule, "start": start,
+            "fingerprint": d.fingerprint}
+
+
+def _insert_items(ctx: Ctx, doc_id: int, place: str, start: dt.date | None,
+                  drafts: Sequence[ItemDraft], cache: dict[str, int], actor: str) -> None:
+    if not drafts:
+        return
+    rows = []
+    for d in drafts:
+        lead_id = units.ensure(ctx, place, d.lead, cache) if d.lead else None
+        rows.append(_item_values(doc_id, place, start, d, lead_id) | {
+            "status": Status.PENDING.value, "percent": 0, "version": 1,
+            "created_at": ctx.now, "updated_at": ctx.now})
+    ids = ctx.conn.execute(insert(s.items).returning(s.items.c.id, sort_by_parameter_order=True),
+                           rows).scalars().all()
+    support_rows, audit_rows = [], []
+    for item_id, d in zip(ids, drafts):
+        for pos, name in enumerate(d.support):
+            unit_id = units.ensure(ctx, place, name, cache)
+            support_rows.append({"item_id": item_id, "unit_id": unit_id, "position": pos})
+        audit_rows.append({"at": ctx.now, "actor": actor, "action": "item.create",
+                           "entity": "item", "entity_id": item_id, "item_id": item_id,
+                           "document_id": doc_id, "before": None,
+                           "after": audit._json({"task_key": d.task_key, "lead": d.lead,
+                                                 "support": d.support, "due": d.due})})
+    support_rows = list({(r["item_id"], r["unit_id"]): r for r in support_rows}.values())
+    if support_rows:
+        ctx.conn.execute(insert(s.item_support), support_rows)
+    ctx.conn.execute(insert(s.audit), audit_rows)
+
+
+def _carry_over(ctx: Ctx, item_id: int, doc_id: int, place: str, start: dt.date | None,
+                d: ItemDraft, cache: dict[str, int], actor: str) -> None:
+    """The new version's text for an item that keeps its id, reports and history."""
+    old = ctx.conn.execute(select(s.items).where(s.items.c.id == item_id)).one()
+    lead_id = units.ensure(ctx, place, d.lead, cache) if d.lead else None
+    values = _item_values(doc_id, place, start, d, lead_id)
+    changed = {k: v for k, v in values.items()
+               if k not in ("document_id", "fingerprint") and getattr(old, k) != v}
+    ctx.conn.execute(update(s.items).where(s.items.c.id == item_id).values(
+        **values, version=old.version + 1, updated_at=ctx.now))
+    ctx.conn.execute(delete(s.item_support).where(s.item_support.c.item_id == item_id))
+    rows = {units.ensure(ctx, place, n, cache): i for i, n in enumerate(d.support)}
+    if rows:
+        ctx.conn.execute(insert(s.item_support), [
+            {"item_id": item_id, "unit_id": u, "position": p} for u, p in rows.items()])
+    audit.record(ctx.conn, ctx.now, actor=actor, action="item.revise", entity="item",
+                 entity_id=item_id, item_id=item_id, document_id=doc_id,
+                 before={k: getattr(old, k) for k in changed} | {"document_id": old.document_id},
+                 after=changed | {"document_id": doc_id})
+
+
+def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
+    row = find_row(ctx, ref)
+    if row.state == DocState.PUBLISHED.value:
+        raise IllegalTransition(f"文件“{row.title or row.source}”已经发布", hint="无需再次发布")
+    ctx.conn.execute(update(s.documents).where(s.documents.c.id == row.id)
+                     .values(state=DocState.PUBLISHED.value))
+    audit.record(ctx.conn, ctx.now, actor=actor, action="document.publish", entity="document",
+                 entity_id=row.id, document_id=row.id, before={"state": row.state},
+                 after={"state": DocState.PUBLISHED.value})
+    return get_document(ctx, row.id)
+
+
+CORRECTABLE = ("title", "text", "lead", "support", "leaders", "due", "rrule")
+
+
+def correct(ctx: Ctx, item_id: int, field: str, value: Any, *, actor: str, note: str,
+            expected_version: int | None) -> WorkItem:
+    from taizhang.store import items  # items imports documents for references
+
+    if field not in CORRECTABLE:
+        raise InputError(f"不能更正字段“{field}”", hint=f"可更正：{'、'.join(CORRECTABLE)}")
+    item = items.get_item(ctx, item_id)
+    items.check_version(item, expected_version)
+    before = getattr(item, field)
+    values: dict[str, Any] = {}
+    after: Any = value
+    if field in ("title", "text", "rrule"):
+        values[field] = after = (str(value).strip() or None) if field == "rrule" else str(value)
+    elif field == "due":
+        after = value if isinstance(value, dt.date) or value is None else iso_date(str(value))
+        if value and after is None:
+            raise InputError(f"时限“{value}”不是日期", hint="请用 YYYY-MM-DD 格式")
+        values.update(due=after, due_implied=False)
+    elif field == "leaders":
+        after = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
+        values["leaders"] = json.dumps(after, ensure_ascii=False)
+    elif field == "lead":
+        after = units.resolve(ctx, item.jurisdiction, str(value)).name if value else None
+        values["lead_unit_id"] = units.ensure(ctx, item.jurisdiction, after) if after else None
+    else:  # support
+        names = [units.resolve(ctx, item.jurisdiction, str(v)).name
+                 for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
+        after = list(dict.fromkeys(names))
+        ctx.conn.execute(delete(s.item_support).where(s.item_support.c.item_id == item_id))
+        if after:
+            ctx.conn.execute(insert(s.item_support), [
+                {"item_id": item_id, "unit_id": units.ensure(ctx, item.jurisdiction, n),
+                 "position": i} for i, n in enumerate(after)])
+    items.bump(ctx, item, values)
+    ctx.conn.execute(insert(s.corrections).values(
+        document_id=item.document_id, item_id=item_id, field=field,
+        before=audit._json(before), after=audit._json(after), actor=actor, at=ctx.now,
+        note=note))
+    audit.record(ctx.conn, ctx.now, actor=actor, action="item.correct", entity="item",
+                 entity_id=item_id, item_id=item_id, document_id=item.document_id,
+                 before={field: before}, after={field: after, "note": note} if note else
+                 {field: after})
+    return items.get_item(ctx, item_id)
+
+
+def corrections(ctx: Ctx, ref: int | str) -> list[Correction]:
+    row = find_row(ctx, ref)
+    q = select(s.corrections).where(s.corrections.c.document_id == row.id)
+    return [Correction(id=r.id, document_id=r.document_id, item_id=r.item_id, field=r.field,
+                       before=json.loads(r.before) if r.before else None,
+                       after=json.loads(r.after) if r.after else None, actor=r.actor,
+                       at=r.at, note=r.note) for r in ctx.conn.execute(q.order_by(s.corrections.c.id))]

@@ -1,0 +1,220 @@
+"""Work items: loading them as domain objects (with lights for a given day), search, statistics."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, text, update
+from sqlalchemy.orm import aliased
+
+from taizhang.config import LightThresholds
+from taizhang.errors import InputError, NotFound, StaleEdit
+from taizhang.ledger.lights import is_overdue, with_light
+from taizhang.ledger.model import FINISHED, DocState, Light, Report, Status, UnitStats, WorkItem
+from taizhang.store import schema as s
+from taizhang.store import units as unit_store
+from taizhang.store.engine import Ctx
+
+lead_unit = aliased(s.units, name="lead_unit")
+_COLUMNS = [*s.items.c, s.documents.c.title.label("document_title"),
+            s.documents.c.doc_number.label("doc_number"), lead_unit.c.name.label("lead_name")]
+_NOT_OPEN = [st.value for st in (*FINISHED, Status.SUSPENDED)]
+
+
+def _base() -> Select[Any]:
+    return (select(*_COLUMNS).join(s.documents, s.documents.c.id == s.items.c.document_id)
+            .outerjoin(lead_unit, lead_unit.c.id == s.items.c.lead_unit_id))
+
+
+def check_version(item: WorkItem, expected: int | None) -> None:
+    if expected is not None and expected != item.version:
+        raise StaleEdit(
+            f"任务 {item.id} 已被他人修改（您依据的是第 {expected} 版，当前是第 {item.version} 版），"
+            "本次修改没有保存", hint="请重新查看最新内容后再提交")
+
+
+def bump(ctx: Ctx, item: WorkItem, values: dict[str, Any]) -> int:
+    """Write ``values`` if nobody changed the item since it was read; the new version."""
+    done = ctx.conn.execute(update(s.items).where(
+        (s.items.c.id == item.id) & (s.items.c.version == item.version)).values(
+        **values, version=item.version + 1, updated_at=ctx.now)).rowcount
+    if done != 1:
+        raise StaleEdit(f"任务 {item.id} 刚被他人修改，本次修改没有保存",
+                        hint="请重新查看最新内容后再提交")
+    return item.version + 1
+
+
+def report_from_row(r: Any, unit_name: str) -> Report:
+    return Report(id=r.id, item_id=r.item_id, unit=unit_name, actor=r.actor, at=r.at,
+                  status=Status(r.status), percent=r.percent, text=r.text, problems=r.problems,
+                  next_steps=r.next_steps, evidence=tuple(json.loads(r.evidence)),
+                  occurrence=r.occurrence)
+
+
+def _load(ctx: Ctx, q: Select[Any], *, today: dt.date | None,
+          thresholds: LightThresholds) -> list[WorkItem]:
+    rows = ctx.conn.execute(q.order_by(s.items.c.document_id, s.items.c.id)).all()
+    if not rows:
+        return []
+    ids = q.with_only_columns(s.items.c.id).order_by(None).scalar_subquery()
+    if len(rows) < 500:  # a literal list is faster than re-running the filter as a subquery
+        ids = [r.id for r in rows]  # type: ignore[assignment]
+    support: dict[int, list[str]] = {}
+    for item_id, name in ctx.conn.execute(
+            select(s.item_support.c.item_id, s.units.c.name)
+            .join(s.units, s.units.c.id == s.item_support.c.unit_id)
+            .where(s.item_support.c.item_id.in_(ids))
+            .order_by(s.item_support.c.item_id, s.item_support.c.position)):
+        support.setdefault(item_id, []).append(name)
+    latest = select(func.max(s.reports.c.id)).where(s.reports.c.item_id.in_(ids)) \
+        .group_by(s.reports.c.item_id).scalar_subquery()
+    last: dict[int, Report] = {}
+    for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
+                              .join(s.units, s.units.c.id == s.reports.c.unit_id)
+                              .where(s.reports.c.id.in_(latest))):
+        last[r.item_id] = report_from_row(r, r.unit_name)
+    recurring = [r.id for r in rows if r.rrule]
+    occ: dict[int, list[Report]] = {}
+    if today is not None and recurring:
+        for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
+                                  .join(s.units, s.units.c.id == s.reports.c.unit_id)
+                                  .where(s.reports.c.item_id.in_(recurring)
+                                         & s.reports.c.occurrence.is_not(None))):
+            occ.setdefault(r.item_id, []).append(report_from_row(r, r.unit_name))
+    out = []
+    for r in rows:
+        item = WorkItem(
+            id=r.id, document_id=r.document_id, task_key=r.task_key, seq=r.seq, title=r.title,
+            text=r.text, jurisdiction=r.jurisdiction, lead=r.lead_name,
+            support=tuple(support.get(r.id, ())), leaders=tuple(json.loads(r.leaders)),
+            due=r.due, due_implied=bool(r.due_implied), rrule=r.rrule, start=r.start,
+            status=Status(r.status), percent=r.percent, version=r.version,
+            completed_on=r.completed_on, document_title=r.document_title,
+            doc_number=r.doc_number, last_report=last.get(r.id))
+        if today is not None:
+            item = with_light(item, today, thresholds, occ.get(r.id, ()))
+        out.append(item)
+    return out
+
+
+def get_item(ctx: Ctx, item_id: int, *, today: dt.date | None = None,
+             thresholds: LightThresholds | None = None) -> WorkItem:
+    found = _load(ctx, _base().where(s.items.c.id == item_id), today=today,
+                  thresholds=thresholds or LightThresholds())
+    if not found:
+        raise NotFound(f"没有编号为 {item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
+    return found[0]
+
+
+def _statuses(status: Status | Iterable[Status] | None) -> list[str]:
+    if status is None:
+        return []
+    if isinstance(status, Status):
+        return [status.value]
+    return [st.value for st in status]
+
+
+def list_items(ctx: Ctx, *, thresholds: LightThresholds, today: dt.date | None,
+               unit: str | None, jurisdiction: str | None, role: str, document: Any,
+               status: Status | Iterable[Status] | None, light: Light | None,
+               due_before: dt.date | None, due_after: dt.date | None, overdue: bool,
+               include_drafts: bool, limit: int | None,
+               ids: list[int] | None = None) -> list[WorkItem]:
+    from taizhang.store.documents import find_row
+
+    if (overdue or light) and today is None:
+        raise InputError("按超期或亮灯筛选需要指定日期", hint="请加 --today YYYY-MM-DD")
+    q = _base()
+    if document is not None:
+        q = q.where(s.items.c.document_id == find_row(ctx, document).id)
+    else:
+        q = q.where(s.documents.c.current.is_(True))
+        if not include_drafts:
+            q = q.where(s.documents.c.state == DocState.PUBLISHED.value)
+    if ids is not None:
+        q = q.where(s.items.c.id.in_(ids))
+    if jurisdiction:
+        q = q.where(s.items.c.jurisdiction == jurisdiction)
+    if unit:
+        uid = unit_store.resolve(ctx, jurisdiction, unit).id
+        as_lead = s.items.c.lead_unit_id == uid
+        as_support = s.items.c.id.in_(select(s.item_support.c.item_id)
+                                      .where(s.item_support.c.unit_id == uid))
+        if role not in ("any", "lead", "support"):
+            raise InputError(f"角色“{role}”无法识别", hint="可用 any、lead、support")
+        q = q.where({"lead": as_lead, "support": as_support}.get(role, or_(as_lead, as_support)))
+    if codes := _statuses(status):
+        q = q.where(s.items.c.status.in_(codes))
+    if due_before:
+        q = q.where(s.items.c.due <= due_before)
+    if due_after:
+        q = q.where(s.items.c.due >= due_after)
+    if overdue:
+        q = q.where(and_(s.items.c.due < today, s.items.c.status.not_in(_NOT_OPEN)))
+    if limit and not light:
+        q = q.limit(limit)
+    found = _load(ctx, q, today=today, thresholds=thresholds)
+    if light:
+        found = [i for i in found if i.light is light][: limit or None]
+    return found
+
+
+def search(ctx: Ctx, query: str, *, limit: int, today: dt.date | None,
+           thresholds: LightThresholds) -> list[WorkItem]:
+    """Items whose title or text contains the query (all words, for a space-separated query)."""
+    words = [w for w in query.split() if w]
+    if not words:
+        raise InputError("搜索词是空的", hint="请输入要查找的文字，例如：营商环境")
+    if ctx.dialect == "sqlite" and all(len(w) >= 3 for w in words):
+        # trigram FTS5: each word as a quoted phrase, so punctuation inside is literal
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        ids = list(ctx.conn.execute(text("SELECT rowid FROM items_fts WHERE items_fts MATCH :q"),
+                                    {"q": match}).scalars())
+    else:
+        cond = and_(*[or_(s.items.c.title.ilike(f"%{_escape(w)}%", escape="\\"),
+                          s.items.c.text.ilike(f"%{_escape(w)}%", escape="\\")) for w in words])
+        ids = list(ctx.conn.execute(select(s.items.c.id).where(cond)).scalars())
+    if not ids:
+        return []
+    return list_items(ctx, thresholds=thresholds, today=today, unit=None, jurisdiction=None,
+                      role="any", document=None, status=None, light=None, due_before=None,
+                      due_after=None, overdue=False, include_drafts=False, limit=limit, ids=ids)
+
+
+def _escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def stats(ctx: Ctx, *, today: dt.date, jurisdiction: str | None,
+          thresholds: LightThresholds) -> list[UnitStats]:
+    found = list_items(ctx, thresholds=thresholds, today=today, unit=None,
+                       jurisdiction=jurisdiction, role="any", document=None, status=None,
+                       light=None, due_before=None, due_after=None, overdue=False,
+                       include_drafts=False, limit=None)
+    table: dict[tuple[str, str], dict[str, int]] = {}
+
+    def row(place: str, name: str) -> dict[str, int]:
+        return table.setdefault((place, name), dict.fromkeys(
+            ("lead", "support", "done", "overdue", "on_time", "red", "yellow"), 0))
+
+    for item in found:
+        for name in item.support:
+            row(item.jurisdiction, name)["support"] += 1
+        if not item.lead:
+            continue
+        r = row(item.jurisdiction, item.lead)
+        r["lead"] += 1
+        if item.status in FINISHED:
+            r["done"] += 1
+            if item.due is None or (item.completed_on and item.completed_on <= item.due):
+                r["on_time"] += 1
+        if is_overdue(item, today):
+            r["overdue"] += 1
+        if item.light is Light.RED:
+            r["red"] += 1
+        elif item.light is Light.YELLOW:
+            r["yellow"] += 1
+    out = [UnitStats(jurisdiction=k[0], unit=k[1], **v) for k, v in table.items()]
+    return sorted(out, key=lambda u: (-u.lead, -u.support, u.jurisdiction, u.unit))

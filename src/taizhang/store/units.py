@@ -1,0 +1,156 @@
+"""The unit registry: (jurisdiction, name) → unit, with aliases and merges.
+
+Names are canonicalised (NFKC, 发改委 → 发展改革委) before lookup; a merged unit forwards to
+the one it was merged into, so old names keep working.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from taizhang.errors import InputError, NotFound
+from taizhang.ledger.model import Unit
+from taizhang.ledger.units import canonical_name
+from taizhang.store import audit, schema as s
+from taizhang.store.engine import Ctx
+
+
+def _unit(ctx: Ctx, row: Any) -> Unit:
+    aliases = tuple(ctx.conn.execute(
+        select(s.unit_aliases.c.alias).where(s.unit_aliases.c.unit_id == row.id)
+        .order_by(s.unit_aliases.c.id)).scalars())
+    return Unit(id=row.id, jurisdiction=row.jurisdiction, name=row.name, aliases=aliases,
+                merged_into=row.merged_into)
+
+
+def get_unit(ctx: Ctx, unit_id: int) -> Unit:
+    row = ctx.conn.execute(select(s.units).where(s.units.c.id == unit_id)).first()
+    if row is None:
+        raise NotFound(f"没有编号为 {unit_id} 的单位", hint="用 taizhang units 查看全部单位")
+    return _unit(ctx, row)
+
+
+def _follow(ctx: Ctx, unit_id: int) -> int:
+    for _ in range(50):  # merges form chains, never cycles; the bound is a guard
+        target = ctx.conn.execute(
+            select(s.units.c.merged_into).where(s.units.c.id == unit_id)).scalar()
+        if target is None:
+            return unit_id
+        unit_id = target
+    return unit_id
+
+
+def find_id(ctx: Ctx, jurisdiction: str | None, name: str) -> int | None:
+    """The canonical unit id for a name or alias, or None."""
+    canon = canonical_name(name)
+    for table, column in ((s.units, s.units.c.name), (s.unit_aliases, s.unit_aliases.c.alias)):
+        id_col = table.c.id if table is s.units else table.c.unit_id
+        q = select(id_col, table.c.jurisdiction).where(column.in_({canon, name.strip()}))
+        if jurisdiction:
+            q = q.where(table.c.jurisdiction == jurisdiction)
+        rows = ctx.conn.execute(q).all()
+        ids = {_follow(ctx, r[0]) for r in rows}
+        if len(ids) == 1:
+            return ids.pop()
+        if len(ids) > 1:
+            places = "、".join(sorted({r[1] for r in rows}))
+            raise InputError(f"单位“{name}”在多个地区都有（{places}）",
+                             hint="请用 --jurisdiction 指定地区")
+    return None
+
+
+def resolve(ctx: Ctx, jurisdiction: str | None, name: str) -> Unit:
+    unit_id = find_id(ctx, jurisdiction, name)
+    if unit_id is None:
+        q = select(s.units.c.name).where(s.units.c.merged_into.is_(None))
+        if jurisdiction:
+            q = q.where(s.units.c.jurisdiction == jurisdiction)
+        names = list(ctx.conn.execute(q).scalars())
+        close = difflib.get_close_matches(canonical_name(name), names, n=3, cutoff=0.5)
+        where = f"在“{jurisdiction}”" if jurisdiction else ""
+        hint = (f"是不是：{'、'.join(close)}？" if close else "") + "用 taizhang units 查看全部单位"
+        raise NotFound(f"{where}没有名为“{name}”的单位", hint=hint)
+    return get_unit(ctx, unit_id)
+
+
+def ensure(ctx: Ctx, jurisdiction: str, name: str, cache: dict[str, int] | None = None) -> int:
+    """The id of a unit named in a document, registering it on first sight."""
+    canon = canonical_name(name)
+    if cache is not None and canon in cache:
+        return cache[canon]
+    unit_id = find_id(ctx, jurisdiction, canon)
+    if unit_id is None:
+        unit_id = ctx.conn.execute(insert(s.units).values(
+            jurisdiction=jurisdiction, name=canon, created_at=ctx.now)
+            .returning(s.units.c.id)).scalar_one()
+    if cache is not None:
+        cache[canon] = unit_id
+    return unit_id
+
+
+def list_units(ctx: Ctx, *, jurisdiction: str | None, include_merged: bool) -> list[Unit]:
+    q = select(s.units)
+    if jurisdiction:
+        q = q.where(s.units.c.jurisdiction == jurisdiction)
+    if not include_merged:
+        q = q.where(s.units.c.merged_into.is_(None))
+    rows = ctx.conn.execute(q.order_by(s.units.c.jurisdiction, s.units.c.name)).all()
+    aliases: dict[int, list[str]] = {}
+    for unit_id, alias in ctx.conn.execute(
+            select(s.unit_aliases.c.unit_id, s.unit_aliases.c.alias).order_by(s.unit_aliases.c.id)):
+        aliases.setdefault(unit_id, []).append(alias)
+    return [Unit(id=r.id, jurisdiction=r.jurisdiction, name=r.name,
+                 aliases=tuple(aliases.get(r.id, ())), merged_into=r.merged_into) for r in rows]
+
+
+def add_alias(ctx: Ctx, jurisdiction: str | None, alias: str, unit: str, *, actor: str) -> Unit:
+    target = resolve(ctx, jurisdiction, unit)
+    canon = canonical_name(alias)
+    if find_id(ctx, target.jurisdiction, canon) is not None:
+        raise InputError(f"“{alias}”已经是{target.jurisdiction}某个单位的名称或别名",
+                         hint="要把两个单位合并，请用 taizhang units merge")
+    ctx.conn.execute(insert(s.unit_aliases).values(
+        unit_id=target.id, jurisdiction=target.jurisdiction, alias=canon))
+    audit.record(ctx.conn, ctx.now, actor=actor, action="unit.alias", entity="unit",
+                 entity_id=target.id, before=None,
+                 after={"jurisdiction": target.jurisdiction, "unit": target.name, "alias": canon})
+    return get_unit(ctx, target.id)
+
+
+def merge(ctx: Ctx, jurisdiction: str | None, source: str, into: str, *, actor: str) -> Unit:
+    src = resolve(ctx, jurisdiction, source)
+    dst = resolve(ctx, jurisdiction or src.jurisdiction, into)
+    if src.id == dst.id:
+        raise InputError(f"“{source}”和“{into}”已是同一个单位", hint="无需合并")
+    if src.jurisdiction != dst.jurisdiction:
+        raise InputError(f"不能合并不同地区的单位（{src.jurisdiction} 与 {dst.jurisdiction}）")
+    moved = _move_items(ctx, src.id, dst.id)
+    ctx.conn.execute(update(s.unit_aliases).where(s.unit_aliases.c.unit_id == src.id)
+                     .values(unit_id=dst.id))
+    ctx.conn.execute(update(s.units).where(s.units.c.id == src.id).values(merged_into=dst.id))
+    ctx.conn.execute(update(s.users).where(s.users.c.unit_id == src.id).values(unit_id=dst.id))
+    audit.record(ctx.conn, ctx.now, actor=actor, action="unit.merge", entity="unit",
+                 entity_id=dst.id, before={"unit": src.name, "id": src.id},
+                 after={"unit": dst.name, "id": dst.id, "items_moved": moved})
+    return get_unit(ctx, dst.id)
+
+
+def _move_items(ctx: Ctx, src: int, dst: int) -> int:
+    conn = ctx.conn
+    moved = conn.execute(update(s.items).where(s.items.c.lead_unit_id == src)
+                         .values(lead_unit_id=dst)).rowcount
+    rows = conn.execute(select(s.item_support.c.item_id, s.item_support.c.position)
+                        .where(s.item_support.c.unit_id == src)).all()
+    for item_id, position in rows:
+        conn.execute(s.item_support.delete().where((s.item_support.c.item_id == item_id)
+                                                   & (s.item_support.c.unit_id == src)))
+        lead = conn.execute(select(s.items.c.lead_unit_id).where(s.items.c.id == item_id)).scalar()
+        exists = conn.execute(select(s.item_support.c.item_id).where(
+            (s.item_support.c.item_id == item_id) & (s.item_support.c.unit_id == dst))).first()
+        if not exists and lead != dst:
+            conn.execute(insert(s.item_support).values(item_id=item_id, unit_id=dst,
+                                                       position=position))
+    # reports keep the unit that wrote them: history is not rewritten by a merge
+    return moved + len(rows)
