@@ -42,6 +42,9 @@ _BLOCK = frozenset({
     "hr", "caption", "body", "html", "tbody", "thead", "tfoot", "title",
 })
 _WS = re.compile(r"[ \t\r\n\f\v]+")  # HTML whitespace; the ideographic space is content
+# a source line break between two Chinese characters is the editor's wrapping, not a space
+_CJK = "\u2e80-\u9fff\uff00-\uffef"
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*\r?\n[ \t\r\n]*(?=[{_CJK}])")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
 _LAYOUT_CELL_CHARS = 1500  # a cell holding this much text is a page column, not table data
 
@@ -122,7 +125,7 @@ def _walk(node: Any, out: list[str]) -> None:
         if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
             continue
         if isinstance(child, NavigableString):
-            out.append(_WS.sub(" ", str(child)))
+            out.append(_WS.sub(" ", _WRAP.sub("", str(child))))
             continue
         if not isinstance(child, Tag):
             continue

@@ -9,6 +9,7 @@ is a scan: it needs OCR, which this reader does not do.
 from __future__ import annotations
 
 import io
+import math
 import re
 
 from taizhang.errors import FileUnreadable
@@ -73,7 +74,7 @@ def _line_width(line: str) -> float:
 def _full_width(lines: list[str]) -> float:
     """The width of a full line: the 90th percentile, so titles and short lines do not count."""
     widths = sorted(_line_width(line) for line in lines)
-    return widths[int(0.9 * (len(widths) - 1))]
+    return widths[math.ceil(0.9 * (len(widths) - 1))]
 
 
 def _ascii_join(left: str, right: str) -> bool:

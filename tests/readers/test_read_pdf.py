@@ -1,0 +1,79 @@
+""".pdf with a CJK text layer: paragraphs joined back, page numbers dropped; scans refused."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from taizhang.errors import FileUnreadable
+from taizhang.readers import read_path
+from taizhang.readers.pdf import join_lines
+
+from .conftest import build_pdf
+
+PARAGRAPH = ("推行管委会加平台公司运营管理模式。加快实施开发区管理体制改革，"
+             "2018年6月底前，各开发区要成立平台公司，市发展改革委牵头，市财政局配合。")
+
+
+def _wrap(text: str, width: int = 28) -> list[str]:
+    """Cut like a 公文 page: 28 characters a line."""
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_pdf_paragraphs_rejoined(tmp_path: Path) -> None:
+    page1 = ["关于印发工作方案的通知", "一、体制机制创新", *_wrap("（一）" + PARAGRAPH), "— 1 —"]
+    page2 = ["二、保障措施", "（一）加强组织领导。", "— 2 —"]
+    read = read_path(build_pdf(tmp_path / "方案.pdf", [page1, page2]))
+    assert read.format == "pdf"
+    assert read.text.split("\n") == [
+        "关于印发工作方案的通知",
+        "一、体制机制创新",
+        "（一）" + PARAGRAPH,
+        "二、保障措施",
+        "（一）加强组织领导。",
+    ]
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture, like a scan
+    c.showPage()
+    c.save()
+    with pytest.raises(FileUnreadable, match="OCR"):
+        read_path(path)
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nthis is not a pdf body")
+    with pytest.raises(FileUnreadable, match="PDF"):
+        read_path(path)
+
+
+def test_pdf_extension_without_pdf_header(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("这不是 PDF", encoding="utf-8")
+    with pytest.raises(FileUnreadable, match="缺少 %PDF 文件头"):
+        read_path(path)
+
+
+FULL = "各区县政府要按照市委市政府统一部署认真做好开发区改革创新相关工作"  # 32 wide
+
+
+@pytest.mark.parametrize(("raw", "joined"), [
+    pytest.param(f"{FULL}\n并按时报送。\n", f"{FULL}并按时报送。", id="width_break_joined"),
+    pytest.param(f"{FULL}\n\n并按时报送。\n", f"{FULL}并按时报送。", id="blank_line_between_boxes"),
+    pytest.param(f"{FULL}。\n并按时报送。", f"{FULL}。\n并按时报送。", id="sentence_end_kept"),
+    pytest.param(f"{FULL}\n（二）加强督查。", f"{FULL}\n（二）加强督查。", id="ordinal_paren"),
+    pytest.param(f"{FULL}\n2.加强督查。", f"{FULL}\n2.加强督查。", id="ordinal_arabic"),
+    pytest.param(f"{FULL}\n三、保障措施", f"{FULL}\n三、保障措施", id="ordinal_chinese"),
+    pytest.param(f"短标题\n{FULL}。", f"短标题\n{FULL}。", id="short_line_kept"),
+    pytest.param(f"{FULL}\n- 2 -\n\x0c并按时报送。", f"{FULL}并按时报送。", id="page_number_dropped"),
+    pytest.param(f"{FULL}\n第 3 页 共 9 页\n并按时报送。", f"{FULL}并按时报送。", id="page_of_pages"),
+    pytest.param(f"{FULL}\n2018年底前完成。", f"{FULL}2018年底前完成。", id="year_is_not_ordinal"),
+])
+def test_join_lines(raw: str, joined: str) -> None:
+    assert join_lines(raw) == joined
