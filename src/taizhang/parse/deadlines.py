@@ -1,0 +1,173 @@
+"""Deadlines (CONTRACT §3): one-off dates, recurring rules (RFC 5545), plan periods, ongoing work.
+
+Relative dates (6月底前) resolve against a reference year handed in (the document's own), never
+the clock.
+
+    >>> [(d.due, d.rrule) for d in find_deadlines("2018年6月底前，完成。每年5月底前报送。")]
+    [('2018-06-30', None), (None, 'FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1')]
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from taizhang.parse.numerals import cn_digits, cn_to_int
+
+_CN_NUM = "一二三四五六七八九十〇零两"
+_N = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
+_YEAR = r"((?:19|20)\d{2})"
+_BEFORE = r"(?:以前|之前|前)"
+# one-off dates; each (name, pattern); the named groups give year/month/day/whole-year
+_ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 2021年2月3日前 · 2021年2月3日之前
+    ("date_before", re.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}")),
+    # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前
+    ("month_end", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)")),
+    # 2018年上半年 · 2018年年中
+    ("half_year", re.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
+    # 2018年一季度 · 第三季度末
+    ("quarter", re.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
+    # 2019年底前 · 2019年年底 · 2019年末
+    ("year_end", re.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}")),
+    # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
+    ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
+)
+# "十三五"期间 / 末 → the plan period's last day
+_PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
+_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+# 6月底前 with no year: resolved against the reference year
+_MONTH_ONLY = re.compile(rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}")
+# words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
+_QUOTA = re.compile(rf"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    text: str
+    start: int
+    end: int
+    due: str | None
+    rrule: str | None
+    kind: str  # date | recurring | period | ongoing
+    rule: str
+
+
+def _month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def find_deadlines(text: str, *, ref_year: int | None = None,
+                   skip: list[tuple[int, int]] | None = None) -> list[Found]:
+    """Every deadline phrase in ``text`` (a view slice), in order; ``skip`` spans are ignored
+    (titles in 《》 name periods, not deadlines)."""
+    skip = list(skip or [])
+    found: list[Found] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in skip)
+
+    def add(f: Found) -> None:
+        if free(f.start, f.end):
+            found.append(f)
+            skip.append((f.start, f.end))
+
+    for rule, rx in _ONE_OFF:
+        for m in rx.finditer(text):
+            due = _due(rule, m)
+            if due:
+                add(Found(m.group(0), m.start(), m.end(), due, None, "date", rule))
+    for m in _PLAN.finditer(text):
+        year = _PLAN_END.get(m.group(1))
+        if year:
+            add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
+    for f in find_recurring(text):
+        add(f)
+    if ref_year:
+        for m in _MONTH_ONLY.finditer(text):
+            if m.group(1):
+                due = _month_end(ref_year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
+            else:
+                due = _safe_date(ref_year, int(m.group(2)), int(m.group(3)))
+            if due:
+                add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_doc_year"))
+    for m in _ONGOING.finditer(text):
+        add(Found(m.group(0), m.start(), m.end(), None, None, "ongoing", "ongoing"))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _safe_date(y: int, m: int, d: int) -> str | None:
+    if 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def _due(rule: str, m: re.Match[str]) -> str | None:
+    g = [x for x in m.groups() if x]
+    year = int(g[0])
+    if rule == "date_before":
+        return _safe_date(year, int(g[1]), int(g[2]))
+    if rule == "month_end":
+        month = int(g[1])
+        return _month_end(year, month) if 1 <= month <= 12 else None
+    if rule == "half_year":
+        return f"{year}-06-30"
+    if rule == "quarter":
+        q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
+        return _month_end(year, q * 3)
+    return f"{year}-12-31"
+
+
+# ── recurring ───────────────────────────────────────────────────────────────────────────────
+_ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
+_EVERY = re.compile(
+    rf"每年(?:的)?(\d{{1,2}})月(?:份)?(?:(\d{{1,2}})日|底|末)?{_BEFORE}?"   # 每年5月底前
+    rf"|每年(?:年底|年末|底){_BEFORE}?"                                      # 每年年底前
+    rf"|每月(\d{{1,2}})日{_BEFORE}?"                                        # 每月25日前
+    rf"|每(两|二|三|四|六)?个?(月|季度|季|半年|周|旬)(?:末|底)?"              # 每两个月 · 每季度
+    rf"|按(月|季度|季|半年|周)(?:调度|报送|通报|上报|报告|统计|督导|督查)"       # 按月调度
+    rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月)"  # 每年……4月份……10月份
+)
+
+
+def find_recurring(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _EVERY.finditer(text):
+        rrule = _rrule(m)
+        if not rrule:
+            continue
+        rest = text[m.end():m.end() + 8]
+        if _QUOTA.match(rest) and "日" not in m.group(0) and "底" not in m.group(0):
+            continue  # 每月新增3家: a pace, not a date
+        out.append(Found(m.group(0), m.start(), m.end(), None, rrule, "recurring", "recurring"))
+    return out
+
+
+def _rrule(m: re.Match[str]) -> str | None:
+    s = m.group(0)
+    if s.startswith("每年") and m.group(1):
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            return None
+        day = f"BYMONTHDAY={int(m.group(2))}" if m.group(2) else "BYMONTHDAY=-1"
+        if not m.group(2) and not re.search(r"底|末|前", s):
+            return f"FREQ=YEARLY;BYMONTH={month}"
+        return f"FREQ=YEARLY;BYMONTH={month};{day}"
+    if s.startswith("每年") and m.group(7) and m.group(8):
+        months = sorted({int(m.group(7)), int(m.group(8))})
+        if all(1 <= x <= 12 for x in months):
+            return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months))
+        return None
+    if s.startswith("每年"):
+        return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
+    if m.group(3):
+        return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(3))}"
+    unit = m.group(5) or m.group(6)
+    count = cn_digits(m.group(4)) if m.group(4) else 1
+    if unit == "周":
+        return "FREQ=WEEKLY" if count == 1 else f"FREQ=WEEKLY;INTERVAL={count}"
+    if unit == "旬":
+        return "FREQ=DAILY;INTERVAL=10"
+    months = {"月": 1, "季度": 3, "季": 3, "半年": 6}[unit] * count
+    return "FREQ=MONTHLY" if months == 1 else f"FREQ=MONTHLY;INTERVAL={months}"

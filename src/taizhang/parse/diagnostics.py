@@ -1,0 +1,109 @@
+"""What a scraped or damaged text carries besides the document: page chrome, a block captured
+twice, a footer (署名, 日期, 附件), text cut off in the middle of an item."""
+from __future__ import annotations
+
+import re
+
+from taizhang.parse.header import DOC_NUMBER, is_date_line
+from taizhang.parse.lexicon import chrome_starts
+from taizhang.parse.outline import Item, match_ordinal
+
+Lines = list[tuple[int, int]]
+_FOOTER_LINE = re.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发)$")
+_ORG_LINE = re.compile(r"^[\u4e00-\u9fff()、\t]{2,40}(人民政府|政府|办公厅|办公室|委员会|党委|局|厅|委|部|办)$")
+_END_PUNCT = "。;!?)〕]】”\"'."
+
+
+def lines_of(view: str) -> Lines:
+    """Non-empty lines as (start, end) offsets, surrounding tabs trimmed."""
+    out = []
+    pos = 0
+    for line in view.split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        while a < b and view[a] in "\t ":
+            a += 1
+        while b > a and view[b - 1] in "\t ":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
+    """Remove a run of lines that repeats an earlier run (a page captured twice)."""
+    first_seen: dict[str, int] = {}
+    texts = [view[a:b] for a, b in lines]
+    drop: set[int] = set()
+    removed: Lines = []
+    i = 0
+    while i < len(lines):
+        t = texts[i]
+        j = first_seen.get(t)
+        if j is not None and len(t) >= 12 and i not in drop:
+            k = 0
+            while i + k < len(lines) and j + k < i and texts[i + k] == texts[j + k]:
+                k += 1
+            # a cut-off copy: its last line is a prefix of the original's line
+            if i + k < len(lines) and j + k < i and texts[j + k].startswith(texts[i + k]) and k >= 2:
+                k += 1
+            if k >= 3 or (k >= 1 and sum(len(texts[i + x]) for x in range(k)) >= 200):
+                drop.update(range(i, i + k))
+                removed.append((lines[i][0], lines[i + k - 1][1]))
+                i += k
+                continue
+        first_seen.setdefault(t, i)
+        i += 1
+    return [ln for n, ln in enumerate(lines) if n not in drop], removed
+
+
+def is_chrome(line: str) -> bool:
+    return len(line) <= 120 and line.startswith(chrome_starts()) and match_ordinal(line, 0) is None
+
+
+def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:
+    """Remove page chrome lines (浏览量, 扫描二维码, 本文链接 …); index-block lines that name the
+    document's own facts (发文字号：…, 成文日期：…) are kept for the header."""
+    keep: Lines = []
+    removed: Lines = []
+    for a, b in lines:
+        t = view[a:b]
+        if is_chrome(t) and not re.match(r"^(发文字号|文件编号|成文日期|发文机关|标题|文件名称)[:\t]", t):
+            if removed and _adjacent(view, removed[-1][1], a):
+                removed[-1] = (removed[-1][0], b)
+            else:
+                removed.append((a, b))
+        else:
+            keep.append((a, b))
+    return keep, removed
+
+
+def _adjacent(view: str, end: int, start: int) -> bool:
+    return not view[end:start].strip()
+
+
+def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
+    """Split trailing 署名 / 成文日期 / 此件公开发布 / 附件 lines off the body."""
+    cut = len(lines)
+    attach = next((i for i, (a, b) in enumerate(lines) if re.match(r"^附件[:\t]?", view[a:b])), None)
+    if attach is not None:
+        cut = attach
+    while cut > 0:
+        t = view[lines[cut - 1][0]:lines[cut - 1][1]]
+        if is_date_line(t) or _FOOTER_LINE.match(t) or (_ORG_LINE.match(t) and len(t) <= 40) \
+                or DOC_NUMBER.fullmatch(t):
+            cut -= 1
+        else:
+            break
+    return lines[:cut], lines[cut:]
+
+
+def truncated_at(view: str, items: list[Item], body_end: int) -> int | None:
+    """The start of the last item when the text stops in its middle (no closing punctuation)."""
+    if not items:
+        return None
+    tail = view[:body_end].rstrip()
+    if not tail or tail[-1] in _END_PUNCT:
+        return None
+    last = items[-1]
+    return last.start if last.start < body_end else None

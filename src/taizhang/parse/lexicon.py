@@ -1,0 +1,59 @@
+"""The parser's word lists, read once from data/*.tsv (rules are data: a new marker is one line)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("taizhang.parse").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMarker:
+    marker: str
+    role: str  # lead | support | leader | lead_each
+    where: str  # label | suffix
+
+
+@cache
+def role_markers() -> tuple[RoleMarker, ...]:
+    rows = [RoleMarker(r[0], r[1], r[2]) for r in _rows("roles.tsv")]
+    return tuple(sorted(rows, key=lambda m: -len(m.marker)))
+
+
+@cache
+def unit_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _rows("unit_suffixes.tsv")), key=len, reverse=True))
+
+
+@cache
+def collectives() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("collectives.tsv"))
+
+
+@cache
+def places() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _rows("places.tsv")), key=len, reverse=True))
+
+
+@cache
+def non_task_headings() -> tuple[str, ...]:
+    return tuple(r[0] for r in _rows("headings.tsv"))
+
+
+@cache
+def doc_types() -> tuple[str, ...]:
+    return tuple(sorted((r[0] for r in _rows("doctypes.tsv")), key=len, reverse=True))
+
+
+@cache
+def chrome_starts() -> tuple[str, ...]:
+    return tuple(r[0] for r in _rows("chrome.tsv"))
+
+
+@cache
+def t2s_table() -> dict[int, str]:
+    return {ord(r[0]): r[1] for r in _rows("t2s.tsv")}

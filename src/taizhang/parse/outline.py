@@ -1,0 +1,129 @@
+"""Outline: lines of the view → a tree of numbered items (GB/T 9704 levels and common variants).
+
+Levels are not fixed by ordinal form: the first form met is the top, a new form opens a deeper
+level and a form already open closes the levels below it. So 一、(一)1.(1) works, and so does a
+plan that starts at (一) or uses ①/⑴/1、 or 第一条.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taizhang.parse.numerals import cn_to_int
+
+CN = "一二三四五六七八九十百零〇两"
+# each ordinal form: (style, regex at line start, how the key writes it); the regexes see the view
+# (half-width punctuation, no spaces)
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"第([{CN}]+)(?:章|部分|篇)")),          # 第一章
+    ("article", re.compile(rf"第([{CN}\d]+)条")),                      # 第三条
+    ("cn", re.compile(rf"([{CN}]+)[、.]")),                             # 一、
+    ("pcn", re.compile(rf"\(([{CN}]+)\)")),                            # (一)
+    ("num", re.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
+    ("pnum", re.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
+    ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
+    ("dash", re.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
+)
+# an inline next item: after the end of a sentence, the same form with the next number
+_SENTENCE_END = re.compile(r"[。;!?]")
+
+
+@dataclass(slots=True)
+class Item:
+    style: str
+    label: str  # as the key writes it: 二, (一), 1, (1), ①
+    value: int
+    start: int  # view offset of the ordinal
+    body: int  # view offset just after the ordinal
+    end: int = 0  # view offset of the item's end (exclusive), children included
+    level: int = 0
+    parent: "Item | None" = None
+    children: list["Item"] = field(default_factory=list)
+    own_end: int = 0  # end of the item's own text (before its first child)
+
+    @property
+    def key(self) -> str:
+        parts = []
+        node: Item | None = self
+        while node is not None:
+            parts.append(node.label)
+            node = node.parent
+        return "/".join(reversed(parts))
+
+    def ancestors(self) -> list["Item"]:
+        out = []
+        node = self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+
+def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
+    """The ordinal at ``pos``: (style, key label, value, end offset), or None."""
+    for style, rx in _FORMS:
+        m = rx.match(view, pos)
+        if not m:
+            continue
+        if style == "dash":
+            return style, "", 0, m.end()
+        raw = next(g for g in m.groups() if g)
+        if style == "pnum" and m.group(2):
+            value = ord(raw) - 0x2473
+        elif style == "circ":
+            value = ord(raw) - 0x245F
+        elif raw.isdigit():
+            value = int(raw)
+        else:
+            value = cn_to_int(raw)
+        if value <= 0:
+            continue
+        label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": f"第{raw}章",
+                 "article": f"第{raw}条"}.get(style, raw)
+        return style, label, value, m.end()
+    return None
+
+
+def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
+    """Items from the body lines [(start, end)] of the view, nested by ordinal form."""
+    items: list[Item] = []
+    stack: list[Item] = []
+    dash_count: dict[int, int] = {}
+    for start, end in lines:
+        for pos in _item_starts(view, start, end):
+            found = match_ordinal(view, pos)
+            if found is None:
+                continue
+            style, label, value, body = found
+            while stack and stack[-1].style != style and style in {s.style for s in stack}:
+                stack.pop()
+            if stack and stack[-1].style == style:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            if style == "dash":
+                n = dash_count.get(id(parent), 0) + 1
+                dash_count[id(parent)] = n
+                label, value = f"—{n}", n
+            item = Item(style, label, value, pos, body, level=len(stack), parent=parent)
+            if parent is not None:
+                parent.children.append(item)
+            items.append(item)
+            stack.append(item)
+    return items
+
+
+def _item_starts(view: str, start: int, end: int) -> list[int]:
+    """Where items begin on one line: its start, plus inline next items (…。2.……)."""
+    first = match_ordinal(view, start)
+    if first is None:
+        return []
+    starts = [start]
+    style, _, value, _ = first
+    if style == "dash":
+        return starts
+    for m in _SENTENCE_END.finditer(view, start, end):
+        nxt = match_ordinal(view, m.end())
+        if nxt and nxt[0] == style and nxt[2] == value + 1:
+            starts.append(m.end())
+            value += 1
+    return starts

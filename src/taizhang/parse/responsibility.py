@@ -1,0 +1,225 @@
+"""Responsibility clauses inside a task: who leads, who supports, which leader (CONTRACT §2.6).
+
+Three shapes cover the layouts of real documents:
+- a bracket at the end of a sentence: 〔牵头单位：A；责任单位：B〕 · (A、B等) · [责任部门：A]
+- a clause sentence: 由X同志负责，A牵头，B配合 · 由A会同B负责 · A、B分别牵头
+- labelled lines: 牵头单位：A / 责任单位：B / 牵头领导：X / 完成时限：…
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taizhang.parse.lexicon import role_markers
+from taizhang.parse.units import UnitName, is_unit, split_units
+
+_OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
+_LABELS = [m for m in role_markers() if m.where == "label"]
+_LABEL_RX = re.compile("(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")\s*[:：]")
+_LABEL_ROLE = {m.marker: m.role for m in _LABELS}
+_SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
+_DEADLINE_LABEL = re.compile(r"(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)\s*[:：]")
+_PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
+_LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
+_BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
+_TITLES = re.compile(
+    r"(常务副市长|常务副省长|副市长|市长|副省长|省长|副区长|区长|副县长|县长|副主任|主任|副秘书长|秘书长|"
+    r"副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
+)
+
+
+@dataclass(slots=True)
+class Clause:
+    start: int  # view offsets of the whole clause
+    end: int
+    lead: list[UnitName] = field(default_factory=list)
+    support: list[UnitName] = field(default_factory=list)
+    leaders: list[tuple[str, int, int]] = field(default_factory=list)
+    rule: str = ""
+
+    def empty(self) -> bool:
+        return not (self.lead or self.support or self.leaders)
+
+
+def find_clauses(view: str, start: int, end: int) -> list[Clause]:
+    """Every responsibility clause in view[start:end], in order, not overlapping."""
+    found = _brackets(view, start, end) + _labelled_lines(view, start, end)
+    taken = [(c.start, c.end) for c in found]
+    found += [c for c in _sentences(view, start, end)
+              if not any(a < c.end and c.start < b for a, b in taken)]
+    found = [c for c in found if not c.empty()]
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _close(view: str, i: int, end: int) -> int:
+    """Index of the bracket closing the one at i (nesting respected), or -1."""
+    opener, closer, depth = view[i], _OPEN[view[i]], 0
+    for j in range(i, min(end, i + 600)):
+        if view[j] == opener:
+            depth += 1
+        elif view[j] == closer:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
+
+
+def _brackets(view: str, start: int, end: int) -> list[Clause]:
+    out: list[Clause] = []
+    i = start
+    while i < end:
+        ch = view[i]
+        if ch in _OPEN:
+            j = _close(view, i, end)
+            if j > i:
+                clause = _bracket_clause(view, i, j)
+                if clause is not None:
+                    out.append(clause)
+                    i = j + 1
+                    continue
+        i += 1
+    return out
+
+
+def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
+    inner_start, inner_end = i + 1, j
+    inner = view[inner_start:inner_end]
+    if _LABEL_RX.search(inner):
+        return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
+    after = view[j + 1:j + 2]
+    before = view[i - 1:i] if i > 0 else "\n"
+    at_sentence_edge = after in ("", "\n", "。", ";", ",", "\t") or before in ("。", ";", "\n")
+    if not at_sentence_edge:
+        return None
+    clause = _verb_clause(view, inner_start, inner_end)
+    if clause is not None:
+        clause.start, clause.end = i, j + 1
+        return clause
+    units = split_units(inner, inner_start)
+    if _mostly_units(units):
+        return Clause(i, j + 1, lead=units[:1], support=units[1:], rule="bracket_list_first_leads")
+    return None
+
+
+def _mostly_units(units: list[UnitName]) -> bool:
+    """All names are units, or all but a few short ones cut by a slip (省发展改革)."""
+    good = [u for u in units if is_unit(u.name) or u.rule != "as_written"]
+    if len(good) == len(units):
+        return bool(units)
+    rest = [u for u in units if u not in good]
+    return (len(good) >= 2 and len(good) / len(units) >= 0.6 and is_unit(units[0].name)
+            and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
+
+
+def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Clause:
+    """牵头单位：A；责任单位：B → lead A, support B; a lone 责任单位 list: the first leads."""
+    clause = Clause(start, end, rule=rule)
+    marks = list(_LABEL_RX.finditer(view, a, b))
+    stops = [m.start() for m in marks[1:]] + [b]
+    dl = _DEADLINE_LABEL.search(view, a, b)
+    has_lead = any(_LABEL_ROLE[m.group(1)] == "lead" for m in marks)
+    for m, stop in zip(marks, stops):
+        if dl and m.end() <= dl.start() < stop:
+            stop = dl.start()
+        seg = view[m.end():stop].strip(" ;,。\t")
+        role = _LABEL_ROLE[m.group(1)]
+        offset = m.end() + (len(view[m.end():stop]) - len(view[m.end():stop].lstrip(" ;,。\t")))
+        if role == "leader":
+            clause.leaders += _people(seg, offset)
+            continue
+        units = split_units(seg, offset)
+        if role == "lead" or role == "lead_each":
+            clause.lead += units
+        elif has_lead:
+            clause.support += units
+        else:
+            clause.lead += units[:1]
+            clause.support += units[1:]
+            clause.rule = rule + ":first_leads"
+    return clause
+
+
+def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
+    """Lines that begin with a label (牵头单位：…) — one clause for a run of such lines."""
+    out: list[Clause] = []
+    pos = start
+    current: Clause | None = None
+    for line in view[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        stripped = line.lstrip("\t ")
+        if _LABEL_RX.match(stripped) or (current and _DEADLINE_LABEL.match(stripped)):
+            c = _labelled(view, a, b, a, b, "label_line")
+            if current is not None and c.start <= current.end + 1:
+                current.end = b
+                current.lead += c.lead
+                current.support += c.support
+                current.leaders += c.leaders
+                if c.lead and not current.lead:
+                    pass
+            else:
+                current = c
+                out.append(c)
+        else:
+            current = None
+    # a run where a lone 责任单位 line followed a 牵头单位 line: 责任单位 are support
+    return out
+
+
+def _sentences(view: str, start: int, end: int) -> list[Clause]:
+    out: list[Clause] = []
+    for m in re.finditer(r"[^。;\n]+[。;]?", view[start:end]):
+        a, b = start + m.start(), start + m.end()
+        clause = _verb_clause(view, a, b)
+        if clause is not None:
+            out.append(clause)
+    return out
+
+
+def _verb_clause(view: str, a: int, b: int) -> Clause | None:
+    """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
+    clause = Clause(a, b, rule="verb")
+    pos = a
+    for part in re.split(r"([,，])", view[a:b]):
+        seg_start, pos = pos, pos + len(part)
+        seg = part.strip().rstrip("。;")
+        if not seg or seg in ",，":
+            continue
+        for m in _PERSON_DUTY.finditer(seg):
+            clause.leaders += _people(m.group(1), seg_start + m.start(1))
+        if _PERSON_DUTY.fullmatch(seg):
+            continue
+        m = _LEAD_WITH.match(seg)
+        if m and is_unit(m.group(1)):
+            clause.lead += split_units(m.group(1), seg_start + m.start(1))
+            clause.support += split_units(m.group(2), seg_start + m.start(2))
+            clause.rule = "verb:会同"
+            continue
+        for marker in _SUFFIXES:
+            if seg.endswith(marker.marker):
+                body = seg[: -len(marker.marker)]
+                body_start = seg_start + (1 if body.startswith("由") else 0)
+                body = body[1:] if body.startswith("由") else body
+                units = split_units(body, body_start)
+                if units and all(is_unit(u.name) or u.rule != "as_written" for u in units):
+                    if marker.role in ("lead", "lead_each"):
+                        clause.lead += units
+                    else:
+                        clause.support += units
+                    clause.rule = f"verb:{marker.marker}"
+                break
+    return None if clause.empty() else clause
+
+
+def _people(text: str, offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = 0
+    for part in re.split(r"[、,，和及\s]", text):
+        a = text.find(part, pos)
+        pos = a + len(part)
+        name = _TITLES.sub("", part).strip()
+        if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
+            start = offset + a + part.find(name) if name in part else offset + a
+            out.append((name, start, start + len(name)))
+    return out

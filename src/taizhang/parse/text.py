@@ -1,0 +1,111 @@
+"""The text as read and a normalised view of it, with an exact offset map between the two.
+
+Rules run on the view: half-width punctuation, simplified characters, no spaces inside names or
+ordinals, no pinyin glosses. Every span found in the view maps back to the text as read, so each
+field can be shown where it came from.
+
+    >>> v = View.of("（ 一 ）牽頭單位：市 財政局")
+    >>> v.view
+    '(一)牵头单位:市财政局'
+    >>> v.orig_span(5, 8)
+    (9, 13)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taizhang.parse.lexicon import t2s_table
+
+# full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0xFEFF: " ",
+               0x2028: "\n", 0x2029: "\n"})
+_WIDTH_TABLE = str.maketrans({k: (chr(v) if isinstance(v, int) else v) for k, v in _WIDTH.items()})
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# a pinyin gloss a page injected after a character: 督(dū)办 or 督dū办
+_PINYIN = re.compile(
+    rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
+    rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
+    re.M,
+)
+# horizontal space; what happens to it depends on its neighbours (see _space)
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    orig: str
+    view: str
+    idx: tuple[int, ...]  # idx[i] = offset in orig of view[i]; idx[len(view)] = len(orig)
+    traditional: bool = False
+    pinyin_removed: int = 0
+
+    @classmethod
+    def of(cls, orig: str) -> "View":
+        text = orig.translate(_WIDTH_TABLE)
+        traditional = _is_traditional(text)
+        if traditional:
+            text = text.translate(t2s_table())
+        # collect edits (start, end, replacement) in order, then rebuild view + map in one pass
+        edits: list[tuple[int, int, str]] = []
+        pinyin = 0
+        for m in _PINYIN.finditer(text):
+            edits.append((m.start(), m.end(), ""))
+            pinyin += 1
+        for m in _SPACE.finditer(text):
+            edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
+        edits.sort()
+        pieces: list[str] = []
+        idx: list[int] = []
+        pos = 0
+        for start, end, repl in edits:
+            if start < pos:  # overlapping edit (a space inside a gloss): already removed
+                continue
+            pieces.append(text[pos:start])
+            idx.extend(range(pos, start))
+            if repl:
+                pieces.append(repl)
+                idx.append(start)
+            pos = end
+        pieces.append(text[pos:])
+        idx.extend(range(pos, len(text)))
+        idx.append(len(orig))
+        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the text as read that a view span [start, end) came from."""
+        if end <= start:
+            o = self.idx[start]
+            return (o, o)
+        return (self.idx[start], self.idx[end - 1] + 1)
+
+    def orig_text(self, start: int, end: int) -> str:
+        a, b = self.orig_span(start, end)
+        return self.orig[a:b]
+
+
+def _space(text: str, start: int, end: int) -> str:
+    """Keep a space between two Latin letters or digits; a run of 2+ inside a line is a column
+    break (tab); anything else (indentation, a space inside 市 财政局 or （ 一 ）) goes."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if before == "\n" or after == "\n":
+        return ""
+    run = text[start:end]
+    if "\t" in run or len(run) >= 2:
+        return "\t"
+    if _ALNUM.match(before) and _ALNUM.match(after):
+        return " "
+    return ""
+
+
+def _is_traditional(text: str) -> bool:
+    table = t2s_table()
+    sample = text[:4000]
+    hits = sum(1 for c in sample if ord(c) in table)
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") or 1
+    return hits >= 2 and hits / cjk > 0.02

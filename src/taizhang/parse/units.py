@@ -1,0 +1,195 @@
+"""Unit lists → unit names as they would stand alone (CONTRACT §2.1–2.5).
+
+    >>> [u.name for u in split_units("市发展改革委、财政局")]
+    ['市发展改革委', '市财政局']
+    >>> [u.name for u in split_units("于洪区、苏家屯区、新民市、辽中县政府")]
+    ['于洪区政府', '苏家屯区政府', '新民市政府', '辽中县政府']
+    >>> [u.name for u in split_units("相关部门及区、县(市)政府")]
+    ['相关部门', '相关区、县(市)政府']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taizhang.parse.lexicon import collectives, places, unit_suffixes
+
+LEVELS = "省市区县州盟旗乡镇"
+# a level word that opens a list and carries over (自治区 before 区)
+_LEVEL_PREFIX = re.compile(r"(自治区|自治州|省|市|区|县|州|盟|旗)(?!直|级)")
+# 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
+_LEVEL_RUN = re.compile(
+    rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
+)
+_QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
+# trailing words that are not part of a name (CONTRACT §2.4)
+_TRAILING = re.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+_LEADING = re.compile(r"^(?:由|请|其中|以及|及|和|与)")
+# a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
+_OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
+_GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
+# local branches of vertical (central) bodies never take a carried-over 省/市
+_VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|分院|监管局|通信管理局)$")
+# separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
+_CONJ = re.compile(r"以及|及|和|与")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitName:
+    name: str
+    start: int  # offsets relative to the parsed string
+    end: int
+    rule: str
+
+
+def is_unit(name: str) -> bool:
+    """A phrase that names a body: ends like one, or is a standing collective."""
+    name = _TRAILING.sub("", name)
+    if not name or len(name) > 30:
+        return False
+    if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")):
+        return True
+    if _LEVEL_RUN.match(name) and name.endswith(("政府", "部门", "单位", "管委会")):
+        return True
+    if re.search(r"[,;:。“”《》]", name):
+        return False
+    return name.endswith(unit_suffixes())
+
+
+def split_units(text: str, offset: int = 0) -> list[UnitName]:
+    """Split a unit list (as the view writes it) into full names with their spans."""
+    out: list[UnitName] = []
+    for g_start, g_end in _groups(text):
+        out.extend(_group_units(text, g_start, g_end, offset))
+    return out
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """Comma/semicolon groups, ignoring separators inside parentheses."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in ",;，；" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _raw_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one group on 、 (not inside parentheses or a level run) and on 及/和 between units."""
+    protected = [(m.start(), m.end()) for m in _LEVEL_RUN.finditer(text, start, end)]
+    cuts: list[tuple[int, int]] = []  # (cut start, cut end) separators
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0 and not any(a < i < b for a, b in protected):
+            cuts.append((i, i + 1))
+    items, pos = [], start
+    for a, b in cuts:
+        items.append((pos, a))
+        pos = b
+    items.append((pos, end))
+    # 及/和 between two whole units
+    out: list[tuple[int, int]] = []
+    for a, b in items:
+        out.extend(_split_conj(text, a, b))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _split_conj(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    for m in _CONJ.finditer(text, a, b):
+        left, right = text[a:m.start()], text[m.end():b]
+        if left and right and is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right)):
+            return [(a, m.start())] + _split_conj(text, m.end(), b)
+    return [(a, b)]
+
+
+def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]:
+    items: list[tuple[str, int, int]] = []
+    for a, b in _raw_items(text, start, end):
+        raw = text[a:b]
+        stripped = _LEADING.sub("", raw)
+        a += len(raw) - len(stripped)
+        name = _TRAILING.sub("", stripped).strip()
+        if not name:
+            continue
+        # 长春市等有关地方政府: a list closed by 等 + a collective is two units
+        if "等" in name:
+            head, _, tail = name.partition("等")
+            if tail and is_unit(tail) and head:
+                items.append((head, a, a + len(head)))
+                items.append((tail, a + len(head) + 1, a + len(head) + 1 + len(tail)))
+                continue
+        items.append((name, a, a + len(name)))
+    return _complete(items, offset)
+
+
+def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
+    """Carry the shared 政府, the opening level word and the opening qualifier to the items."""
+    names = [name for name, _, _ in items]
+    rules = ["as_written"] * len(names)
+    # shared 政府: 于洪区、苏家屯区、辽中县政府 · 沈阳、大连、营口市政府 · 长春市等有关地方政府
+    gov_at = next((i for i in range(len(names) - 1, -1, -1) if _GOVERNMENT.search(names[i])), None)
+    if gov_at is not None and gov_at > 0:
+        m = _GOVERNMENT.search(names[gov_at])
+        assert m is not None
+        level, gov = m.group(1), m.group(2)
+        for i in range(gov_at):
+            if _is_bare_place(names[i]):
+                suffix = gov if names[i][-1] in LEVELS else level + gov
+                names[i] += suffix
+                rules[i] = "shared_government"
+    # the level word that opens the list: 市发展改革委、财政局 → 市财政局
+    first = _LEVEL_PREFIX.match(names[0]) if names else None
+    if first and not _QUALIFIER.match(names[0]) and names[0] not in collectives():
+        level = first.group(1)
+        for i in range(1, len(names)):
+            if _takes_level(names[i]):
+                names[i] = level + names[i]
+                rules[i] = "level_carry_over"
+    # 相关部门及区、县(市)政府: the qualifier that opens the list carries to a bare level run
+    q = _QUALIFIER.match(names[0]) if names else None
+    if q:
+        for i in range(1, len(names)):
+            if _LEVEL_RUN.match(names[i]) and not _QUALIFIER.match(names[i]):
+                names[i] = q.group(1) + names[i]
+                rules[i] = "qualifier_carry_over"
+    return [UnitName(n, offset + a, offset + b, r)
+            for n, (_, a, b), r in zip(names, items, rules)]
+
+
+def _is_bare_place(name: str) -> bool:
+    if is_unit(name) or name in collectives() or len(name) > 8:
+        return False
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}", name)) and not name.startswith(("各", "有关", "相关"))
+
+
+def _takes_level(name: str) -> bool:
+    if _LEVEL_PREFIX.match(name) or _QUALIFIER.match(name) or name in collectives():
+        return False
+    if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name):
+        return False
+    if name.startswith(places()):
+        return False
+    return is_unit(name)
+
+
+def complete_cut_names(names: list[str], known: set[str]) -> dict[str, str]:
+    """Names cut short by a slip (省发展改革) → the full name the document uses elsewhere."""
+    fixes: dict[str, str] = {}
+    for name in names:
+        if is_unit(name):
+            continue
+        longer = sorted(k for k in known if k.startswith(name) and 0 < len(k) - len(name) <= 2
+                        and is_unit(k))
+        if longer:
+            fixes[name] = longer[0]
+    return fixes
