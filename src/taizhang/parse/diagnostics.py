@@ -57,8 +57,17 @@ def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
     return [ln for n, ln in enumerate(lines) if n not in drop], removed
 
 
+# markers that make a short line chrome wherever they stand in it
+_CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
+                              r"\[打印\]|【打印】|【关闭】|返回顶部|分享到")
+_TIMESTAMP = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
 def is_chrome(line: str) -> bool:
-    return len(line) <= 120 and line.startswith(chrome_starts()) and match_ordinal(line, 0) is None
+    if match_ordinal(line, 0) is not None or len(line) > 120:
+        return False
+    return (line.startswith(chrome_starts()) or _TIMESTAMP.match(line) is not None
+            or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None))
 
 
 def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:
