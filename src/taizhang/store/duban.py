@@ -79,7 +79,8 @@ def issue(ctx: Ctx, item_id: int, *, actor: str, today: dt.date, reason: str,
     notice = get(ctx, notice_id)
     audit.record(ctx.conn, ctx.now, actor=actor, action="duban.issue", entity="duban",
                  entity_id=notice_id, item_id=item.id, document_id=item.document_id,
-                 before=None, after=notice.to_dict())
+                 before=None, after={"number": notice.number, "level": level.value,
+                                     "reason": reason, "reply_due": due})
     return notice
 
 

@@ -105,8 +105,9 @@ def migrate(engine: Engine) -> None:
     except StorageError:
         raise
     except DBAPIError as err:
-        raise StorageError(f"无法打开数据库 {where}：{_reason(err)}",
-                           hint="文件可能已损坏或不是数据库；请检查 --db 或 TAIZHANG_DB") from err
+        hint = ("请检查 --db 或 TAIZHANG_DB 指向的文件" if engine.dialect.name == "sqlite" else
+                "请检查服务器地址、用户和库名（库须先用 createdb 建好）")
+        raise StorageError(f"无法打开数据库 {where}：{_reason(err)}", hint=hint) from err
     except SQLAlchemyError as err:
         raise StorageError(f"数据库 {where} 初始化失败：{err}", hint="请检查 --db") from err
 
@@ -138,9 +139,9 @@ def _reason(err: DBAPIError) -> str:
     text_ = str(err.orig) if err.orig is not None else str(err)
     if "file is not a database" in text_ or "malformed" in text_:
         return "文件不是有效的 SQLite 数据库（可能已损坏）"
+    if "does not exist" in text_:
+        return "数据库不存在"
     if "could not translate host" in text_ or "Connection refused" in text_ \
             or "connection failed" in text_:
         return "连不上数据库服务器"
-    if "does not exist" in text_:
-        return "数据库不存在"
     return text_.strip().splitlines()[0]
