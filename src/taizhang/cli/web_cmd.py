@@ -1,0 +1,155 @@
+"""``taizhang serve`` (the web app) and ``taizhang users`` (its accounts).
+
+Heavy imports (FastAPI, uvicorn, SQLAlchemy, argon2) happen inside the commands so that
+``taizhang parse`` does not pay for them.
+"""
+from __future__ import annotations
+
+import click
+
+from taizhang.errors import InputError
+
+ROLE_WORDS = {"admin": "admin", "管理员": "admin", "督查室": "admin",
+              "reporter": "reporter", "填报员": "reporter", "单位填报员": "reporter",
+              "leader": "leader", "领导": "leader"}
+
+db_option = click.option("--db", "db", envvar="TAIZHANG_DB", default=None, metavar="URL",
+                         help="数据库地址（默认当前目录的 taizhang.db；也可设环境变量 TAIZHANG_DB）")
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听地址（默认只允许本机访问；对局域网开放请用 0.0.0.0 并配好防火墙）")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="端口")
+@click.option("--today", "today", default=None, metavar="YYYY-MM-DD",
+              help="按这一天计算亮灯（演示和核对用；默认每天的实际日期）")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="工作进程数（PostgreSQL 时可大于 1）")
+def serve(db: str | None, host: str, port: int, today: str | None, workers: int) -> int:
+    """启动网页端（总览、文件核对、任务、单位填报、督办、日历；接口在 /api）。"""
+    import datetime as dt
+    import os
+
+    import uvicorn
+
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+
+    settings = Settings.from_env(db_url=db)
+    fixed = _date(today)
+    with Ledger.from_settings(settings) as ledger:
+        users = ledger.list_users()
+    if not users:
+        click.echo("提示：还没有任何用户。请先创建管理员账号，例如：\n"
+                   f"  taizhang users add admin --role admin{_db_arg(db)}\n"
+                   "然后用该账号登录，再为各单位创建填报员（--role reporter --unit 单位名）。",
+                   err=True)
+    if settings.secret_key == Settings.secret_key:
+        click.echo("提示：正在使用默认会话密钥，仅适合本机试用；正式部署请设置环境变量 TAIZHANG_SECRET。",
+                   err=True)
+    click.echo(f"台账网页端：http://{host}:{port}/  （数据库：{settings.db_url}；按 Ctrl+C 停止）")
+    if workers > 1 or fixed:
+        # workers are separate processes: hand the settings over through the environment
+        os.environ["TAIZHANG_DB"] = settings.db_url
+        if fixed:
+            os.environ["TAIZHANG_TODAY"] = fixed.isoformat()
+        uvicorn.run("taizhang.web.app:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning")
+    else:
+        from taizhang.web import create_app
+
+        uvicorn.run(create_app(settings, today=dt.date.today), host=host, port=port,
+                    log_level="warning")
+    return 0
+
+
+def _db_arg(db: str | None) -> str:
+    return f" --db {db}" if db else ""
+
+
+def _date(value: str | None):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"日期“{value}”格式不对", hint="请用 YYYY-MM-DD，例如 2026-03-31") from None
+
+
+@click.group()
+def users() -> None:
+    """管理网页端用户（管理员、单位填报员、领导）。"""
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", required=True,
+              help="角色：admin（管理员/督查室）、reporter（单位填报员）、leader（领导，只读）")
+@click.option("--unit", default=None, help="填报员所属单位（名称或简称，如 市财政局）")
+@click.option("--jurisdiction", default=None, help="单位所在地区（同名单位在多个地区时必填，如 沈阳市）")
+@click.option("--password", default=None, help="密码（不填则提示输入，不回显）")
+@db_option
+def add(username: str, role: str, unit: str | None, jurisdiction: str | None,
+        password: str | None, db: str | None) -> int:
+    """新建用户，例如：taizhang users add caizhengju --role reporter --unit 市财政局"""
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+    from taizhang.web.auth import hash_password
+
+    code = ROLE_WORDS.get(role.strip())
+    if code is None:
+        raise InputError(f"角色“{role}”无法识别", hint="可选：admin、reporter、leader（或 管理员、填报员、领导）")
+    if code == "reporter" and not unit:
+        raise InputError("单位填报员必须指定所属单位", hint="请加上 --unit 单位名，例如 --unit 市财政局")
+    if code != "reporter" and unit:
+        raise InputError(f"角色 {code} 不绑定单位，却给了 --unit {unit}", hint="只有 reporter 需要 --unit")
+    if password is None:
+        password = click.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
+    hashed = hash_password(password)  # refuses short passwords before anything is written
+    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+        unit_id = ledger.resolve_unit(jurisdiction, unit).id if unit else None
+        user = ledger.create_user(username.strip(), hashed, code, unit_id=unit_id,
+                                  actor="cli")
+    where = f"，单位：{user.unit}" if user.unit else ""
+    click.echo(f"已创建用户 {user.username}（{code}{where}）")
+    return 0
+
+
+@users.command("list")
+@db_option
+def list_users(db: str | None) -> int:
+    """列出用户（不显示密码）。"""
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+    from taizhang.web.auth import ROLES
+
+    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+        rows = ledger.list_users()
+    if not rows:
+        click.echo("还没有用户。创建管理员：taizhang users add admin --role admin")
+    for u in rows:
+        click.echo(f"{u.username}\t{ROLES.get(u.role.value, u.role.value)}\t{u.unit or ''}")
+    return 0
+
+
+@users.command("passwd")
+@click.argument("username")
+@click.option("--password", default=None, help="新密码（不填则提示输入）")
+@db_option
+def passwd(username: str, password: str | None, db: str | None) -> int:
+    """重设用户密码。"""
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+    from taizhang.web.auth import hash_password
+
+    if password is None:
+        password = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次")
+    hashed = hash_password(password)
+    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+        ledger.set_password_hash(username, hashed, actor="cli")
+    click.echo(f"已重设 {username} 的密码")
+    return 0

@@ -1,0 +1,84 @@
+"""``create_app(settings)``: the FastAPI application over one Ledger.
+
+Nothing is built at import: the ledger, the templates and the clock are made here and kept on
+``app.state``. Pages are server-rendered Jinja2 in Chinese; ``/api`` serves JSON with its
+OpenAPI schema at ``/api/openapi.json``.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from taizhang.config import Settings
+from taizhang.web import errors
+from taizhang.web.auth import Throttle
+from taizhang.web.deps import HERE, csrf_protect, make_templates
+
+SESSION_HOURS = 12
+
+
+def create_app(settings: Settings, *, ledger: Any = None,
+               today: Callable[[], dt.date] | None = None) -> FastAPI:
+    """The web app on ``settings.db_url`` (or on the given Ledger, which the app then does not own).
+
+    ``today`` decides 亮灯 and overdue lists; it defaults to the real date, read per request.
+    """
+    from taizhang.store import Ledger
+
+    owned = ledger is None
+    ledger = ledger if ledger is not None else Ledger.from_settings(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:  # a ledger handed in belongs to the caller
+            ledger.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="台账 taizhang",
+        description="政策文件任务台账：文件、任务、单位填报、督办。页面为中文；接口位于 /api。",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.settings = settings
+    app.state.ledger = ledger
+    app.state.today = today or dt.date.today
+    app.state.templates = make_templates()
+    app.state.throttle = Throttle()
+    app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
+
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
+                       session_cookie="taizhang_session", max_age=SESSION_HOURS * 3600,
+                       same_site="lax", https_only=False)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    errors.install(app)
+
+    from taizhang.web.routes import ROUTERS
+
+    for router in ROUTERS:
+        app.include_router(router)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory`` and worker processes: settings from TAIZHANG_* variables.
+
+    ``TAIZHANG_TODAY`` (YYYY-MM-DD) fixes the day lights are computed for (demos, checks).
+    """
+    import os
+
+    settings = Settings.from_env()
+    fixed = os.environ.get("TAIZHANG_TODAY")
+    day = dt.date.fromisoformat(fixed) if fixed else None
+    return create_app(settings, today=(lambda: day) if day else None)  # type: ignore[return-value]

@@ -1,0 +1,121 @@
+"""What every route needs: the current user, the ledger, today, CSRF checks and page rendering.
+
+The app keeps its collaborators on ``app.state`` (set once by ``create_app``), so nothing is
+built at import and tests can hand in their own settings and clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from taizhang.web.auth import CurrentUser, LoginRequired, check_csrf, csrf_token
+
+HERE = Path(__file__).parent
+UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.autoescape = True  # every {{ }} is escaped: a document's <script> stays text
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.filters["date"] = _fmt_date
+    env.filters["pct"] = lambda v: "—" if v is None else f"{round(v * 100)}%"
+    env.filters["urlq"] = lambda s: quote(str(s), safe="")
+    env.filters["jsonz"] = _json_text
+    env.filters["action"] = lambda code: ACTIONS.get(code, code)
+    return templates
+
+
+# audit action codes → what a reader of the trail calls them
+ACTIONS = {
+    "document.ingest": "读入文件", "document.publish": "发布文件", "item.revise": "新版本更新",
+    "item.correct": "核对修改", "item.report": "报送进展", "item.status": "改变状态",
+    "duban.issue": "发出督办", "duban.escalate": "升级督办", "duban.answer": "回复督办",
+    "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并",
+    "user.create": "新建用户", "user.password": "修改密码",
+}
+
+
+def _json_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, default=str)  # escaped by autoescape
+
+
+def _fmt_date(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def current_user(request: Request) -> CurrentUser:
+    """The logged-in user or LoginRequired (a page turns that into a redirect to /login)."""
+    user = CurrentUser.from_session(request.session.get("user"))
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
+def optional_user(request: Request) -> CurrentUser | None:
+    return CurrentUser.from_session(request.session.get("user"))
+
+
+def ledger(request: Request) -> Any:
+    return request.app.state.ledger
+
+
+def today(request: Request) -> dt.date:
+    return request.app.state.today()  # type: ignore[no-any-return]
+
+
+async def csrf_protect(request: Request) -> None:
+    """Every unsafe request carries the session's token: a form field or the X-CSRF-Token header."""
+    if request.method not in UNSAFE:
+        return
+    if request.url.path == "/api/login":
+        # a JSON login cannot be forged by a cross-site form, and there is no session yet
+        return
+    given = request.headers.get("x-csrf-token")
+    if given is None:
+        ctype = request.headers.get("content-type", "")
+        if ctype.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+            form = await request.form()  # cached by Starlette; the endpoint reads the same form
+            value = form.get("csrf_token")
+            given = value if isinstance(value, str) else None
+    check_csrf(request.session, given)
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.startswith("/api"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render a template with what the layout needs (user, CSRF token, nav, flash message)."""
+    user = optional_user(request)
+    flash = request.session.pop("flash", None) if "flash" in request.session else None
+    base = {"request": request, "user": user, "csrf": csrf_token(request.session),
+            "flash": flash, "path": request.url.path, "today": request.app.state.today()}
+    base.update(context)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(
+        request, name, base, status_code=status_code)
+    return response
+
+
+def flash(request: Request, message: str, kind: str = "ok") -> None:
+    request.session["flash"] = {"message": message, "kind": kind}

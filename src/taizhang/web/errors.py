@@ -1,0 +1,72 @@
+"""The one place errors become responses: a Chinese HTML page, or JSON under /api.
+
+The core raises TaizhangError subclasses carrying ``http_status``; validation failures and
+unknown URLs get the same treatment so users never see an English stack of field names.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from taizhang.errors import TaizhangError
+from taizhang.web.deps import page, wants_json
+
+log = logging.getLogger("taizhang.web")
+
+_HTTP_TEXT = {
+    400: "请求有误", 401: "请先登录", 403: "无权访问", 404: "页面或数据不存在",
+    405: "不支持这种请求方式", 409: "操作与当前数据冲突", 413: "上传的文件太大",
+    422: "提交的内容不完整或格式不对", 429: "请求太频繁", 500: "服务器内部错误",
+}
+
+_FIELD_NAMES = {"file": "文件", "password": "密码", "username": "用户名", "percent": "完成百分比",
+                "status": "状态", "text": "进展情况", "item_id": "事项编号", "level": "督办级别"}
+
+
+def _respond(request: Request, status: int, message: str, hint: str | None,
+             code: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": {"code": code, "message": message, "hint": hint,
+                                       "status": status}}, status_code=status)
+    if status == 401:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    return page(request, "error.html", status_code=status, status=status,
+                title=_HTTP_TEXT.get(status, "出错了"), message=message, hint=hint)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(TaizhangError)
+    async def taizhang_error(request: Request, err: TaizhangError) -> Response:
+        return _respond(request, err.http_status, err.message, err.hint, type(err).__name__)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, err: RequestValidationError) -> Response:
+        parts = []
+        for e in err.errors()[:5]:
+            loc = [str(x) for x in e.get("loc", ()) if x not in ("body", "query", "form", "path")]
+            name = "、".join(_FIELD_NAMES.get(x, x) for x in loc) or "请求"
+            given = e.get("input")
+            shown = "" if given is None or isinstance(given, (dict, list)) else f"（收到“{given}”）"
+            parts.append(f"{name}{'缺失' if e.get('type') == 'missing' else '格式不对'}{shown}")
+        return _respond(request, 422, "；".join(parts) or "提交的内容格式不对",
+                        "请检查表单后重新提交", "ValidationError")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException) -> Response:
+        detail: Any = err.detail
+        message = detail if isinstance(detail, str) and not detail.isascii() else \
+            _HTTP_TEXT.get(err.status_code, "出错了")
+        hint = "请检查地址是否正确，或从导航栏重新进入" if err.status_code == 404 else None
+        return _respond(request, err.status_code, message, hint, f"HTTP{err.status_code}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, err: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return _respond(request, 500, "服务器内部错误，操作没有完成", "请稍后重试；若反复出现，请联系管理员查看服务日志",
+                        "InternalError")

@@ -1,0 +1,17 @@
+"""The app's routers, one module per page group; /api last so page paths read first."""
+from __future__ import annotations
+
+from taizhang.web.routes import (
+    api,
+    auth_routes,
+    calendar,
+    dashboard,
+    documents,
+    duban,
+    exports,
+    tasks,
+    units,
+)
+
+ROUTERS = [auth_routes.router, dashboard.router, documents.router, tasks.router, units.router,
+           duban.router, calendar.router, exports.router, api.router]

@@ -1,0 +1,139 @@
+"""文件: upload → parse → review (text with the extraction marked) → correct → publish."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from taizhang.errors import InputError, StaleEdit
+from taizhang.web import highlight
+from taizhang.web.auth import CurrentUser, require_admin
+from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.review import original_document, read_upload
+
+router = APIRouter()
+
+# the correctable fields of a work item, in form order: (field, Chinese label, is a list)
+FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("title", "工作任务", False),
+    ("lead", "牵头单位", True),
+    ("support", "配合单位", True),
+    ("leaders", "责任领导", True),
+    ("due", "完成时限", False),
+    ("rrule", "周期（RRULE）", False),
+)
+_SPLIT = str.maketrans({"、": "\n", "，": "\n", ",": "\n", "；": "\n", ";": "\n"})
+
+
+def split_names(value: str) -> list[str]:
+    """``市财政局、市发展改革委`` (or one per line) → the list; blanks dropped, order kept."""
+    seen: dict[str, None] = {}
+    for name in value.translate(_SPLIT).splitlines():
+        if name.strip():
+            seen.setdefault(name.strip(), None)
+    return list(seen)
+
+
+def field_value(item: Any, field: str) -> str:
+    value = getattr(item, field)
+    if isinstance(value, tuple):
+        return "、".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value or ""
+
+
+async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
+                        jurisdiction: str | None) -> Any:
+    """Read, parse and store an uploaded file as a draft; the IngestResult."""
+    from taizhang.parse import parse
+
+    require_admin(user)
+    settings = request.app.state.settings
+    if upload is None or not upload.filename:
+        raise InputError("没有选择文件", hint="请选择要上传的政策文件（txt、docx、pdf、html）")
+    data = await upload.read(settings.max_file_bytes + 1)
+    read = read_upload(data, upload.filename, max_bytes=settings.max_file_bytes)
+    doc = parse(read.text, source=read.source)
+    if read.warnings:
+        import dataclasses
+
+        doc = dataclasses.replace(doc, warnings=tuple(read.warnings) + doc.warnings)
+    lg = request.app.state.ledger
+    return lg.ingest(doc, actor=user.username, jurisdiction=jurisdiction or None, draft=True)
+
+
+@router.get("/documents", include_in_schema=False)
+def documents_page(request: Request, user: CurrentUser = Depends(current_user),
+                   lg: Any = Depends(ledger)) -> Response:
+    docs = lg.list_documents()
+    return page(request, "documents.html", documents=docs)
+
+
+@router.post("/documents", include_in_schema=False)
+async def upload(request: Request, file: UploadFile = File(None), jurisdiction: str = Form(""),
+                 user: CurrentUser = Depends(current_user)) -> Response:
+    result = await ingest_upload(request, file, user, jurisdiction.strip())
+    doc = result.document
+    messages = {"new": f"已读入《{doc.title or doc.source}》，识别出 {doc.item_count} 项任务，请核对后发布",
+                "unchanged": "该文件此前已读入，内容没有变化",
+                "new_version": f"已作为第 {doc.version} 版读入：新增 {result.added} 项，"
+                               f"沿用 {result.matched} 项，删除 {result.dropped} 项"}
+    flash(request, messages.get(result.outcome, "已读入"))
+    return RedirectResponse(f"/documents/{doc.id}", status_code=303)
+
+
+@router.get("/documents/{doc_id}", include_in_schema=False)
+def review_page(request: Request, doc_id: int, user: CurrentUser = Depends(current_user),
+                lg: Any = Depends(ledger)) -> Response:
+    record = lg.get_document(doc_id)
+    stored = lg.document_parse(doc_id)
+    text = lg.document_text(doc_id)
+    original, with_rules = original_document(stored, text)
+    items = lg.list_items(document=doc_id, include_drafts=True, today=request.app.state.today())
+    return page(request, "review.html", doc=record, original=original, with_rules=with_rules,
+                marked=highlight.render(original), legend=highlight.legend(), items=items,
+                fields=FIELDS, field_value=field_value, corrections=lg.corrections(doc_id),
+                warnings=original.warnings)
+
+
+@router.post("/documents/{doc_id}/items/{item_id}", include_in_schema=False)
+async def correct_item(request: Request, doc_id: int, item_id: int,
+                       user: CurrentUser = Depends(current_user),
+                       lg: Any = Depends(ledger)) -> Response:
+    require_admin(user)
+    form = await request.form()
+    item = lg.get_item(item_id)
+    if item.document_id != doc_id:
+        raise InputError(f"事项 #{item_id} 不属于文件 #{doc_id}", hint="请从该文件的核对页面提交")
+    version = str(form.get("version", ""))
+    expected = int(version) if version.isdigit() else None
+    if expected is not None and expected != item.version:
+        raise StaleEdit(f"事项 #{item_id} 已被他人修改（您看到的是第 {expected} 版，现为第 {item.version} 版）",
+                        hint="请刷新页面，在最新内容上重新修改")
+    note = str(form.get("note", "")).strip()
+    changed = []
+    for field, label, is_list in FIELDS:
+        if field not in form:
+            continue
+        raw = str(form.get(field, "")).strip()
+        if raw == field_value(item, field):
+            continue
+        value: Any = split_names(raw) if is_list else (raw or None)
+        item = lg.correct(item_id, field, value, actor=user.username, note=note,
+                          expected_version=item.version)
+        changed.append(label)
+    flash(request, f"已修改事项 #{item_id}：{'、'.join(changed)}" if changed else "没有改动",
+          "ok" if changed else "warn")
+    return RedirectResponse(f"/documents/{doc_id}#item-{item_id}", status_code=303)
+
+
+@router.post("/documents/{doc_id}/publish", include_in_schema=False)
+def publish(request: Request, doc_id: int, user: CurrentUser = Depends(current_user),
+            lg: Any = Depends(ledger)) -> Response:
+    require_admin(user)
+    record = lg.publish(doc_id, actor=user.username)
+    flash(request, f"已发布《{record.title or record.source}》，{record.item_count} 项任务进入台账")
+    return RedirectResponse(f"/documents/{doc_id}", status_code=303)

@@ -1,0 +1,162 @@
+"""任务: the filtered, searchable list and one item's page (source, units, reports, 督办, trail)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+
+from taizhang.errors import NotFound
+from taizhang.ledger.model import DubanLevel, Light, Status
+from taizhang.ledger.workflow import OFFICE, UNIT, allowed_targets
+from taizhang.web.actions import (
+    ReportForm,
+    last_report_of,
+    parse_date,
+    parse_percent,
+    parse_status,
+    submit_report,
+)
+from taizhang.web.auth import CurrentUser, require_admin
+from taizhang.web.deps import current_user, flash, ledger, page
+
+router = APIRouter()
+PAGE_SIZE = 50
+
+
+def item_filters(params: dict[str, str], today: dt.date) -> dict[str, Any]:
+    """Query parameters → Ledger.list_items keywords (blank ones ignored, bad ones → 400)."""
+    get = {k: v.strip() for k, v in params.items() if isinstance(v, str) and v.strip()}
+    kw: dict[str, Any] = {"today": today}
+    if "document" in get:
+        kw["document"] = int(get["document"]) if get["document"].isdigit() else get["document"]
+    for key in ("jurisdiction", "unit"):
+        if key in get:
+            kw[key] = get[key]
+    if get.get("role") in ("lead", "support"):
+        kw["role"] = get["role"]
+    if "status" in get:
+        kw["status"] = parse_status(get["status"])
+    if "light" in get:
+        try:
+            kw["light"] = Light.parse(get["light"])
+        except ValueError:
+            from taizhang.errors import InputError
+
+            raise InputError(f"亮灯“{get['light']}”无法识别", hint="可选：红灯、黄灯、绿灯") from None
+    if get.get("overdue") in ("1", "true", "on"):
+        kw["overdue"] = True
+    kw["due_before"] = parse_date(get.get("due_before"), "截止日期上限")
+    kw["due_after"] = parse_date(get.get("due_after"), "截止日期下限")
+    return kw
+
+
+def find_items(lg: Any, params: dict[str, str], today: dt.date) -> list[Any]:
+    query = params.get("q", "").strip()
+    kw = item_filters(params, today)
+    if not query:
+        return list(lg.list_items(**kw))
+    found = lg.search(query, limit=500, today=today)
+    # search ranks; the other filters still apply, checked on the returned items
+    if not any(v for k, v in kw.items() if k != "today"):
+        return list(found)
+    allowed = {i.id for i in lg.list_items(**kw)}
+    return [i for i in found if i.id in allowed]
+
+
+@router.get("/tasks", include_in_schema=False)
+def tasks_page(request: Request, user: CurrentUser = Depends(current_user),
+               lg: Any = Depends(ledger)) -> Response:
+    params = dict(request.query_params)
+    today = request.app.state.today()
+    found = find_items(lg, params, today)
+    try:
+        page_no = max(1, int(params.get("page", "1")))
+    except ValueError:
+        page_no = 1
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    page_no = min(page_no, pages)
+    shown = found[(page_no - 1) * PAGE_SIZE: page_no * PAGE_SIZE]
+    keep = {k: v for k, v in params.items() if k != "page" and v}
+    return page(request, "tasks.html", items=shown, total=len(found), page_no=page_no,
+                pages=pages, params=params, keep=keep, statuses=list(Status),
+                documents=lg.list_documents(),
+                jurisdictions=sorted({u.jurisdiction for u in lg.list_units()}))
+
+
+@router.get("/tasks/{item_id}", include_in_schema=False)
+def task_page(request: Request, item_id: int, user: CurrentUser = Depends(current_user),
+              lg: Any = Depends(ledger)) -> Response:
+    today = request.app.state.today()
+    item = lg.get_item(item_id, today=today)
+    reports = lg.reports(item_id)
+    can_report = user.is_admin or (user.role == "reporter" and user.owns(item))
+    my_unit = user.unit_name if user.role == "reporter" else item.lead
+    occurrences = lg.occurrences(item_id)
+    return page(request, "task.html", item=item, reports=reports, occurrences=occurrences,
+                open_occurrences=[o for o in occurrences if not o.reported],
+                notices=lg.list_duban(item_id=item_id), history=lg.history(item_id),
+                document=lg.get_document(item.document_id), can_report=can_report,
+                prefill=last_report_of(reports, my_unit),
+                unit_targets=allowed_targets(item.status, by=UNIT),
+                office_targets=allowed_targets(item.status, by=OFFICE),
+                levels=list(DubanLevel), default_reply=today + dt.timedelta(days=7))
+
+
+@router.post("/tasks/{item_id}/report", include_in_schema=False)
+async def report_form(request: Request, item_id: int, user: CurrentUser = Depends(current_user),
+                      lg: Any = Depends(ledger)) -> Response:
+    form = await request.form()
+    settings = request.app.state.settings
+    files = []
+    for upload in form.getlist("evidence"):
+        if hasattr(upload, "read") and getattr(upload, "filename", ""):
+            files.append((upload.filename, await upload.read(settings.max_file_bytes + 1)))
+    def opt(name: str) -> str | None:
+        # a field absent from the form keeps the last report's value (None); present but blank clears
+        value = form.get(name)
+        return value if isinstance(value, str) else None
+
+    version = str(form.get("version", ""))
+    data = ReportForm(
+        status=opt("status") or None,
+        percent=parse_percent(form.get("percent")),
+        text=opt("text"),
+        problems=opt("problems"),
+        next_steps=opt("next_steps"),
+        occurrence=opt("occurrence") or None,
+        unit=opt("unit") or None,
+        expected_version=int(version) if version.isdigit() else None)
+    item, report = submit_report(lg, user, item_id, data, today=request.app.state.today(),
+                                 evidence_dir=settings.evidence_dir, files=files,
+                                 max_bytes=settings.max_file_bytes)
+    light = item.light.label if item.light else "—"
+    flash(request, f"已报送事项 #{item_id} 的进展：{report.status.label}，{report.percent}%，当前{light}")
+    back = str(form.get("back", ""))
+    return RedirectResponse(back if back.startswith("/") and not back.startswith("//")
+                            else f"/tasks/{item_id}", status_code=303)
+
+
+@router.post("/tasks/{item_id}/status", include_in_schema=False)
+def status_form(request: Request, item_id: int, status: str = Form(...), note: str = Form(""),
+                version: str = Form(""), user: CurrentUser = Depends(current_user),
+                lg: Any = Depends(ledger)) -> Response:
+    require_admin(user)  # units change status through their reports
+    target = parse_status(status)
+    assert target is not None
+    item = lg.set_status(item_id, target, actor=user.username, note=note,
+                         expected_version=int(version) if version.isdigit() else None,
+                         today=request.app.state.today())
+    flash(request, f"事项 #{item_id} 状态已改为“{item.status.label}”")
+    return RedirectResponse(f"/tasks/{item_id}", status_code=303)
+
+
+@router.get("/evidence/{item_id}/{name}", include_in_schema=False)
+def evidence_file(request: Request, item_id: int, name: str,
+                  user: CurrentUser = Depends(current_user)) -> Response:
+    folder = (request.app.state.settings.evidence_dir / str(item_id)).resolve()
+    path = (folder / name).resolve()
+    if path.parent != folder or not path.is_file():
+        raise NotFound(f"佐证材料“{name}”不存在", hint="可能已被移走；请联系上传单位")
+    return FileResponse(path, filename=name.split("-", 1)[-1])
