@@ -170,4 +170,5 @@ def _rrule(m: re.Match[str]) -> str | None:
     if unit == "旬":
         return "FREQ=DAILY;INTERVAL=10"
     months = {"月": 1, "季度": 3, "季": 3, "半年": 6}[unit] * count
-    return "FREQ=MONTHLY" if months == 1 else f"FREQ=MONTHLY;INTERVAL={months}"
+    rule = "FREQ=MONTHLY" if months == 1 else f"FREQ=MONTHLY;INTERVAL={months}"
+    return rule + (";BYMONTHDAY=-1" if s.endswith(("末", "底")) else "")

@@ -43,7 +43,10 @@ class Clause:
 
 def find_clauses(view: str, start: int, end: int) -> list[Clause]:
     """Every responsibility clause in view[start:end], in order, not overlapping."""
-    found = _brackets(view, start, end) + _labelled_lines(view, start, end)
+    found = _brackets(view, start, end)
+    taken = [(c.start, c.end) for c in found]
+    found += [c for c in _labelled_lines(view, start, end)
+              if not any(a < c.end and c.start < b for a, b in taken)]
     taken = [(c.start, c.end) for c in found]
     found += [c for c in _sentences(view, start, end)
               if not any(a < c.end and c.start < b for a, b in taken)]
@@ -141,29 +144,35 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
 
 
 def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
-    """Lines that begin with a label (牵头单位：…) — one clause for a run of such lines."""
+    """Labels outside brackets — on lines of their own (牵头单位：A / 责任单位：B) or after a
+    sentence (……。牵头单位：A；责任单位：B。): one clause per run of labels."""
     out: list[Clause] = []
-    pos = start
-    current: Clause | None = None
-    for line in view[start:end].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        stripped = line.lstrip("\t ")
-        if _LABEL_RX.match(stripped) or (current and _DEADLINE_LABEL.match(stripped)):
-            c = _labelled(view, a, b, a, b, "label_line")
-            if current is not None and c.start <= current.end + 1:
-                current.end = b
-                current.lead += c.lead
-                current.support += c.support
-                current.leaders += c.leaders
-                if c.lead and not current.lead:
-                    pass
+    marks = [m for m in _LABEL_RX.finditer(view, start, end)
+             if m.start() == start or view[m.start() - 1] in "。;\n\t"]
+    i = 0
+    while i < len(marks):
+        a = marks[i].start()
+        line_end = view.find("\n", a, end)
+        b = line_end if line_end >= 0 else end
+        # the run continues over following label lines (牵头单位 / 责任单位 / 完成时限 lines)
+        while True:
+            nxt = b + 1
+            rest = view[nxt:end].lstrip("\t ")
+            if nxt < end and (_LABEL_RX.match(rest) or _DEADLINE_LABEL.match(rest)):
+                line_end = view.find("\n", nxt, end)
+                b = line_end if line_end >= 0 else end
             else:
-                current = c
-                out.append(c)
-        else:
-            current = None
-    # a run where a lone 责任单位 line followed a 牵头单位 line: 责任单位 are support
+                break
+        # text after a full stop that is not a label belongs to the next sentence
+        for stop in re.finditer(r"。", view[a:b]):
+            after = view[a + stop.end():b].lstrip()
+            if after and not _LABEL_RX.match(after) and not _DEADLINE_LABEL.match(after):
+                b = a + stop.end()
+                break
+        clause = _labelled(view, a, b, a, b, "label")
+        out.append(clause)
+        while i < len(marks) and marks[i].start() < b:
+            i += 1
     return out
 
 
