@@ -47,7 +47,7 @@ def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
             # a cut-off copy: its last line is a prefix of the original's line
             if i + k < len(lines) and j + k < i and texts[j + k].startswith(texts[i + k]) and k >= 2:
                 k += 1
-            if k >= 3 or (k >= 1 and sum(len(texts[i + x]) for x in range(k)) >= 200):
+            if k >= 3 or (k >= 1 and sum(len(texts[i + x]) for x in range(k)) >= 60):
                 drop.update(range(i, i + k))
                 removed.append((lines[i][0], lines[i + k - 1][1]))
                 i += k

@@ -24,7 +24,7 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item, build
-from taizhang.parse.responsibility import Clause, find_clauses
+from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses
 from taizhang.parse.tables import table_tasks
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
@@ -61,6 +61,7 @@ def parse(text: str, *, source: str = "") -> Document:
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
     _set_ends(items, body_end, view)
+    items = _paragraph_tasks(view, items)
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
     ref_year = None
@@ -127,6 +128,60 @@ def _set_ends(items: list[Item], body_end: int, view: str) -> None:
         item.own_end = max(item.body, min(nxt, body_end))
     for item in reversed(items):
         item.end = max([item.own_end] + [c.end for c in item.children])
+
+
+def _paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
+    """A heading with unnumbered paragraphs that carry their own clauses: each paragraph is a task
+    (keys 一/1, 一/2 …)."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children:
+            continue
+        line_end = view.find("\n", item.body, item.own_end)
+        if line_end < 0:
+            continue
+        heading = view[item.body:line_end]
+        if find_clauses(view, item.body, line_end) or len(heading) > 40:
+            continue
+        paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
+                 for seg in _split_after_clauses(view, a, b)]
+        with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
+        if len(paras) < 2 or with_clause < 2:
+            continue
+        item.own_end = paras[0][0]
+        for n, (a, b) in enumerate(paras, 1):
+            child = Item("para", str(n), n, a, a, end=b, level=item.level + 1, parent=item, own_end=b)
+            item.children.append(child)
+            out.append(child)
+    return out
+
+
+def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """……。责任单位：A。持续推进……。责任单位：B。 → two paragraphs, one per clause."""
+    out, pos = [], a
+    for c in find_clauses(view, a, b):
+        if view[c.end:b].strip(" \t。;"):
+            out.append((pos, c.end))
+            pos = c.end
+    out.append((pos, b))
+    return [(x, y) for x, y in out if view[x:y].strip(" \t。;")]
+
+
+def _lines_between(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraphs: lines, with label lines (牵头单位：…, 完成时限：…) joined to the one before."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for line in view[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip():
+            continue
+        if out and LABEL_LINE.match(line.strip()):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _heading_text(view: str, item: Item) -> str:

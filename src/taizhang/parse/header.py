@@ -198,8 +198,10 @@ def _period(title: str | None, preamble: str) -> Period | None:
             end = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}.get(m.group(1))
             if end:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
-        years = re.findall(r"((?:19|20)\d{2})年(?:度)?(?:工作|重点|计划|要点|行动|实施|任务|目标)", title)
-        if len(set(years)) == 1:
+        plain = re.sub(r"《[^》]*》", "", title)
+        years = re.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
+        annual = re.search(r"要点|计划|安排|任务|分工|重点工作|清单|分解", plain)
+        if len(set(years)) == 1 and annual:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
         return None
     # no title: a preamble that plans one year's work (全年/年度 … 2016年推进……)

@@ -19,6 +19,8 @@ _LABEL_RX = re.compile("(" + "|".join(re.escape(m.marker) for m in _LABELS) + r"
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = re.compile(r"(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)\s*[:：]")
+# a line that only continues the item above: 牵头单位：… · 完成时限：…
+LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
 _LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
 _BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
@@ -157,7 +159,9 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
         # the run continues over following label lines (牵头单位 / 责任单位 / 完成时限 lines)
         while True:
             nxt = b + 1
-            rest = view[nxt:end].lstrip("\t ")
+            while nxt < end and view[nxt] in "\n\t ":
+                nxt += 1
+            rest = view[nxt:end]
             if nxt < end and (_LABEL_RX.match(rest) or _DEADLINE_LABEL.match(rest)):
                 line_end = view.find("\n", nxt, end)
                 b = line_end if line_end >= 0 else end
@@ -199,10 +203,10 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
             clause.leaders += _people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue
-        m = _LEAD_WITH.match(seg)
-        if m and is_unit(m.group(1)):
-            clause.lead += split_units(m.group(1), seg_start + m.start(1))
-            clause.support += split_units(m.group(2), seg_start + m.start(2))
+        together = _together(seg, seg_start)
+        if together is not None:
+            clause.lead += together[0]
+            clause.support += together[1]
             clause.rule = "verb:会同"
             continue
         for marker in _SUFFIXES:
@@ -221,13 +225,35 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
     return None if clause.empty() else clause
 
 
+def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | None:
+    """由A会同B负责 · A会同B统筹安排……: A leads, B supports (B is the longest unit list)."""
+    at = seg.find("会同")
+    if at <= 0:
+        return None
+    left_start = 1 if seg.startswith("由") else 0
+    left = seg[left_start:at]
+    if not left or not all(is_unit(u.name) for u in split_units(left)):
+        return None
+    rest = seg[at + 2:]
+    for stop in range(min(len(rest), 60), 1, -1):
+        cand = rest[:stop]
+        units = split_units(cand)
+        if units and is_unit(cand.split("、")[-1]) and all(is_unit(u.name) or u.rule != "as_written"
+                                                          for u in units):
+            return (split_units(left, offset + left_start),
+                    split_units(cand, offset + at + 2))
+    return None
+
+
 def _people(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
     pos = 0
     for part in re.split(r"[、,，和及\s]", text):
         a = text.find(part, pos)
         pos = a + len(part)
-        name = _TITLES.sub("", part).strip()
+        pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
+        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委", p)]
+        name = pieces[-1].strip() if pieces else ""
         if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
             start = offset + a + part.find(name) if name in part else offset + a
             out.append((name, start, start + len(name)))

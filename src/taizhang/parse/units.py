@@ -167,9 +167,12 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
 
 
 def _is_bare_place(name: str) -> bool:
-    if is_unit(name) or name in collectives() or len(name) > 8:
+    """沈阳 · 苏家屯区 · 新民市: a place named without its body."""
+    if is_unit(name) or name in collectives() or name.startswith(("各", "有关", "相关")):
         return False
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{2,8}}", name)) and not name.startswith(("各", "有关", "相关"))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
+        return False
+    return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places())
 
 
 def _takes_level(name: str) -> bool:
