@@ -1,0 +1,122 @@
+"""How fast is `taizhang parse`? Prints figures and ratios; never passes or fails.
+
+    .venv/bin/python benchmarks/bench_parse.py [--runs 50] [--process-runs 10] [--samples samples]
+
+1. In process: read + parse each seed in samples/ ``--runs`` times; median and p95 in ms.
+2. If JioNLP is installed (``.venv/bin/pip install jionlp``, for this measurement only; it is not
+   a dependency), time its time-expression extractor on the same texts and print ours/theirs.
+   Note the work differs: ours is the whole parse (outline, units, deadlines, targets), theirs
+   only finds and normalises time expressions.
+3. Whole process: ``taizhang parse FILE --format json`` against ``python -c pass`` (median of
+   ``--process-runs``), i.e. what a user waits for beyond starting Python at all.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from taizhang.parse import parse
+from taizhang.readers import read_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timings(fn: Callable[[], object], runs: int) -> list[float]:
+    """Wall times in ms of ``runs`` calls, after one warm-up call."""
+    fn()
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def load_jionlp() -> Callable[[str], object] | None:
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints a banner on import
+            import jionlp
+    except ImportError:
+        return None
+    logging.disable(logging.CRITICAL)  # it logs a traceback for every phrase it cannot parse
+    base = time.mktime((2018, 1, 1, 0, 0, 0, 0, 0, -1))  # fixed: results must not drift by day
+
+    def extract(text: str) -> object:
+        return jionlp.ner.extract_time(text, time_base=base)
+
+    return extract
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).parent / "taizhang"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "taizhang.cli"]
+
+
+def process_ms(argv: list[str], runs: int) -> float:
+    def once() -> None:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+    return statistics.median(timings(once, runs))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=50)
+    ap.add_argument("--jionlp-runs", type=int, default=20)
+    ap.add_argument("--process-runs", type=int, default=10)
+    ap.add_argument("--samples", type=Path, default=ROOT / "samples")
+    args = ap.parse_args()
+    files = sorted(p for p in args.samples.iterdir() if p.is_file())
+    if not files:
+        sys.exit(f"没有样本文件：{args.samples}")
+    extract = load_jionlp()
+
+    print(f"in process, {args.runs} runs each (ms)")
+    print(f"{'seed':<28}{'chars':>7}{'tasks':>7}{'read med':>10}{'parse med':>11}{'parse p95':>11}"
+          + (f"{'jionlp med':>12}{'ours/jio':>10}" if extract else ""))
+    ours_total = theirs_total = 0.0
+    for path in files:
+        read = read_path(path)
+        doc = parse(read.text, source=read.source)
+        read_ms = timings(lambda: read_path(path), args.runs)
+        parse_ms = timings(lambda: parse(read.text, source=read.source), args.runs)
+        row = (f"{path.name:<28}{len(read.text):>7}{len(doc.tasks):>7}"
+               f"{statistics.median(read_ms):>10.2f}{statistics.median(parse_ms):>11.2f}"
+               f"{p95(parse_ms):>11.2f}")
+        ours_total += statistics.median(parse_ms)
+        if extract:
+            text = read.text
+            jio_ms = statistics.median(timings(lambda: extract(text), args.jionlp_runs))
+            theirs_total += jio_ms
+            row += f"{jio_ms:>12.2f}{statistics.median(parse_ms) / jio_ms:>10.2f}"
+        print(row)
+    if extract:
+        print(f"all seeds: ours {ours_total:.1f} ms, jionlp extract_time {theirs_total:.1f} ms, "
+              f"ratio ours/theirs {ours_total / theirs_total:.2f}")
+    else:
+        print("jionlp not installed: skipped the comparison with jionlp.ner.extract_time "
+              "(install it into the venv for this measurement only: .venv/bin/pip install jionlp)")
+
+    print(f"\nwhole process, median of {args.process_runs} runs (ms)")
+    bare = process_ms([sys.executable, "-c", "pass"], args.process_runs)
+    print(f"{'python -c pass':<28}{bare:>10.1f}")
+    for path in files:
+        ms = process_ms([*command(), "parse", str(path), "--format", "json"], args.process_runs)
+        print(f"{'taizhang parse ' + path.name[:13]:<28}{ms:>10.1f}   ratio to bare python {ms / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()
