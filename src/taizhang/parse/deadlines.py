@@ -38,6 +38,8 @@ _PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 # 6月底前 with no year: resolved against the reference year
 _MONTH_ONLY = re.compile(rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}")
+# 年底前 with no year: the document's own year
+_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
 _QUOTA = re.compile(rf"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
@@ -91,6 +93,9 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
                 due = _safe_date(ref_year, int(m.group(2)), int(m.group(3)))
             if due:
                 add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_doc_year"))
+    if ref_year:
+        for m in _YEAR_END_NO_YEAR.finditer(text):
+            add(Found(m.group(0), m.start(), m.end(), f"{ref_year}-12-31", None, "date", "year_end_in_doc_year"))
     for m in _ONGOING.finditer(text):
         add(Found(m.group(0), m.start(), m.end(), None, None, "ongoing", "ongoing"))
     found.sort(key=lambda f: f.start)
@@ -126,7 +131,7 @@ _EVERY = re.compile(
     rf"|每年(?:年底|年末|底){_BEFORE}?"                                      # 每年年底前
     rf"|每月(\d{{1,2}})日{_BEFORE}?"                                        # 每月25日前
     rf"|每(两|二|三|四|六)?个?(月|季度|季|半年|周|旬)(?:末|底)?"              # 每两个月 · 每季度
-    rf"|按(月|季度|季|半年|周)(?:调度|报送|通报|上报|报告|统计|督导|督查)"       # 按月调度
+    rf"|按(月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"                      # 按月调度 · 按季度开展
     rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月)"  # 每年……4月份……10月份
 )
 

@@ -25,7 +25,9 @@ from taizhang.parse.model import (
 )
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses
-from taizhang.parse.tables import table_tasks
+from taizhang.parse.outline import match_ordinal
+from taizhang.parse.tables import Row, find_table
+from taizhang.parse.units import split_units
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, complete_cut_names
@@ -54,8 +56,17 @@ def parse(text: str, *, source: str = "") -> Document:
         warnings.append(ParseWarning(WarningCode.BOILERPLATE_REMOVED, "已去除网页附带的非正文内容",
                                      v.orig_span(a, b)))
 
+    table = find_table(view, lines)
+    if table is not None and table.rows:
+        lines = [ln for ln in lines if not table.start <= ln[0] < table.end]
+        warnings.append(ParseWarning(WarningCode.TABLE_LAYOUT, "按表格（任务分工表）识别",
+                                     v.orig_span(table.start, table.end)))
+    else:
+        table = None
     items = build(view, lines)
     body_start = items[0].start if items else (lines[-1][1] if lines else 0)
+    if table is not None:
+        body_start = min(body_start, table.start) if items else table.start
     body_lines, footer = diagnostics.split_footer(view, [ln for ln in lines if ln[0] >= body_start])
     body_end = body_lines[-1][1] if body_lines else body_start
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
@@ -69,10 +80,8 @@ def parse(text: str, *, source: str = "") -> Document:
         ref_year = int(header.period.start[:4])
 
     tasks: list[Task] = []
-    table = table_tasks(view, lines)
-    if table is not None and not items:
-        tasks, table_warning = table
-        warnings.append(table_warning)
+    if table is not None:
+        tasks += [_table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
     clauses_of: dict[int, list[Clause]] = {}
     known: set[str] = set()
     for item in items:
@@ -84,7 +93,7 @@ def parse(text: str, *, source: str = "") -> Document:
         if item.children or _not_a_task(view, item):
             continue
         tasks.append(_task(v, item, clauses_of, books, ref_year))
-    if items and not tasks:
+    if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 
     tasks, fixes = _complete_names(tasks, known)
@@ -244,6 +253,55 @@ def _task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[
         assignments=tuple(assignments),
         targets=targets,
     )
+
+
+def _table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
+    """One row of a task table → a task with one assignment."""
+    view = v.view
+    cells = row.cells
+    key = cells["key"].text.strip() if "key" in cells and cells["key"].text.strip() else str(n)
+    section: tuple[str, ...] = ()
+    if row.section is not None:
+        found = match_ordinal(view, row.section.start)
+        if found:
+            key = f"{found[1]}/{key}"
+        section = (v.orig_text(row.section.start, row.section.end).strip(),)
+    main = cells.get("task") or cells.get("detail")
+    assert main is not None
+    text_start = main.start
+    text_end = cells["detail"].end if "task" in cells and "detail" in cells else main.end
+    lead: list[UnitName] = []
+    support: list[UnitName] = []
+    for role in ("lead", "lead_list", "support"):
+        cell = cells.get(role)
+        if cell is None or cell.text.strip() in ("", "/", "—", "无"):
+            continue
+        units = split_units(cell.text, cell.start)
+        if role == "lead":
+            lead += units
+        elif role == "lead_list":
+            lead += units[:1]
+            support += units[1:]
+        else:
+            support += units
+    clause = Clause(text_start, text_end, lead, support, rule="table_columns")
+    if "leaders" in cells:
+        from taizhang.parse.responsibility import people
+        clause.leaders = people(cells["leaders"].text, cells["leaders"].start)
+    due_cell = cells.get("due")
+    a = _assignment(v, text_start, text_end, clause, books, ref_year, False)
+    if due_cell is not None:
+        extra = tuple(
+            Deadline(f.text, f.due, f.rrule, f.kind,
+                     v.orig_span(due_cell.start + f.start, due_cell.start + f.end), f.rule)
+            for f in find_deadlines(due_cell.text, ref_year=ref_year))
+        a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
+    targets = tuple(
+        Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
+        for t in find_targets(view[text_start:text_end]))
+    o_start, o_end = v.orig_span(text_start, text_end)
+    return Task(key=key, section=section, title=_title(view[main.start:main.end]),
+                text=v.orig[o_start:o_end], span=(o_start, o_end), assignments=(a,), targets=targets)
 
 
 def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int, int]],

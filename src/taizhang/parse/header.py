@@ -125,7 +125,7 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
         title_at = _find_title(texts, start=0)
     if title_at is not None:
         first, last = title_at
-        h.title = "".join(texts[i].strip().strip("《》") for i in range(first, last + 1))
+        h.title = re.sub(r"^【[^】]{1,6}】", "", "".join(texts[i].strip().strip("《》") for i in range(first, last + 1)))
         h.title_span = (head[first][0], head[last][1])
         h.rules["title"] = "title_block_after_notice" if notice_at is not None else "title_block"
     elif "标题" in labels:

@@ -131,7 +131,7 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
         role = _LABEL_ROLE[m.group(1)]
         offset = m.end() + (len(view[m.end():stop]) - len(view[m.end():stop].lstrip(" ;,。\t")))
         if role == "leader":
-            clause.leaders += _people(seg, offset)
+            clause.leaders += people(seg, offset)
             continue
         units = split_units(seg, offset)
         if role == "lead" or role == "lead_each":
@@ -193,6 +193,7 @@ def _sentences(view: str, start: int, end: int) -> list[Clause]:
 def _verb_clause(view: str, a: int, b: int) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
     clause = Clause(a, b, rule="verb")
+    pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
     for part in re.split(r"([,，])", view[a:b]):
         seg_start, pos = pos, pos + len(part)
@@ -200,7 +201,7 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
         if not seg or seg in ",，":
             continue
         for m in _PERSON_DUTY.finditer(seg):
-            clause.leaders += _people(m.group(1), seg_start + m.start(1))
+            clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue
         together = _together(seg, seg_start)
@@ -217,11 +218,17 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
                 units = split_units(body, body_start)
                 if units and all(is_unit(u.name) or u.rule != "as_written" for u in units):
                     if marker.role in ("lead", "lead_each"):
-                        clause.lead += units
+                        clause.lead += pending + units
                     else:
-                        clause.support += units
+                        clause.support += pending + units
+                    pending = []
                     clause.rule = f"verb:{marker.marker}"
                 break
+        else:
+            units = split_units(seg, seg_start)
+            if (clause.lead or clause.support) and units and all(is_unit(u.name) for u in units):
+                pending += units
+    clause.support += pending if clause.lead else []
     return None if clause.empty() else clause
 
 
@@ -245,7 +252,7 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
     return None
 
 
-def _people(text: str, offset: int) -> list[tuple[str, int, int]]:
+def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
     pos = 0
     for part in re.split(r"[、,，和及\s]", text):

@@ -16,7 +16,7 @@ from taizhang.parse.lexicon import collectives, places, unit_suffixes
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
-_LEVEL_PREFIX = re.compile(r"(自治区|自治州|省|市|区|县|州|盟|旗)(?!直|级)")
+_LEVEL_PREFIX = re.compile(r"(自治区|自治州|省|市(?!场)|区|县|州|盟|旗)(?!直|级)")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
 _LEVEL_RUN = re.compile(
     rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
@@ -29,7 +29,7 @@ _LEADING = re.compile(r"^(?:由|请|其中|以及|及|和|与)")
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
-_VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|分院|监管局|通信管理局)$")
+_VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
 _CONJ = re.compile(r"以及|及|和|与")
 
