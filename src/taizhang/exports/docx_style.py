@@ -24,7 +24,7 @@ RED = RGBColor(0xFF, 0x00, 0x00)
 SIZE_2 = Pt(22)  # 二号
 SIZE_3 = Pt(16)  # 三号
 SIZE_4 = Pt(14)  # 四号
-SIZE_5 = Pt(10.5)  # 五号
+SIZE_S4 = Pt(12)  # 小四: the size tables drop to so that they fit the type area
 LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
 CHAR = Pt(16)  # one 3号 character, for indents
 
@@ -73,7 +73,9 @@ class OfficialDoc:
 
     def issuer_mark(self, text: str) -> None:
         """发文机关标志: red, 小标宋, centred, larger than the title."""
-        p = self._para(text, font=self.fonts.title, size=Pt(36), color=RED,
+        # one line across the 156 mm type area (≈ 440 pt): long names get a smaller size
+        size = Pt(max(22, min(36, 430 // max(len(text), 1))))
+        p = self._para(text, font=self.fonts.title, size=size, color=RED,
                        align=WD_ALIGN_PARAGRAPH.CENTER, pitch=Pt(60))
         p.paragraph_format.space_before = Pt(12)
         p.paragraph_format.space_after = Pt(18)
@@ -121,12 +123,20 @@ class OfficialDoc:
             p.paragraph_format.right_indent = CHAR * 4
 
     def table(self, header: list[str], rows: list[list[str]], widths_mm: list[float]) -> Any:
-        """A ruled table in 4号 仿宋 (tables drop a size so they fit the type area)."""
+        """A ruled table in 小四 仿宋 with a 黑体 header row."""
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width)  # the grid: what LibreOffice and WPS lay out by
         for cell, text in zip(table.rows[0].cells, header):
             self._cell(cell, text, font=self.fonts.heading, center=True)
+        # the header row repeats on every page the table runs onto
+        header_pr = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header_pr.append(repeat)
         for values in rows:
             cells = table.add_row().cells
             for i, (cell, text) in enumerate(zip(cells, values)):
@@ -168,7 +178,7 @@ class OfficialDoc:
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = p.add_run(text)
-        run.font.size = SIZE_4 if len(text) < 60 else Pt(12)
+        run.font.size = SIZE_S4
         _set_fonts(run._r.get_or_add_rPr(), font or self.fonts.body, self.fonts.latin)
 
     def _page_numbers(self, section: Any) -> None:

@@ -34,6 +34,13 @@ def office_name(item: WorkItem, office: str | None) -> str:
     return f"{item.jurisdiction}人民政府{DEFAULT_OFFICE}" if item.jurisdiction else DEFAULT_OFFICE
 
 
+def due_cn(item: WorkItem) -> str:
+    """完成时限 as a notice writes it: ``2023年6月30日``, marked when implied; rules in words."""
+    if item.rrule or item.due is None:
+        return L.due_label(item)
+    return date_cn(item.due) + (L.IMPLIED_MARK if item.due_implied else "")
+
+
 def write_notice(notice: DubanNotice, item: WorkItem, file: str | Path | IO[bytes], *,
                  office: str | None = None, fonts: Fonts = GB_FONTS) -> None:
     """The 督办通知单: 版头 with the notice number, the item, why it lags, the reply deadline."""
@@ -45,7 +52,7 @@ def write_notice(notice: DubanNotice, item: WorkItem, file: str | Path | IO[byte
     doc.title("督办通知单")
     doc.addressee(item.lead or "有关单位")
     source = L.document_label(item)
-    due = L.due_label(item)
+    due = due_cn(item)
     state = f"目前状态为“{item.status.label}”，完成{item.percent}%"
     reason = notice.reason or "；".join(item.light_reasons) or "进度滞后"
     doc.body(f"根据{source}任务分工，你单位牵头负责的“{item.title}”（台账编号{item.id}），"
@@ -97,7 +104,7 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
     doc.heading("二、逾期未完成事项")
     if s.overdue:
         doc.table(["序号", "工作任务", "牵头单位", "完成时限", "逾期天数", "状态"],
-                  [[str(n), item.title, item.lead or "", L.due_label(item), str(days),
+                  [[str(n), item.title, item.lead or "", due_cn(item), str(days),
                     item.status.label] for n, (item, days) in enumerate(s.overdue, start=1)],
                   [12, 58, 28, 24, 16, 18])
     else:
@@ -111,7 +118,7 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
     doc.heading(f"四、{s.next_year}年{s.next_month}月到期事项")
     if s.due_next_month:
         doc.table(["序号", "工作任务", "牵头单位", "完成时限", "当前进度"],
-                  [[str(n), item.title, item.lead or "", L.due_label(item),
+                  [[str(n), item.title, item.lead or "", due_cn(item),
                     f"{item.status.label} {item.percent}%"]
                    for n, item in enumerate(s.due_next_month, start=1)],
                   [12, 66, 30, 26, 22])

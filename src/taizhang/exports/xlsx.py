@@ -77,6 +77,10 @@ def write_ledger(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, by:
     with _workbook(file) as book:
         taken: set[str] = set()
         for key, group in groups:
+            if not group:  # an empty ledger is still a sheet with its header
+                book.sheet("台账", title or "工作任务落实台账", "共0项", LEDGER_COLUMNS, [],
+                           locked=False)
+                continue
             first = group[0]
             if by == "unit":
                 heading = f"{key}工作任务落实台账"
@@ -85,7 +89,7 @@ def write_ledger(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, by:
             else:
                 heading = title or (f"《{first.document_title}》任务落实台账" if first.document_title
                                     else "工作任务落实台账")
-                line = f"发文字号：{first.doc_number or '无'}　　共{len(group)}项"
+                line = (f"发文字号：{first.doc_number}　　" if first.doc_number else "") + f"共{len(group)}项"
                 columns = LEDGER_COLUMNS
             if today:
                 line += f"　　亮灯按{today.isoformat()}计算"
