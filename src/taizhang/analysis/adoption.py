@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taizhang.analysis.chains import build_chains
+from taizhang.analysis.places import LEVELS
 from taizhang.analysis.rows import Corpus, DocInfo, TaskRow
 from taizhang.analysis.similarity import NgramIndex
 
@@ -65,6 +66,10 @@ class Adoption:
         return out
 
 
+def _rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
 def descendants(corpus: Corpus, parent_id: str) -> list[DocInfo]:
     g = build_chains(corpus.docs)
     ids = g.descendants(parent_id)
@@ -85,7 +90,7 @@ def adoption(corpus: Corpus, parent: str, *, against: Sequence[str] = (),
         from_chain = bool(cols)
         if not cols:
             cols = [d for d in corpus.docs if d.id != p.id]
-    cols.sort(key=lambda d: (d.place.level, d.place.name, d.issued_on or "", d.id))
+    cols.sort(key=lambda d: (_rank(d.place.level), d.place.name, d.issued_on or "", d.id))
     index = index or NgramIndex(corpus.tasks)
     measures = corpus.tasks_of(p.id)
     cells = []

@@ -81,7 +81,7 @@ def build_network(rows: Iterable[TaskRow], *, jurisdiction: str | None = None,
             e["weight"] += weights.get(tie, 0.0)
             e["tasks"].append(row.ref)
     g = nx.Graph(jurisdiction=jurisdiction or "")
-    for u in set(led) | set(supported):
+    for u in sorted(set(led) | set(supported)):  # sorted: the same graph, layout, file each run
         g.add_node(u, led=led.get(u, 0), supported=supported.get(u, 0))
     for (a, b), e in edges.items():
         g.add_edge(a, b, **{**e, "tasks": "；".join(e["tasks"])})
@@ -133,7 +133,7 @@ class PairRow:
 
 
 def busiest_pairs(g: nx.Graph, k: int = 10) -> list[PairRow]:
-    rows = [PairRow(a, b, float(d["weight"]), {t: int(d[t]) for t in TIES},
+    rows = [PairRow(min(a, b), max(a, b), float(d["weight"]), {t: int(d[t]) for t in TIES},
                     tuple(x for x in d["tasks"].split("；") if x))
             for a, b, d in g.edges(data=True)]
     rows.sort(key=lambda p: (-p.weight, p.a, p.b))
