@@ -18,7 +18,7 @@ router = APIRouter()
 # the correctable fields of a work item, in form order: (field, Chinese label, is a list)
 FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("title", "工作任务", False),
-    ("lead", "牵头单位", True),
+    ("lead", "牵头单位", False),
     ("support", "配合单位", True),
     ("leaders", "责任领导", True),
     ("due", "完成时限", False),
