@@ -20,13 +20,13 @@ from taizhang.parse import (
 )
 
 __all__ = [
-    "SCHEMA",
     "Assignment",
     "Deadline",
     "Document",
     "ParseWarning",
     "Period",
     "Reference",
+    "SCHEMA",
     "Target",
     "Task",
     "WarningCode",

@@ -16,13 +16,13 @@ from taizhang.parse.model import (
 from taizhang.parse.document import parse
 
 __all__ = [
-    "SCHEMA",
     "Assignment",
     "Deadline",
     "Document",
     "ParseWarning",
     "Period",
     "Reference",
+    "SCHEMA",
     "Target",
     "Task",
     "WarningCode",

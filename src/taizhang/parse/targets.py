@@ -43,7 +43,7 @@ def find_targets(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         if any(a < m.end() and m.start() < b for a, b in skip):
             continue
         before = text[max(0, m.start() - 1):m.start()]
-        if before.isdigit() or before in "./〔[(":  # part of a longer number or a doc number
+        if before and (before.isdigit() or before in "./〔[("):  # part of a longer number or a doc number
             continue
         a, b = float(m.group("a")), m.group("b")
         pre, post = m.group("pre") or "", m.group("post") or ""

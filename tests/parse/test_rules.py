@@ -1,0 +1,77 @@
+"""One row per contract rule: the input as a document writes it and what must come out."""
+from __future__ import annotations
+
+import pytest
+
+from taizhang.parse.deadlines import find_deadlines
+from taizhang.parse.targets import find_targets
+from taizhang.parse.units import split_units
+
+
+@pytest.mark.parametrize("text, names", [
+    pytest.param("市发展改革委、财政局", ["市发展改革委", "市财政局"], id="level_carry_over"),
+    pytest.param("于洪区、苏家屯区、新民市、辽中县政府", ["于洪区政府", "苏家屯区政府", "新民市政府", "辽中县政府"],
+                 id="shared_zhengfu"),
+    pytest.param("沈阳、大连、营口市政府", ["沈阳市政府", "大连市政府", "营口市政府"], id="shared_shi_zhengfu"),
+    pytest.param("相关区、县(市)政府", ["相关区、县(市)政府"], id="collective_with_dun"),
+    pytest.param("长春市等有关地方政府", ["长春市政府", "有关地方政府"], id="deng_collective"),
+    pytest.param("市委组织部(人才办)、教育局", ["市委组织部(人才办)", "市教育局"], id="parenthesised_suboffice"),
+    pytest.param("省金融办、吉林银监局", ["省金融办", "吉林银监局"], id="own_place_no_carry"),
+    pytest.param("市发展改革委、中国科学院沈阳分院", ["市发展改革委", "中国科学院沈阳分院"], id="national_body"),
+    pytest.param("市经济和信息化委", ["市经济和信息化委"], id="he_inside_name"),
+    pytest.param("市财政局和市统计局", ["市财政局", "市统计局"], id="he_between_units"),
+    pytest.param("市发展改革委、市场监管局", ["市发展改革委", "市市场监管局"], id="shichang_is_not_a_level"),
+    pytest.param("市外经贸局、科技局按职责分工负责", ["市外经贸局", "市科技局"], id="qualifier_dropped"),
+    pytest.param("相关部门及区、县(市)政府", ["相关部门", "相关区、县(市)政府"], id="qualifier_carry_over"),
+])
+def test_units(text: str, names: list[str]) -> None:
+    assert [u.name for u in split_units(text)] == names
+
+
+@pytest.mark.parametrize("text, due, rrule", [
+    pytest.param("2018年6月底前完成", "2018-06-30", None, id="month_end"),
+    pytest.param("2019年底前完成", "2019-12-31", None, id="year_end"),
+    pytest.param("到2020年，建成", "2020-12-31", None, id="by_year"),
+    pytest.param("2021年2月3日前报送", "2021-02-03", None, id="exact_day"),
+    pytest.param("力争“十三五”期间开工", "2020-12-31", None, id="plan_period"),
+    pytest.param("每年5月底前完成", None, "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1", id="yearly"),
+    pytest.param("按月调度进展", None, "FREQ=MONTHLY", id="monthly"),
+    pytest.param("每两个月召开一次", None, "FREQ=MONTHLY;INTERVAL=2", id="bimonthly"),
+    pytest.param("每季度组织互检", None, "FREQ=MONTHLY;INTERVAL=3", id="quarterly"),
+    pytest.param("每半年书面报告", None, "FREQ=MONTHLY;INTERVAL=6", id="half_yearly"),
+    pytest.param("每月25日前报送", None, "FREQ=MONTHLY;BYMONTHDAY=25", id="monthly_day"),
+])
+def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
+    found = find_deadlines(text)
+    assert [(f.due, f.rrule) for f in found] == [(due, rrule)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("每年至少引进1个项目", id="quota"),
+    pytest.param("在2014年确定的基础上", id="past_year"),
+    pytest.param("按照每年减少1/3的进度", id="pace"),
+])
+def test_not_deadlines(text: str) -> None:
+    assert [(f.due, f.rrule) for f in find_deadlines(text) if f.kind != "ongoing"] == []
+
+
+def test_month_without_year_takes_the_documents_year() -> None:
+    assert [f.due for f in find_deadlines("6月底前完成", ref_year=2019)] == ["2019-06-30"]
+    assert find_deadlines("6月底前完成") == []
+
+
+def test_ongoing_is_a_deadline_without_date() -> None:
+    (f,) = find_deadlines("（长期坚持）")
+    assert (f.kind, f.due, f.rrule) == ("ongoing", None, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("投资额50亿元及以上", (50.0, "亿元", ">="), id="ge"),
+    pytest.param("比重不低于70%", (70.0, "%", ">="), id="not_below"),
+    pytest.param("增长10%左右", (10.0, "%", "~"), id="about"),
+    pytest.param("建设3—5个度假区", (3.0, "个", "range"), id="range"),
+    pytest.param("控制在5%以内", (5.0, "%", "<="), id="le"),
+])
+def test_targets(text: str, expected: tuple[float, str, str]) -> None:
+    (t,) = find_targets(text)
+    assert (t.value, t.unit, t.op) == expected

@@ -1,0 +1,41 @@
+"""The parser against hand-checked answers: the shared seeds and our own corpus of other layouts.
+
+Runs shared/scripts/evaluate.py (the same scorer the project is judged by) on the installed
+``taizhang parse`` command and holds each figure to the bar of the parse issue.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+TAIZHANG = Path(sys.executable).with_name("taizhang")
+BAR = {"recall": 0.99, "precision": 0.98, "lead F1": 0.98, "support F1": 0.97, "leaders F1": 1.0,
+       "due F1": 0.95, "rrule F1": 0.90, "doc fields": 0.95, "refs F1": 0.95}
+
+
+def _score(gold: Path, docs: Path) -> dict[str, float]:
+    run = subprocess.run(
+        [sys.executable, str(SHARED / "scripts" / "evaluate.py"), str(gold), str(docs),
+         "--cmd", f"{TAIZHANG} parse --format json"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    last = run.stdout.strip().splitlines()[-1]
+    assert "failed 0" in last, run.stdout + run.stderr
+    return {k: float(re.search(re.escape(k) + r" ([\d.]+)", last).group(1)) for k in BAR}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("gold, docs", [
+    pytest.param(SHARED / "gold", SHARED / "seeds", id="seeds"),
+    pytest.param(ROOT / "tests" / "corpus", ROOT / "tests" / "corpus", id="own-corpus"),
+])
+def test_parser_meets_the_bar(gold: Path, docs: Path) -> None:
+    assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"
+    scores = _score(gold, docs)
+    low = {k: v for k, v in scores.items() if v < BAR[k]}
+    assert not low, f"below the bar: {low}"

@@ -1,0 +1,31 @@
+"""The parse core stays light: importing it (and running `taizhang parse`) loads nothing heavy."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ["sqlalchemy", "fastapi", "openpyxl", "xlsxwriter", "docx", "pdfminer", "bs4", "lxml",
+         "networkx", "icalendar", "jinja2", "charset_normalizer", "numpy", "matplotlib"]
+
+
+def _loaded(code: str) -> list[str]:
+    probe = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    mods = set(out.split())
+    return [h for h in HEAVY if h in mods]
+
+
+def test_parse_package_imports_nothing_heavy() -> None:
+    assert _loaded("import taizhang.parse") == []
+
+
+def test_public_package_imports_nothing_heavy() -> None:
+    assert _loaded("import taizhang") == []
+
+
+def test_cli_parse_of_a_text_file_imports_nothing_heavy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "a.txt"
+    f.write_text("一、推进改革。(市发展改革委)\n", encoding="utf-8")
+    code = ("import sys\nfrom taizhang.cli import group\n"
+            f"group.main(['parse', {str(f)!r}], standalone_mode=False)")
+    assert _loaded(code) == []
