@@ -1,6 +1,7 @@
 """Builders for real documents written into tmp_path: .docx by python-docx, .pdf by reportlab."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def build_pdf(path: Path, pages: list[list[str]]) -> Path:
         c.setFont("STSong-Light", 14)
         y = 780
         for line in lines:
-            if line.startswith("—"):
+            if re.fullmatch(r"— \d+ —", line):
                 c.drawCentredString(297, 40, line)  # the page number sits at the foot
             else:
                 c.drawString(70, y, line)

@@ -1,6 +1,7 @@
 """.pdf with a CJK text layer: paragraphs joined back, page numbers dropped; scans refused."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,7 @@ FULL = "各区县政府要按照市委市政府统一部署认真做好开发区
     pytest.param(f"{FULL}\n并按时报送。\n", f"{FULL}并按时报送。", id="width_break_joined"),
     pytest.param(f"{FULL}\n\n并按时报送。\n", f"{FULL}并按时报送。", id="blank_line_between_boxes"),
     pytest.param(f"{FULL}。\n并按时报送。", f"{FULL}。\n并按时报送。", id="sentence_end_kept"),
+    pytest.param(f"{FULL}。\n（市财政局牵头）", f"{FULL}。（市财政局牵头）", id="unit_bracket_joins"),
     pytest.param(f"{FULL}\n（二）加强督查。", f"{FULL}\n（二）加强督查。", id="ordinal_paren"),
     pytest.param(f"{FULL}\n2.加强督查。", f"{FULL}\n2.加强督查。", id="ordinal_arabic"),
     pytest.param(f"{FULL}\n三、保障措施", f"{FULL}\n三、保障措施", id="ordinal_chinese"),
@@ -74,6 +76,43 @@ FULL = "各区县政府要按照市委市政府统一部署认真做好开发区
     pytest.param(f"{FULL}\n- 2 -\n\x0c并按时报送。", f"{FULL}并按时报送。", id="page_number_dropped"),
     pytest.param(f"{FULL}\n第 3 页 共 9 页\n并按时报送。", f"{FULL}并按时报送。", id="page_of_pages"),
     pytest.param(f"{FULL}\n2018年底前完成。", f"{FULL}2018年底前完成。", id="year_is_not_ordinal"),
+    pytest.param(f"{FULL}《方案》\n要求。", f"{FULL}《方案》要求。", id="book_title_goes_on"),
+    pytest.param(f"{FULL}牵头单位：\n市财政局。", f"{FULL}牵头单位：市财政局。", id="role_colon_goes_on"),
+    pytest.param(f"{FULL}直属单位：\n经市政府同意。", f"{FULL}直属单位：\n经市政府同意。",
+                 id="addressee_colon_ends"),
+    pytest.param(f"{FULL}（国发〔2014〕\n28号）精神。", f"{FULL}（国发〔2014〕28号）精神。",
+                 id="doc_number_cut"),
+    pytest.param(f"{FULL}的通知\n沈政办发〔2018〕78号", f"{FULL}的通知\n沈政办发〔2018〕78号",
+                 id="doc_number_line_apart"),
 ])
 def test_join_lines(raw: str, joined: str) -> None:
     assert join_lines(raw) == joined
+
+
+def _wrap_width(paragraph: str, width: float = 28) -> list[str]:
+    """Cut by printed width (CJK 1, ASCII ½), as a typesetter fills a 28-character line."""
+    from taizhang.readers.pdf import _line_width
+
+    lines, cur = [], ""
+    for ch in paragraph:
+        if _line_width(cur + ch) > width:
+            lines.append(cur)
+            cur = ""
+        cur += ch
+    return [*lines, cur]
+
+
+def test_seed_typeset_as_pdf_keeps_its_outline(tmp_path: Path) -> None:
+    """A real seed printed 22 lines a page: every outline item still starts its own line."""
+    seed = Path(__file__).resolve().parents[2] / "samples" / "001_78cdeab974107ec5.txt"
+    paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n") if p.strip()]
+    lines = [line for p in paragraphs for line in _wrap_width(p)]
+    pages = [lines[i:i + 22] + [f"— {i // 22 + 1} —"] for i in range(0, len(lines), 22)]
+    got = read_path(build_pdf(tmp_path / "seed.pdf", pages)).text.split("\n")
+    items = [p for p in paragraphs if re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)", p)]
+    assert len(items) > 20
+    starts = {line[:20] for line in got}
+    assert [p[:20] for p in items if p[:20] not in starts] == []
+    assert not any(re.fullmatch(r"— \d+ —", line) for line in got)
+    # most paragraphs come back whole (a full line ending in 。 is read as a paragraph end)
+    assert sum(p in got for p in paragraphs) >= 0.8 * len(paragraphs)

@@ -22,7 +22,16 @@ _PAGE_NUMBER = re.compile(
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}[.．、](?!\d)"
     r"|[（(]\d{1,3}[）)]|[①-⑳⑴-⒇]|第[一二三四五六七八九十百]+[章节条部分]|附件|[一二三四五六七八九十]是)")
-_SENTENCE_END = tuple("。；;：:！？!?）)”」》")
+# a full line ending in one of these is taken to end its paragraph (the page rarely breaks a
+# paragraph exactly there); ） and 〕 close the (牵头单位：…) of a task. Not ： or 》: a line
+# ending "牵头单位：" or "《…》" goes on, and splitting it would cut a unit from its role.
+_SENTENCE_END = tuple("。；;！？!?）)〕】]")
+_DOC_NUMBER_REST = re.compile(r"^\d{1,4}号")  # 国发〔2014〕| 28号: a document number cut in two
+# a colon at a full line's end closes the 主送机关 line, unless a role label waits for its units
+_ROLE_COLON = re.compile(r"(?:(?:牵头|责任|配合|协办|主办|参与|承办)(?:单位|部门)|责任领导|责任人)[：:]$")
+# after a full line, a bracket that is no ordinal is the task's own (牵头单位…) / 〔责任单位…〕
+_UNIT_BRACKET = re.compile(r"^[〔（(【［]")
+_DOC_NUMBER_LINE = re.compile(r"^\S{1,15}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")  # 沈政办发〔2018〕78号
 _WIDTH_SHARE = 0.8  # a line this share of the typical full line is "full": the page broke it
 
 
@@ -57,8 +66,13 @@ def join_lines(raw: str) -> str:
     out: list[str] = [lines[0]]
     tail = lines[0]  # the last physical line: the width test is about it, not the paragraph
     for line in lines[1:]:
-        if (_line_width(tail) >= full * _WIDTH_SHARE and not tail.endswith(_SENTENCE_END)
-                and not _ORDINAL.match(line)):
+        ends = (tail.endswith(_SENTENCE_END) and not (
+            tail.endswith("〕") and _DOC_NUMBER_REST.match(line))
+            or tail.endswith(("：", ":")) and not _ROLE_COLON.search(tail)
+            or _DOC_NUMBER_LINE.match(line) is not None)
+        if _UNIT_BRACKET.match(line) and not _ORDINAL.match(line):
+            ends = False
+        if _line_width(tail) >= full * _WIDTH_SHARE and not ends and not _ORDINAL.match(line):
             out[-1] += (" " if _ascii_join(tail, line) else "") + line
         else:
             out.append(line)
@@ -78,6 +92,6 @@ def _full_width(lines: list[str]) -> float:
 
 
 def _ascii_join(left: str, right: str) -> bool:
-    """English words broken at the line end need their space back; Chinese needs none."""
-    return bool(left) and bool(right) and left[-1].isascii() and left[-1].isalnum() \
-        and right[0].isascii() and right[0].isalnum()
+    """English words wrapped at a line end need their space back; Chinese and numbers none."""
+    return bool(left) and bool(right) and left[-1].isascii() and left[-1].isalpha() \
+        and right[0].isascii() and right[0].isalpha()
