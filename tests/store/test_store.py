@@ -158,7 +158,8 @@ def test_status_workflow_and_lights(ledger: Ledger) -> None:
     assert ledger.get_item(item, today=D(2018, 6, 1)).light is Light.GREEN  # 29 days left
     assert ledger.get_item(item, today=D(2018, 6, 20)).light is Light.YELLOW  # 10 days left
     assert ledger.get_item(item, today=D(2018, 7, 1)).light is Light.RED
-    assert [i.id for i in ledger.list_items(today=D(2018, 7, 1), overdue=True)] == [item]
+    assert [i.id for i in ledger.list_items(today=D(2018, 7, 1), overdue=True,
+                                            jurisdiction="沈阳市")] == [item]
     with pytest.raises(IllegalTransition, match="已销号"):
         ledger.set_status(item, Status.CLOSED, actor=OFFICE)
     ledger.report(item, unit="市发展改革委", actor="u", today=D(2018, 6, 28), status=Status.DONE)

@@ -153,4 +153,8 @@ def _move_items(ctx: Ctx, src: int, dst: int) -> int:
             conn.execute(insert(s.item_support).values(item_id=item_id, unit_id=dst,
                                                        position=position))
     # reports keep the unit that wrote them: history is not rewritten by a merge
+    # an item whose lead is now dst no longer lists dst among its supporters
+    led = select(s.items.c.id).where(s.items.c.lead_unit_id == dst)
+    conn.execute(s.item_support.delete().where((s.item_support.c.unit_id == dst)
+                                               & s.item_support.c.item_id.in_(led)))
     return moved + len(rows)
