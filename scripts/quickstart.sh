@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# One command from a fresh clone: a virtualenv, taizhang installed, and the demo run on the
+# bundled sample documents into an SQLite file (taizhang-demo.db). No other setup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/pip install -q --upgrade pip >/dev/null
+.venv/bin/pip install -q -e .
+exec .venv/bin/taizhang demo "$@"
