@@ -139,3 +139,32 @@ def test_page_with_only_chrome(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(FileUnreadable, match="没有可读的文字"):
         read_path(path)
+
+
+def test_index_block_as_list_inside_header_is_kept(tmp_path: Path) -> None:
+    """Newer sites put the index block in <header><ul><li>; it holds the header fields: keep it."""
+    page = """<html><body><header class="doc-head"><ul>
+      <li><b>索 引 号 ：</b><span>000014349/2019-00012</span></li>
+      <li><b>发文机关：</b><span>吉林省人民政府办公厅</span></li>
+      <li><b>发文字号：</b><span>吉政办发〔2019〕3号</span></li>
+      <li><b>成文日期：</b><span>2019年01月15日</span></li></ul></header>
+      <header class="site"><a>首页</a><a>政务公开</a></header>
+      <div id="content"><p>一、加强组织领导。</p></div></body></html>"""
+    path = tmp_path / "jl.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_path(path).text.split("\n") == [
+        "索引号：000014349/2019-00012", "发文机关：吉林省人民政府办公厅",
+        "发文字号：吉政办发〔2019〕3号", "成文日期：2019年01月15日", "一、加强组织领导。"]
+
+
+def test_big5_page_with_meta_charset(tmp_path: Path) -> None:
+    from .conftest import TRADITIONAL
+
+    body = "".join(f"<p>{line}</p>" for line in TRADITIONAL.strip().split("\n"))
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>{body}</body></html>'
+    path = tmp_path / "tw.htm"
+    path.write_bytes(page.encode("big5"))
+    read = read_path(path)
+    assert read.text == TRADITIONAL.strip()
+    assert read.encoding == "big5"
+    assert read.warnings == ()
