@@ -76,7 +76,7 @@ def chain(args: tuple[str, ...], db_url: str | None, as_json: bool) -> None:
     click.echo(render_tree(g, focus), nl=False)
     missing = [n for n in g.missing() if focus is None or n.id in g.ancestors(focus)]
     if missing:
-        click.echo(f"未入库的上级文件 {len(missing)} 件：" + "、".join(n.label for n in missing))
+        click.echo(f"未入库的被引文件 {len(missing)} 件：" + "、".join(n.label for n in missing))
 
 
 @click.command()
