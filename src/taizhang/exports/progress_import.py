@@ -38,7 +38,7 @@ class SheetRow:
     item_id: int
     version: int
     values: dict[str, Any]  # field → normalised value, for the editable columns present
-    digest: str  # of the values as they are now
+    digests: dict[str, str]  # field → fingerprint of the value as it is now
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,8 @@ class ProgressSheet:
     kind: str  # fillin | ledger | unknown (no hidden _taizhang sheet)
     unit: str | None
     rows: tuple[SheetRow, ...]
-    exported: Mapping[int, str] = field(default_factory=dict)  # item id → digest at export
+    # item id → field → fingerprint at export, from the hidden sheet; empty when it was lost
+    exported: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +79,26 @@ class Change:
         return f"第{self.row}行 [{self.item.id}] {self.item.title[:24]}（{self.update.unit}）：{parts}"
 
 
-def edit_digest(values: Mapping[str, Any]) -> str:
-    """A short fingerprint of the editable cells, written at export and compared on import."""
-    text = "\x1f".join(f"{k}={'' if values[k] is None else values[k]}" for k in sorted(values))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+def field_digests(values: Mapping[str, Any]) -> dict[str, str]:
+    """Short fingerprints of each editable cell (normalised), written at export, compared on import.
+
+    Per field, so an import sends only what the department actually changed: the ledger may
+    have moved other fields on by itself (a report signs a 待签收 item, for instance).
+    """
+    out = {}
+    for name, value in values.items():
+        plain = value.value if isinstance(value, Status) else ("" if value is None else value)
+        out[name] = hashlib.blake2b(str(plain).encode("utf-8"), digest_size=4).hexdigest()
+    return out
+
+
+def pack_digests(digests: Mapping[str, str]) -> str:
+    """``{"status": "ab12cd34"}`` → ``"status=ab12cd34"``: one cell of the hidden sheet."""
+    return ";".join(f"{k}={v}" for k, v in sorted(digests.items()))
+
+
+def unpack_digests(cell: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in cell.split(";") if "=" in part)
 
 
 def normalise(field_name: str, value: Any) -> Any:
@@ -100,12 +117,6 @@ def normalise(field_name: str, value: Any) -> Any:
             raise ValueError(value)
         return int(round(number))
     return str(value).strip()
-
-
-def digest_values(values: Mapping[str, Any]) -> str:
-    """Digest of normalised values (Status as its code) — the same on both sides of the trip."""
-    plain = {k: (v.value if isinstance(v, Status) else v) for k, v in values.items()}
-    return edit_digest(plain)
 
 
 def read_progress_sheet(file: str | Path | IO[bytes], *, sheet: str | None = None,
@@ -164,33 +175,36 @@ def plan_progress(sheet: ProgressSheet, current: Mapping[int, WorkItem], *,
             continue
         before = _item_values(item, r.values.keys())
         exported = sheet.exported.get(r.item_id)
-        edited = (r.digest != exported) if exported else (r.values != before)
+        # edited: what differs from the sheet as it left; without that record, from the ledger
+        edited = [f for f in r.values if (r.digests[f] != exported.get(f) if exported
+                                          else r.values[f] != before[f])]
         if not edited:
             continue
         if unit and unit not in item.units:
             problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
                                     f"任务{r.item_id}不是{unit}的任务（牵头：{item.lead or '无'}），不能填报"))
             continue
+        changed = [f for f in edited if r.values[f] != before[f]]
+        diffs = tuple((FIELD_LABEL[f], before[f], r.values[f]) for f in changed)
+        if not diffs:
+            continue  # the ledger already holds it (the same file imported twice)
         if r.version != item.version:
             problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
                                     f"任务{r.item_id}在导出后已被修改（表中版本{r.version}，"
                                     f"当前版本{item.version}），本行的修改可能覆盖他人的更新；"
                                     "请重新导出后再填写"))
             continue
-        target = r.values.get("status")
+        target = r.values.get("status") if "status" in changed else None
         if target is not None and target is not item.status and not is_allowed(item.status, target, by=by):
             options = "、".join(s.label for s in allowed_targets(item.status, by=by)) or "无"
             problems.append(Problem(r.sheet, r.row, "状态",
                                     f"不能把状态从“{item.status.label}”改为“{target.label}”"
                                     f"（可改为：{options}）"))
             continue
-        diffs = tuple((FIELD_LABEL[f], before.get(f), r.values[f]) for f in r.values
-                      if r.values[f] != before.get(f))
-        if not diffs:
-            continue  # edited back to what the ledger already holds
-        kwargs = {f: r.values[f] for f in r.values if r.values[f] != before.get(f)}
-        if "text" in kwargs and kwargs["text"] is None:
-            kwargs["text"] = ""  # a cleared cell clears the text rather than keeping the old one
+        kwargs = {f: r.values[f] for f in changed}
+        for name in ("text", "problems", "next_steps"):
+            if name in kwargs and kwargs[name] is None:
+                kwargs[name] = ""  # a cleared cell clears the text rather than keeping the old one
         update = ProgressUpdate(item_id=item.id, unit=unit or item.lead or "",
                                 expected_version=r.version, **kwargs)
         changes.append(Change(r.sheet, r.row, item, update, diffs))
@@ -243,17 +257,17 @@ def _open(file: str | Path | IO[bytes], source: str) -> Any:
                          hint="文件可能已损坏或不是 Excel 表格；请在 Excel/WPS 中打开后另存为 .xlsx") from err
 
 
-def _meta(book: Any) -> tuple[str, str | None, dict[int, str]]:
+def _meta(book: Any) -> tuple[str, str | None, dict[int, dict[str, str]]]:
     if "_taizhang" not in book.sheetnames:
         return "unknown", None, {}
     ws = book["_taizhang"]
     values: dict[str, str] = {}
-    exported: dict[int, str] = {}
+    exported: dict[int, dict[str, str]] = {}
     for key, value, *rest in ws.iter_rows(min_col=1, max_col=3, values_only=True):
         if key == "item" and rest and rest[0]:
             token = L.parse_id_token(value)
             if token:
-                exported[token[0]] = str(rest[0])
+                exported[token[0]] = unpack_digests(str(rest[0]))
         elif key:
             values[str(key)] = "" if value is None else str(value)
     return values.get("kind", "unknown"), values.get("unit") or None, exported
@@ -292,7 +306,7 @@ def _read_sheet(ws: Any, problems: list[Problem]) -> list[SheetRow] | None:
                                         f"“{value}”无法识别，应为{expected}"))
         if "status" in values and values["status"] is None:
             problems.append(Problem(ws.title, row, "状态", "状态为空，请从下拉列表选择"))
-        rows.append(SheetRow(ws.title, row, token[0], token[1], values, digest_values(values)))
+        rows.append(SheetRow(ws.title, row, token[0], token[1], values, field_digests(values)))
     return rows
 
 

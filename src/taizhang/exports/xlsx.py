@@ -18,7 +18,7 @@ from typing import IO, Any
 import xlsxwriter  # type: ignore[import-untyped]
 
 from taizhang.exports import labels as L
-from taizhang.exports.progress_import import EDITABLE, digest_values, normalise
+from taizhang.exports.progress_import import EDITABLE, field_digests, normalise, pack_digests
 from taizhang.ledger.model import WorkItem
 
 META_SHEET = "_taizhang"
@@ -186,8 +186,8 @@ class _workbook:
         widths = [c.width for c in columns]
         editable = [(EDITABLE[c.header], c) for c in columns if c.header in EDITABLE]
         for n, item in enumerate(items, start=1):
-            self.digests.append((L.id_token(item), digest_values(
-                {name: normalise(name, c.value(item)) for name, c in editable})))
+            self.digests.append((L.id_token(item), pack_digests(field_digests(
+                {name: normalise(name, c.value(item)) for name, c in editable}))))
             row = HEADER_ROW + n
             lines = 1
             for col, column in enumerate(columns):
