@@ -151,7 +151,7 @@ def _paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
         if line_end < 0:
             continue
         heading = view[item.body:line_end]
-        if find_clauses(view, item.body, line_end) or len(heading) > 40:
+        if len(heading) > 40 or line_end + 1 >= item.own_end or find_clauses(view, item.body, line_end):
             continue
         paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
                  for seg in _split_after_clauses(view, a, b)]

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+# read beside this module (package data); importlib.resources would cost more at start-up than
+# the whole parse of a short document
+_DATA = Path(__file__).with_name("data")
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("taizhang.parse").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

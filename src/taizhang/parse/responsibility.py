@@ -21,6 +21,8 @@ _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = re.compile(r"(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)\s*[:：]")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
+# a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
+_ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
 _LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
 _BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
@@ -192,6 +194,8 @@ def _sentences(view: str, start: int, end: int) -> list[Clause]:
 
 def _verb_clause(view: str, a: int, b: int) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
+    if not _ANY_MARKER.search(view, a, b):
+        return None
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
@@ -225,9 +229,10 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
                     clause.rule = f"verb:{marker.marker}"
                 break
         else:
-            units = split_units(seg, seg_start)
-            if (clause.lead or clause.support) and units and all(is_unit(u.name) for u in units):
-                pending += units
+            if clause.lead or clause.support:
+                units = split_units(seg, seg_start)
+                if units and all(is_unit(u.name) for u in units):
+                    pending += units
     clause.support += pending if clause.lead else []
     return None if clause.empty() else clause
 

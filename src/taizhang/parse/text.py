@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from taizhang.parse.lexicon import t2s_table
 
@@ -32,6 +33,7 @@ _PINYIN = re.compile(
     re.M,
 )
 # horizontal space; what happens to it depends on its neighbours (see _space)
+_TONE_CHAR = re.compile(f"[{_TONE}]")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
@@ -53,9 +55,10 @@ class View:
         # collect edits (start, end, replacement) in order, then rebuild view + map in one pass
         edits: list[tuple[int, int, str]] = []
         pinyin = 0
-        for m in _PINYIN.finditer(text):
-            edits.append((m.start(), m.end(), ""))
-            pinyin += 1
+        if _TONE_CHAR.search(text):  # glosses are rare: skip the costly pattern when none can match
+            for m in _PINYIN.finditer(text):
+                edits.append((m.start(), m.end(), ""))
+                pinyin += 1
         for m in _SPACE.finditer(text):
             edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
         edits.sort()
@@ -103,9 +106,18 @@ def _space(text: str, start: int, end: int) -> str:
     return ""
 
 
+@cache
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(c) for c in t2s_table())
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
 def _is_traditional(text: str) -> bool:
-    table = t2s_table()
     sample = text[:4000]
-    hits = sum(1 for c in sample if ord(c) in table)
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") or 1
-    return hits >= 2 and hits / cjk > 0.02
+    hits = sum(sample.count(c) for c in set(sample) & _traditional_chars())
+    if hits < 2:
+        return False
+    cjk = len(_CJK_CHAR.findall(sample)) or 1
+    return hits / cjk > 0.02
