@@ -104,6 +104,10 @@ def parse(text: str, *, source: str = "") -> Document:
         warnings.append(ParseWarning(WarningCode.TRUNCATED, "正文在条目中间中断，可能不完整",
                                      v.orig_span(truncated, body_end)))
 
+    if v.traditional:
+        tasks = _as_written(v, tasks)
+        header.issuer = v.as_written(header.issuer) if header.issuer else None
+        header.title = v.as_written(header.title) if header.title else None
     preamble = (header.title_span[1] if header.title_span else 0, body_start)
     refs = find_references(view, header.doc_number, preamble, [])
     evidence = tuple(
@@ -367,6 +371,19 @@ def _complete_names(tasks: list[Task], known: set[str]) -> tuple[list[Task], dic
         )
         out.append(Task(t.key, t.section, t.title, t.text, t.span, assignments, t.targets))
     return out, fixes
+
+
+def _as_written(v: View, tasks: list[Task]) -> list[Task]:
+    back = v._back()
+    out = []
+    for t in tasks:
+        assignments = tuple(
+            Assignment(a.text, a.span, tuple(n.translate(back) for n in a.lead),
+                       tuple(n.translate(back) for n in a.support),
+                       tuple(n.translate(back) for n in a.leaders), a.deadlines, a.evidence)
+            for a in t.assignments)
+        out.append(Task(t.key, t.section, t.title.translate(back), t.text, t.span, assignments, t.targets))
+    return out
 
 
 def _unique_keys(tasks: list[Task]) -> list[Task]:

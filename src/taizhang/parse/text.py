@@ -79,6 +79,21 @@ class View:
         idx.append(len(orig))
         return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin)
 
+    def as_written(self, name: str) -> str:
+        """A name found in the view, in the characters the text writes it with (市商务局 → 市商務局
+        in a traditional text); names are kept as written, the view only serves to recognise them."""
+        if not self.traditional:
+            return name
+        return name.translate(self._back())
+
+    def _back(self) -> dict[int, str]:
+        back: dict[int, str] = {}
+        for i, ch in enumerate(self.view):
+            o = self.orig[self.idx[i]]
+            if o != ch and "\u4e00" <= ch <= "\u9fff":
+                back.setdefault(ord(ch), o)
+        return back
+
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the text as read that a view span [start, end) came from."""
         if end <= start:
