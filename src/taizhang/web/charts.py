@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 240
-PAD_L, PAD_R, PAD_T, PAD_B = 40, 12, 28, 36
+PAD_L, PAD_R, PAD_T, PAD_B = 40, 30, 28, 36
 
 # colours shared with style.css so legends and tables agree
 COLORS: dict[str, str] = {

@@ -44,7 +44,7 @@ class Summary:
     due_by_month: dict[str, list[int]] = field(default_factory=dict)  # light label → counts
 
 
-def summarize(items: Sequence[Any], today: dt.date, *, months_ahead: int = 12,
+def summarize(items: Sequence[Any], today: dt.date, *, max_months: int = 36,
               list_limit: int = 20) -> Summary:
     s = Summary(total=len(items))
     lights: Counter[Light] = Counter()
@@ -52,8 +52,7 @@ def summarize(items: Sequence[Any], today: dt.date, *, months_ahead: int = 12,
     units: dict[tuple[str, str], UnitRow] = {}
     overdue, soon = [], []
     horizon = today + dt.timedelta(days=SOON_DAYS)
-    first = today.replace(day=1)
-    month_keys = [_add_months(first, k) for k in range(-2, months_ahead - 2)]
+    month_keys = _due_months(items, today, max_months)
     labels = [f"{m.year}-{m.month:02d}" for m in month_keys]
     index = {(m.year, m.month): i for i, m in enumerate(month_keys)}
     due_by: dict[Light, list[int]] = {lt: [0] * len(labels) for lt in (Light.RED, Light.YELLOW,
@@ -91,6 +90,19 @@ def summarize(items: Sequence[Any], today: dt.date, *, months_ahead: int = 12,
     s.months = labels
     s.due_by_month = {lt.label[0]: v for lt, v in due_by.items()}
     return s
+
+
+def _due_months(items: Sequence[Any], today: dt.date, limit: int) -> list[dt.date]:
+    """The months the due dates span, at most ``limit`` of them, keeping today's month in view."""
+    dues = [i.due for i in items if i.due is not None]
+    first = min(dues, default=today).replace(day=1)
+    last = max(dues, default=today).replace(day=1)
+    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    if span > limit:  # too long a plan: a window from half a limit before today
+        start = max(first, _add_months(today.replace(day=1), -(limit // 2)))
+        start = min(start, _add_months(last, -(limit - 1)))
+        first, span = start, limit
+    return [_add_months(first, k) for k in range(span)]
 
 
 def overdue_count(items: Iterable[Any], today: dt.date) -> int:
