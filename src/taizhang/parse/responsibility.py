@@ -104,6 +104,9 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         clause.start, clause.end = i, j + 1
         return clause
     units = split_units(inner, inner_start)
+    marked = _split_marked(units)
+    if marked is not None and marked[0] and _mostly_units(units):
+        return Clause(i, j + 1, lead=marked[0], support=marked[1], rule="bracket_marked_in_list")
     if _mostly_units(units):
         return Clause(i, j + 1, lead=units[:1], support=units[1:], rule="bracket_list_first_leads")
     return None
@@ -117,6 +120,22 @@ def _mostly_units(units: list[UnitName]) -> bool:
     rest = [u for u in units if u not in good]
     return (len(good) >= 2 and len(good) / len(units) >= 0.6 and is_unit(units[0].name)
             and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
+
+
+_MARKED = re.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
+
+
+def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
+    """责任单位：市发展改革委（牵头）、市财政局 → lead and support by the marks in the list."""
+    marks = [_MARKED.search(u.name) for u in units]
+    if not any(marks):
+        return None
+    lead, support = [], []
+    for u, m in zip(units, marks):
+        name = u.name[: m.start()] if m else u.name
+        clean = UnitName(name, u.start, u.start + len(name), u.rule + ":marked")
+        (lead if m and m.group(1) in ("牵头", "牵头单位", "主责", "负责") else support).append(clean)
+    return lead, support
 
 
 def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Clause:
@@ -136,7 +155,12 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
             clause.leaders += people(seg, offset)
             continue
         units = split_units(seg, offset)
-        if role == "lead" or role == "lead_each":
+        marked = _split_marked(units)
+        if marked is not None:
+            clause.lead += marked[0]
+            clause.support += marked[1]
+            clause.rule = rule + ":marked_in_list"
+        elif role == "lead" or role == "lead_each":
             clause.lead += units
         elif has_lead:
             clause.support += units

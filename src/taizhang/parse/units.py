@@ -45,6 +45,7 @@ class UnitName:
 def is_unit(name: str) -> bool:
     """A phrase that names a body: ends like one, or is a standing collective."""
     name = _TRAILING.sub("", name)
+    name = re.sub(r"(?<=.)\([^()]{1,8}\)$", "", name)  # 市委组织部(人才办) · 市财政局(牵头)
     if not name or len(name) > 30:
         return False
     if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")):

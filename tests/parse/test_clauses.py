@@ -1,0 +1,62 @@
+"""Responsibility grammar (CONTRACT §2.6), one snippet per layout: who leads, who supports, who is
+the responsible leader."""
+from __future__ import annotations
+
+import pytest
+
+from taizhang.parse import parse
+
+CASES = [
+    pytest.param("一、推进改革。〔牵头单位：市编委办；责任单位：各区县(市)政府、开发区管委会〕",
+                 ["市编委办"], ["各区县(市)政府", "开发区管委会"], [], id="bracket_labels"),
+    pytest.param("一、推进改革，完善机制。(省国资委,长春市、吉林市政府等)",
+                 ["省国资委"], ["长春市政府", "吉林市政府"], [], id="unmarked_list_first_leads"),
+    pytest.param("一、推进改革。[责任部门：市发展改革委、科技局]", ["市发展改革委"], ["市科技局"], [],
+                 id="lone_responsible_list"),
+    pytest.param("一、推进改革。\n由顾春明同志负责，市编委办牵头，市发展改革委、政务服务办配合。",
+                 ["市编委办"], ["市发展改革委", "市政务服务办"], ["顾春明"], id="sentence_verbs"),
+    pytest.param("一、开展试点。由市科技局会同市教育局负责。", ["市科技局"], ["市教育局"], [], id="huitong"),
+    pytest.param("一、建设平台。市商务局、市交通局分别牵头，市财政局配合。",
+                 ["市商务局", "市交通局"], ["市财政局"], [], id="fenbie_qiantou"),
+    pytest.param("一、推进改革。\n牵头单位：市财政局\n责任单位：市统计局\n牵头领导：张三副市长",
+                 ["市财政局"], ["市统计局"], ["张三"], id="label_lines"),
+    pytest.param("一、推进改革。牵头单位：市河长办；责任单位：各县（区）河长办。",
+                 ["市河长办"], ["各县(区)河长办"], [], id="labels_after_sentence"),
+    pytest.param("一、推进改革。责任单位：市发展改革委（牵头）、市财政局。",
+                 ["市发展改革委"], ["市财政局"], [], id="marked_in_list"),
+    pytest.param("一、推进改革。（州文化和旅游局牵头，州发展改革委、州自然资源局，各县（市）人民政府配合）",
+                 ["州文化和旅游局"], ["州发展改革委", "州自然资源局", "各县(市)人民政府"], [],
+                 id="unmarked_between_markers"),
+    pytest.param("一、推进改革。由自治区人民政府副主席黄志强同志负责。", [], [], ["黄志强"], id="leader_after_title"),
+    pytest.param("一、推广PPP模式(试行)，编制《规划(2018-2035年)》。", [], [], [], id="ordinary_brackets"),
+]
+
+
+def _norm(names: tuple[str, ...]) -> list[str]:
+    return [n.replace("（", "(").replace("）", ")") for n in names]
+
+
+@pytest.mark.parametrize("text, lead, support, leaders", CASES)
+def test_clause_layouts(text: str, lead: list[str], support: list[str], leaders: list[str]) -> None:
+    (task,) = parse(text).tasks
+    assert (_norm(task.lead), _norm(task.support), list(task.leaders)) == (lead, support, leaders)
+
+
+def test_two_assignments_keep_their_own_deadlines() -> None:
+    text = ("1.推行模式。〔牵头单位：市编委办；责任单位：开发区管委会〕2018年6月底前，成立平台公司。"
+            "〔牵头单位：市发展改革委；责任单位：开发区管委会〕")
+    (task,) = parse(text).tasks
+    first, second = task.assignments
+    assert (first.lead, first.deadlines) == (("市编委办",), ())
+    assert (second.lead, [d.due for d in second.deadlines]) == (("市发展改革委",), ["2018-06-30"])
+
+
+def test_heading_clause_is_inherited_by_its_items() -> None:
+    text = "(一)推进改革。(牵头单位：市财政局)\n1.清理收费。\n2.规范基金。\n"
+    doc = parse(text)
+    assert [t.lead for t in doc.tasks] == [("市财政局",), ("市财政局",)]
+
+
+def test_goals_are_not_tasks() -> None:
+    text = "一、总体要求\n(一)指导思想。以新发展理念为指导。\n(二)工作目标。到2025年建成。\n二、主要任务\n(一)推进改革。(市财政局)\n"
+    assert [t.key for t in parse(text).tasks] == ["二/(一)"]
