@@ -226,25 +226,20 @@ def _task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[
                 break
     assignments: list[Assignment] = []
     if clauses and not inherited:
+        # each clause closes the text since the previous one; the last runs to the item's end
         bounds = []
         prev = start
         for i, c in enumerate(clauses):
             stop = c.end if i < len(clauses) - 1 else end
             bounds.append((prev, stop, c))
             prev = c.end
-        # a clause that opens the item (labels first, text after) governs the text that follows
-        if len(bounds) > 1 and view[bounds[0][0]:bounds[0][2].start].strip() == "":
-            first = bounds.pop(0)
-            bounds[0] = (first[0], bounds[0][1], bounds[0][2]) if False else bounds[0]
-            bounds.insert(0, (first[0], first[1], first[2]))
     else:
         bounds = [(start, end, clauses[0] if clauses else None)]
     for a, b, c in bounds:
         assignments.append(_assignment(v, a, b, c, books, ref_year, inherited))
-    t_skip = books
     targets = tuple(
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(start + t.start, start + t.end))
-        for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in t_skip])
+        for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in books])
     )
     section = tuple(_line_text(v, anc) for anc in reversed(item.ancestors()))
     o_start, o_end = v.orig_span(start, end)
@@ -313,12 +308,9 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
     view = v.view
     while b > a and view[b - 1] in "\n\t ":
         b -= 1
-    skip = [(x - a, y - a) for x, y in books if x < b and y > a]
-    if c is not None and not inherited:
-        # the clause itself names units, not dates
-        skip.append((c.start - a, c.end - a)) if False else None
+    skip = [(x - a, y - a) for x, y in books if x < b and y > a]  # titles in 《》 name no deadlines
     deadlines = tuple(
-        Deadline(f.text if f.text else "", f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
+        Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
         for f in find_deadlines(view[a:b], ref_year=ref_year, skip=skip)
     )
     evidence: list[tuple[str, Evidence]] = []
@@ -326,7 +318,7 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
     support: list[str] = []
     leaders: list[str] = []
     if c is not None:
-        rule = c.rule + (":inherited" if inherited else "")
+        rule = c.rule.split(":")[0] + (":inherited" if inherited else "")
         for role, units, out in (("lead", c.lead, lead), ("support", c.support, support)):
             for u in units:
                 if u.name not in out and not (role == "support" and u.name in lead):
@@ -398,4 +390,3 @@ def _unique_keys(tasks: list[Task]) -> list[Task]:
     return out
 
 
-__all__ = ["parse", "UnitName"]

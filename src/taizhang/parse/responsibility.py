@@ -108,7 +108,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     if marked is not None and marked[0] and _mostly_units(units):
         return Clause(i, j + 1, lead=marked[0], support=marked[1], rule="bracket_marked_in_list")
     if _mostly_units(units):
-        return Clause(i, j + 1, lead=units[:1], support=units[1:], rule="bracket_list_first_leads")
+        return Clause(i, j + 1, lead=_tag(units[:1], "首位"), support=_tag(units[1:], "其后"),
+                      rule="bracket_list_first_leads")
     return None
 
 
@@ -123,6 +124,11 @@ def _mostly_units(units: list[UnitName]) -> bool:
 
 
 _MARKED = re.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
+
+
+def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
+    """Record which marker decided the role: 牵头单位:level_carry_over."""
+    return [UnitName(u.name, u.start, u.end, f"{marker}:{u.rule}") for u in units]
 
 
 def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
@@ -154,7 +160,7 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
-        units = split_units(seg, offset)
+        units = _tag(split_units(seg, offset), m.group(1))
         marked = _split_marked(units)
         if marked is not None:
             clause.lead += marked[0]
@@ -243,8 +249,8 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
                 body = seg[: -len(marker.marker)]
                 body_start = seg_start + (1 if body.startswith("由") else 0)
                 body = body[1:] if body.startswith("由") else body
-                units = split_units(body, body_start)
-                if units and all(is_unit(u.name) or u.rule != "as_written" for u in units):
+                units = _tag(split_units(body, body_start), marker.marker)
+                if units and all(is_unit(u.name) or not u.rule.endswith("as_written") for u in units):
                     if marker.role in ("lead", "lead_each"):
                         clause.lead += pending + units
                     else:
@@ -276,8 +282,8 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
         units = split_units(cand)
         if units and is_unit(cand.split("、")[-1]) and all(is_unit(u.name) or u.rule != "as_written"
                                                           for u in units):
-            return (split_units(left, offset + left_start),
-                    split_units(cand, offset + at + 2))
+            return (_tag(split_units(left, offset + left_start), "会同前"),
+                    _tag(split_units(cand, offset + at + 2), "会同后"))
     return None
 
 
