@@ -92,6 +92,8 @@ def parse(text: str, *, source: str = "") -> Document:
     for item in items:
         if item.children or _not_a_task(view, item):
             continue
+        if item.style == "article" and not clauses_of.get(id(item)):
+            continue  # 第X条 of a 办法 is a rule, not work, unless it assigns someone
         tasks.append(_task(v, item, clauses_of, books, ref_year))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))

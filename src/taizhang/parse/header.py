@@ -145,7 +145,7 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
             h.issued_span = candidates[i]
             h.rules["issued_on"] = "signature_date"
             if i > 0 and _is_org(ctexts[i - 1]):
-                h.issuer = ctexts[i - 1].strip()
+                h.issuer = " ".join(ctexts[i - 1].split())
                 h.issuer_span = candidates[i - 1]
                 h.rules["issuer"] = "signature"
             break

@@ -78,8 +78,8 @@ def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
             value = cn_to_int(raw)
         if value <= 0:
             continue
-        label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": f"第{raw}章",
-                 "article": f"第{raw}条"}.get(style, raw)
+        label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": m.group(0),
+                 "article": m.group(0)}.get(style, raw)
         return style, label, value, m.end()
     return None
 

@@ -24,7 +24,7 @@ _LEVEL_RUN = re.compile(
 _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
 _TRAILING = re.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
-_LEADING = re.compile(r"^(?:由|请|其中|以及|及|和|与)")
+_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
