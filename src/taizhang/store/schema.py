@@ -36,10 +36,16 @@ documents = Table(
     Column("period_start", Date),
     Column("period_end", Date),
     Column("text_hash", String(64), nullable=False),
-    Column("parse_json", Text, nullable=False),
-    Column("raw_text", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),
     Column("ingested_by", String(200), nullable=False),
+)
+
+# the bulky parts apart, so listing documents and joining items to them reads small rows
+document_texts = Table(
+    "document_texts", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("parse_json", Text, nullable=False),
+    Column("raw_text", Text, nullable=False),
 )
 
 units = Table(

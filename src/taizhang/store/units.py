@@ -80,7 +80,8 @@ def ensure(ctx: Ctx, jurisdiction: str, name: str, cache: dict[str, int] | None 
     canon = canonical_name(name)
     if cache is not None and canon in cache:
         return cache[canon]
-    unit_id = find_id(ctx, jurisdiction, canon)
+    # with a preloaded cache a miss means a new unit; without one, ask the database
+    unit_id = find_id(ctx, jurisdiction, canon) if cache is None else None
     if unit_id is None:
         unit_id = ctx.conn.execute(insert(s.units).values(
             jurisdiction=jurisdiction, name=canon, created_at=ctx.now)
@@ -88,6 +89,26 @@ def ensure(ctx: Ctx, jurisdiction: str, name: str, cache: dict[str, int] | None 
     if cache is not None:
         cache[canon] = unit_id
     return unit_id
+
+
+def known(ctx: Ctx, jurisdiction: str) -> dict[str, int]:
+    """Every name and alias of the jurisdiction → canonical unit id: one query per ingest
+    instead of several per unit mention."""
+    merged = dict(ctx.conn.execute(select(s.units.c.id, s.units.c.merged_into)
+                                   .where(s.units.c.jurisdiction == jurisdiction)).all())
+
+    def final(unit_id: int) -> int:
+        seen = 0
+        while merged.get(unit_id) is not None and seen < 50:
+            unit_id, seen = merged[unit_id], seen + 1  # type: ignore[assignment]
+        return unit_id
+
+    out = {name: final(i) for i, name in ctx.conn.execute(
+        select(s.units.c.id, s.units.c.name).where(s.units.c.jurisdiction == jurisdiction))}
+    for i, alias in ctx.conn.execute(select(s.unit_aliases.c.unit_id, s.unit_aliases.c.alias)
+                                     .where(s.unit_aliases.c.jurisdiction == jurisdiction)):
+        out.setdefault(alias, final(i))
+    return out
 
 
 def list_units(ctx: Ctx, *, jurisdiction: str | None, include_merged: bool) -> list[Unit]:

@@ -34,14 +34,20 @@ def upgrade() -> None:
         sa.Column("period_start", sa.Date),
         sa.Column("period_end", sa.Date),
         sa.Column("text_hash", sa.String(64), nullable=False),
-        sa.Column("parse_json", sa.Text, nullable=False),
-        sa.Column("raw_text", sa.Text, nullable=False),
         sa.Column("ingested_at", sa.DateTime, nullable=False),
         sa.Column("ingested_by", sa.String(200), nullable=False),
         sa.UniqueConstraint("key", "version", name="uq_documents_key_version"),
     )
     op.create_index("ix_documents_doc_number", "documents", ["doc_number"])
     op.create_index("ix_documents_source", "documents", ["source"])
+    op.create_index("ix_documents_text_hash", "documents", ["text_hash"])
+    op.create_index("ix_documents_key", "documents", ["key"])
+    op.create_table(
+        "document_texts",
+        sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+        sa.Column("parse_json", sa.Text, nullable=False),
+        sa.Column("raw_text", sa.Text, nullable=False),
+    )
     op.create_table(
         "units", _id(),
         sa.Column("jurisdiction", sa.String(64), nullable=False),
@@ -194,5 +200,5 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_append_only ON audit")
         op.execute("DROP FUNCTION IF EXISTS taizhang_audit_append_only()")
     for table in ("users", "audit", "corrections", "duban", "reports", "item_support", "items",
-                  "unit_aliases", "units", "documents"):
+                  "unit_aliases", "units", "document_texts", "documents"):
         op.drop_table(table)
