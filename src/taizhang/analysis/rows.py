@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 from taizhang.analysis.places import Place, place_of
@@ -75,6 +76,7 @@ def _union(groups: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(name: str) -> str:
     """NFKC plus the alias table: ``市发改委`` → ``市发展改革委``, ``（`` → ``(``."""
     s = unicodedata.normalize("NFKC", name).strip()
@@ -84,6 +86,7 @@ def normalize_unit(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=4096)  # asked once per unit per task; a 20,000-task network asks ~10⁵ times
 def is_collective(name: str) -> bool:
     """``各区、县(市)政府``, ``市直有关部门``, ``领导小组成员单位`` name groups, not one office."""
     for pattern, where in table("collectives.tsv", 2):

@@ -31,19 +31,30 @@ def clean(row: TaskRow) -> str:
 
 def _codes(text: str) -> np.ndarray:
     """All n-gram codes of one cleaned text (n-grams never cross a space)."""
+    return _codes_and_starts(text)[0]
+
+
+def _codes_and_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """N-gram codes of a text and the offset where each starts; many texts joined by spaces
+    are done in one pass, which is what makes building 20,000 rows fast."""
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    out = []
+    codes, starts = [], []
     for n in SIZES:
         if len(cp) < n:
             continue
-        code = np.zeros(len(cp) - n + 1, dtype=np.int64)
-        ok = np.ones(len(cp) - n + 1, dtype=bool)
+        m = len(cp) - n + 1
+        code = np.zeros(m, dtype=np.int64)
+        ok = np.ones(m, dtype=bool)
         for i in range(n):
-            part = cp[i:len(cp) - n + 1 + i]
+            part = cp[i:m + i]
             code = (code << _SHIFT) | part
             ok &= part != 32
-        out.append(code[ok])  # bigrams < 2**38 ≤ trigrams, so the two sizes never collide
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+        # bigrams < 2**38 ≤ trigrams (first code point ≥ 48), so the two sizes never collide
+        codes.append(code[ok])
+        starts.append(np.nonzero(ok)[0])
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(codes), np.concatenate(starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +68,13 @@ class NgramIndex:
 
     def __init__(self, rows: Sequence[TaskRow]) -> None:
         self.rows = list(rows)
-        per_row = [_codes(clean(r)) for r in self.rows]
-        lengths = np.array([len(c) for c in per_row], dtype=np.int64)
-        all_codes = np.concatenate(per_row) if per_row else np.zeros(0, dtype=np.int64)
-        self.vocab, inverse = np.unique(all_codes, return_inverse=True)
-        row_of = np.repeat(np.arange(len(self.rows)), lengths)
+        texts = [clean(r) for r in self.rows]
+        # one long text, rows separated by a space; each n-gram's row from where it starts
+        all_codes, starts = _codes_and_starts(" ".join(texts))
+        bounds = np.cumsum([len(t) + 1 for t in texts], dtype=np.int64)
+        row_of = np.searchsorted(bounds, starts, side="right")
+        self.vocab = np.unique(all_codes)
+        inverse = np.searchsorted(self.vocab, all_codes)  # faster than unique(return_inverse)
         tf = sparse.csr_matrix((np.ones(len(all_codes)), (row_of, inverse)),
                                shape=(len(self.rows), len(self.vocab)))
         tf.sum_duplicates()
@@ -69,6 +82,9 @@ class NgramIndex:
         self.idf = np.log((1 + len(self.rows)) / (1 + df)) + 1.0
         tf.data = 1.0 + np.log(tf.data)
         self.matrix = _l2(tf.multiply(self.idf).tocsr())
+        # column-major copy: a query touches ~100 n-gram columns, so summing just those
+        # columns is ~30× faster than a full matrix–vector product over 20,000 rows
+        self._columns = self.matrix.tocsc()
         self._by_ref = {r.ref: i for i, r in enumerate(self.rows)}
         doc_ids = sorted({r.doc_id for r in self.rows})
         self._doc_no = {d: n for n, d in enumerate(doc_ids)}
@@ -88,7 +104,9 @@ class NgramIndex:
     def scores_for(self, row: TaskRow) -> np.ndarray:
         i = self._by_ref.get(row.ref)
         q = self.matrix[i] if i is not None else self.vector(_codes(clean(row)))
-        return np.asarray((self.matrix @ q.T).todense()).ravel()
+        if q.nnz == 0:
+            return np.zeros(len(self.rows))
+        return np.asarray(self._columns[:, q.indices] @ q.data).ravel()
 
     def similar(self, row: TaskRow, *, k: int = 5, other_docs: bool = True,
                 min_score: float = 0.0, doc_ids: set[str] | None = None) -> list[Match]:
