@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from taizhang.config import Settings
 from taizhang.web import errors
 from taizhang.web.auth import Throttle
+from taizhang.web.cache import ItemCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
 
 SESSION_HOURS = 12
@@ -55,7 +57,16 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.today = today or dt.date.today
     app.state.templates = make_templates()
     app.state.throttle = Throttle()
+    app.state.items = ItemCache(ledger)  # listed items, valid until the next audited change
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
+
+    @app.middleware("http")
+    async def server_timing(request: Any, call_next: Any) -> Any:
+        # the time spent in the app, for browsers' dev tools and benchmarks/bench_web.py
+        start = time.perf_counter()
+        response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.1f}"
+        return response
 
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
                        session_cookie="taizhang_session", max_age=SESSION_HOURS * 3600,

@@ -119,7 +119,8 @@ def publish(doc_id: int, user: CurrentUser = Depends(current_user),
 @router.get("/items", summary="任务列表（筛选、全文检索 q）")
 def items(request: Request, limit: int = 200, offset: int = 0,
           user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    found = find_items(lg, dict(request.query_params), request.app.state.today())
+    found = find_items(lg, dict(request.query_params), request.app.state.today(),
+                       request.app.state.items)
     limit = max(1, min(limit, 5000))
     return {"total": len(found), "items": [i.to_dict() for i in found[offset:offset + limit]]}
 

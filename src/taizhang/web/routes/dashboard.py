@@ -48,7 +48,7 @@ def dashboard(request: Request, user: CurrentUser = Depends(current_user),
               lg: Any = Depends(ledger)) -> Response:
     today = request.app.state.today()
     kw = dashboard_filters(request)
-    items = lg.list_items(today=today, **kw)
+    items = request.app.state.items.list_items(today=today, **kw)
     docs = lg.list_documents()
     summary = summarize(items, today)
     key = (today, tuple(sorted(kw.items())), len(items))

@@ -52,16 +52,18 @@ def item_filters(params: dict[str, str], today: dt.date) -> dict[str, Any]:
     return kw
 
 
-def find_items(lg: Any, params: dict[str, str], today: dt.date) -> list[Any]:
+def find_items(lg: Any, params: dict[str, str], today: dt.date,
+               cache: Any = None) -> list[Any]:
     query = params.get("q", "").strip()
     kw = item_filters(params, today)
+    lister = cache.list_items if cache is not None else lg.list_items
     if not query:
-        return list(lg.list_items(**kw))
+        return list(lister(**kw))
     found = lg.search(query, limit=500, today=today)
     # search ranks; the other filters still apply, checked on the returned items
     if not any(v for k, v in kw.items() if k != "today"):
         return list(found)
-    allowed = {i.id for i in lg.list_items(**kw)}
+    allowed = {i.id for i in lister(**kw)}
     return [i for i in found if i.id in allowed]
 
 
@@ -70,7 +72,7 @@ def tasks_page(request: Request, user: CurrentUser = Depends(current_user),
                lg: Any = Depends(ledger)) -> Response:
     params = dict(request.query_params)
     today = request.app.state.today()
-    found = find_items(lg, params, today)
+    found = find_items(lg, params, today, request.app.state.items)
     try:
         page_no = max(1, int(params.get("page", "1")))
     except ValueError:
