@@ -1,12 +1,16 @@
 """The public surface is small, sorted and complete (httpx's test_exported_members)."""
 from __future__ import annotations
 
+import importlib
+
 import taizhang
-import taizhang.parse
+
+# taizhang.parse is both the function (public API) and the subpackage that defines it
+PARSE_PACKAGE = importlib.import_module("taizhang.parse")
 
 
 def test_all_is_sorted_and_exported() -> None:
-    for module in (taizhang, taizhang.parse):
+    for module in (taizhang, PARSE_PACKAGE):
         assert module.__all__ == sorted(module.__all__)
         for name in module.__all__:
             assert hasattr(module, name), name
