@@ -7,7 +7,6 @@ stays quick to start.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any

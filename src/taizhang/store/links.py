@@ -6,8 +6,9 @@ unit (transitively), in one transaction, through the store's own progress code â
 workflow, permissions and audit trail are the ordinary ones â€” plus a ``link.report`` audit
 line on each linked item saying where the report came from.
 
-The table comes with its own migration (``0002_links``). Until the store's HEAD names it, a
-ledger opened at ``0001`` skips Alembic, so :func:`ensure_table` brings such a database up.
+The table comes with its own migration (``0002_links``, down_revision ``0001``); opening a
+Ledger migrates to it like any other revision. :func:`ensure_table` is a cheap guard for a
+ledger opened with ``migrate=False``.
 """
 from __future__ import annotations
 
