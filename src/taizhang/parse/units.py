@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
 
@@ -30,6 +31,7 @@ _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委�
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
+_SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
 _CONJ = re.compile(r"以及|及|和|与")
 
@@ -42,10 +44,11 @@ class UnitName:
     rule: str
 
 
+@lru_cache(maxsize=8192)
 def is_unit(name: str) -> bool:
     """A phrase that names a body: ends like one, or is a standing collective."""
     name = _TRAILING.sub("", name)
-    name = re.sub(r"(?<=.)\([^()]{1,8}\)$", "", name)  # 市委组织部(人才办) · 市财政局(牵头)
+    name = _SUB_OFFICE.sub("", name)  # 市委组织部(人才办) · 市财政局(牵头)
     if not name or len(name) > 30:
         return False
     if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")):
