@@ -94,3 +94,11 @@ def test_monthly_report(items: list[WorkItem], tmp_path: Path) -> None:
     unit_rows = {r.cells[0].text: [c.text for c in r.cells] for r in units.rows[1:]}
     assert unit_rows["市财政局"][1:3] == ["2", "0"]
     assert [r.cells[1].text for r in due_next.rows[1:]] == ["推进第5项重点工作"]
+
+
+def test_long_lists_are_cut_with_a_note(items: list[WorkItem], tmp_path: Path) -> None:
+    many = [dataclasses.replace(items[3], id=100 + n) for n in range(30)]
+    write_monthly_report(many, tmp_path / "r.docx", today=TODAY, max_rows=10)
+    d = docx.Document(str(tmp_path / "r.docx"))
+    assert len(d.tables[1].rows) == 11
+    assert any(p.text == "（以上列出前10项，另有20项，详见台账。）" for p in d.paragraphs)

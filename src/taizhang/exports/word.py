@@ -84,8 +84,13 @@ def write_notice(notice: DubanNotice, item: WorkItem, file: str | Path | IO[byte
 def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes], *,
                          today: dt.date, month: tuple[int, int] | None = None,
                          office: str = DEFAULT_OFFICE, to: str = "市政府领导",
-                         issue_number: str | None = None, fonts: Fonts = GB_FONTS) -> None:
-    """The monthly 调度 report: totals by status and light, overdue work, units, next month."""
+                         issue_number: str | None = None, fonts: Fonts = GB_FONTS,
+                         max_rows: int = 100) -> None:
+    """The monthly 调度 report: totals by status and light, overdue work, units, next month.
+
+    Lists stop at ``max_rows`` items (most overdue first) with a line saying how many more the
+    台账 holds: a report is read by leaders, the full list travels as the xlsx.
+    """
     s = monthly_summary(items, today=today, month=month)
     doc = OfficialDoc(fonts)
     doc.issuer_mark(f"{office}工作调度")
@@ -105,8 +110,10 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
     if s.overdue:
         doc.table(["序号", "工作任务", "牵头单位", "完成时限", "逾期天数", "状态"],
                   [[str(n), item.title, item.lead or "", due_cn(item), str(days),
-                    item.status.label] for n, (item, days) in enumerate(s.overdue, start=1)],
+                    item.status.label]
+                   for n, (item, days) in enumerate(s.overdue[:max_rows], start=1)],
                   [12, 58, 28, 24, 16, 18])
+        _more(doc, len(s.overdue), max_rows)
     else:
         doc.body("本月无逾期未完成事项。")
     doc.heading("三、各单位推进情况")
@@ -120,12 +127,18 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
         doc.table(["序号", "工作任务", "牵头单位", "完成时限", "当前进度"],
                   [[str(n), item.title, item.lead or "", due_cn(item),
                     f"{item.status.label} {item.percent}%"]
-                   for n, item in enumerate(s.due_next_month, start=1)],
+                   for n, item in enumerate(s.due_next_month[:max_rows], start=1)],
                   [12, 66, 30, 26, 22])
+        _more(doc, len(s.due_next_month), max_rows)
     else:
         doc.body("下月无到期事项。")
     doc.signature(office, today)
     doc.save(file)
+
+
+def _more(doc: OfficialDoc, total: int, shown: int) -> None:
+    if total > shown:
+        doc.body(f"（以上列出前{shown}项，另有{total - shown}项，详见台账。）")
 
 
 def _pair_rows(s: MonthlySummary) -> list[list[str]]:

@@ -247,8 +247,7 @@ class _workbook:
             ws.write_string(r, 1, value)
         # what each row held when it left, so the import sees which rows someone edited
         for r, (token, digest) in enumerate(self.digests, start=len(rows)):
-            ws.write_string(r, 0, "item")
-            ws.write_string(r, 1, token)
-            ws.write_string(r, 2, digest)
+            ws.write_string(r, 0, token)
+            ws.write_string(r, 1, digest)
         ws.hide()
         ws.protect("")
