@@ -37,7 +37,10 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 # 6月底前 with no year: resolved against the reference year
-_MONTH_ONLY = re.compile(rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}")
+_MONTH_ONLY = re.compile(
+    rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?"
+    rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
+    rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?")
 # 年底前 with no year: the document's own year
 _YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
@@ -85,14 +88,21 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
     for f in find_recurring(text):
         add(f)
-    if ref_year:
-        for m in _MONTH_ONLY.finditer(text):
-            if m.group(1):
-                due = _month_end(ref_year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
-            else:
-                due = _safe_date(ref_year, int(m.group(2)), int(m.group(3)))
-            if due:
-                add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_doc_year"))
+    dated = sorted((f.start, int(f.due[:4])) for f in found if f.due and f.kind == "date")
+    for m in _MONTH_ONLY.finditer(text):
+        # a date without a year: the year of the date written before it, else the document's
+        year = next((y for at, y in reversed(dated) if at < m.start()), ref_year)
+        if not year:
+            continue
+        if m.group(1):
+            due = _month_end(year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
+        elif m.group(2):
+            due = _safe_date(year, int(m.group(2)), int(m.group(3)))
+        else:
+            q = m.group(4)
+            due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
+        if due:
+            add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_context_year"))
     if ref_year:
         for m in _YEAR_END_NO_YEAR.finditer(text):
             add(Found(m.group(0), m.start(), m.end(), f"{ref_year}-12-31", None, "date", "year_end_in_doc_year"))

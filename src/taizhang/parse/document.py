@@ -84,16 +84,17 @@ def parse(text: str, *, source: str = "") -> Document:
         tasks += [_table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
     clauses_of: dict[int, list[Clause]] = {}
     known: set[str] = set()
+    articles = any(it.style == "article" for it in items)
     for item in items:
-        cs = find_clauses(view, item.body, item.own_end)
+        cs = find_clauses(view, item.body, item.own_end, duty=articles)
         clauses_of[id(item)] = cs
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
     for item in items:
         if item.children or _not_a_task(view, item):
             continue
-        if item.style == "article" and not clauses_of.get(id(item)):
-            continue  # 第X条 of a 办法 is a rule, not work, unless it assigns someone
+        if articles and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
+            continue  # in a 办法 of 第X条, an article is a rule, not work, unless it assigns someone
         tasks.append(_task(v, item, clauses_of, books, ref_year))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))

@@ -27,6 +27,8 @@ _LABEL = re.compile(r"^(发文字号|文件编号|文号|成文日期|发文机�
 _TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
 _FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
+# 根据《…》（…号），制定本办法: whatever the place, the document names its own basis
+_ENACTS = re.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
 _BASIS = re.compile(r"贯彻|落实|根据|依据|按照|为了|为")
 
 
@@ -200,8 +202,7 @@ def _period(title: str | None, preamble: str) -> Period | None:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
         plain = re.sub(r"《[^》]*》", "", title)
         years = re.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
-        annual = re.search(r"要点|计划|安排|任务|分工|重点工作|清单|分解", plain)
-        if len(set(years)) == 1 and annual:
+        if len(set(years)) == 1:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
         return None
     # no title: a preamble that plans one year's work (全年/年度 … 2016年推进……)
@@ -230,7 +231,8 @@ def find_references(view: str, own: str | None, preamble: tuple[int, int],
         sentence_start = max(view.rfind(c, 0, m.start()) for c in "。;\n") + 1
         sentence = view[sentence_start:m.start()]
         in_preamble = preamble[0] <= m.start() < preamble[1]
-        relation = "implements" if in_preamble and _BASIS.search(sentence) else "cites"
+        basis = (in_preamble and _BASIS.search(sentence)) or _ENACTS.match(view, m.end(), m.end() + 60)
+        relation = "implements" if basis else "cites"
         if number not in out or (relation == "implements" and out[number][2] == "cites"):
             out[number] = (number, title, relation, (m.start(), m.end()))
     return list(out.values())

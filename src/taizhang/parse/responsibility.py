@@ -23,12 +23,14 @@ _DEADLINE_LABEL = re.compile(r"(完成时限|完成时间|时间要求|时限要
 LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
 _ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
+# one person in a list: a name with titles around it and perhaps a bracket of titles after it
+_PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
 _LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
 _BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
 _TITLES = re.compile(
     r"(常务副市长|常务副省长|副市长|市长|副省长|省长|副区长|区长|副县长|县长|副主任|主任|副秘书长|秘书长|"
-    r"副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
+    r"副州长|州长|副旗长|旗长|副盟长|盟长|副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
 )
 
 
@@ -45,14 +47,15 @@ class Clause:
         return not (self.lead or self.support or self.leaders)
 
 
-def find_clauses(view: str, start: int, end: int) -> list[Clause]:
-    """Every responsibility clause in view[start:end], in order, not overlapping."""
+def find_clauses(view: str, start: int, end: int, *, duty: bool = False) -> list[Clause]:
+    """Every responsibility clause in view[start:end], in order, not overlapping. ``duty``: the text
+    is an article of a 办法, where 区商务委负责编制…… assigns the work."""
     found = _brackets(view, start, end)
     taken = [(c.start, c.end) for c in found]
     found += [c for c in _labelled_lines(view, start, end)
               if not any(a < c.end and c.start < b for a, b in taken)]
     taken = [(c.start, c.end) for c in found]
-    found += [c for c in _sentences(view, start, end)
+    found += [c for c in _sentences(view, start, end, duty)
               if not any(a < c.end and c.start < b for a, b in taken)]
     found = [c for c in found if not c.empty()]
     found.sort(key=lambda c: c.start)
@@ -212,17 +215,17 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
     return out
 
 
-def _sentences(view: str, start: int, end: int) -> list[Clause]:
+def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clause]:
     out: list[Clause] = []
     for m in re.finditer(r"[^。;\n]+[。;]?", view[start:end]):
         a, b = start + m.start(), start + m.end()
-        clause = _verb_clause(view, a, b)
+        clause = _verb_clause(view, a, b, duty)
         if clause is not None:
             out.append(clause)
     return out
 
 
-def _verb_clause(view: str, a: int, b: int) -> Clause | None:
+def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
     if not _ANY_MARKER.search(view, a, b):
         return None
@@ -238,6 +241,11 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue
+        if clause.lead and re.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
+            units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……
+            if units and all(_named_body(u.name) for u in units):
+                clause.support += _tag(units, "会同")
+                continue
         together = _together(seg, seg_start)
         if together is not None:
             clause.lead += together[0]
@@ -245,26 +253,65 @@ def _verb_clause(view: str, a: int, b: int) -> Clause | None:
             clause.rule = "verb:会同"
             continue
         for marker in _SUFFIXES:
-            if seg.endswith(marker.marker):
-                body = seg[: -len(marker.marker)]
-                body_start = seg_start + (1 if body.startswith("由") else 0)
-                body = body[1:] if body.startswith("由") else body
-                units = _tag(split_units(body, body_start), marker.marker)
-                if units and all(is_unit(u.name) or not u.rule.endswith("as_written") for u in units):
-                    if marker.role in ("lead", "lead_each"):
-                        clause.lead += pending + units
-                    else:
-                        clause.support += pending + units
-                    pending = []
-                    clause.rule = f"verb:{marker.marker}"
-                break
+            at = _marker_after_units(seg, marker.marker, duty)
+            if at < 0:
+                continue
+            body = seg[:at]
+            body_start = seg_start + (1 if body.startswith("由") else 0)
+            body = body[1:] if body.startswith("由") else body
+            units = _tag(split_units(body, body_start), marker.marker)
+            role = marker.role
+            if re.match(r"(会同|协同|联合)", body) and clause.lead:
+                role = "support"  # 由A牵头，会同B负责: B works with the lead
+            if role in ("lead", "lead_each"):
+                clause.lead += pending + units
+            elif role == "lead_first":
+                clause.lead += (pending + units)[:1]
+                clause.support += (pending + units)[1:]
+            else:
+                clause.support += pending + units
+            pending = []
+            clause.rule = f"verb:{marker.marker}"
+            break
         else:
-            if clause.lead or clause.support:
-                units = split_units(seg, seg_start)
-                if units and all(is_unit(u.name) for u in units):
-                    pending += units
-    clause.support += pending if clause.lead else []
+            units = split_units(seg, seg_start) if (clause.lead or clause.support) else []
+            if units and all(_named_body(u.name) for u in units):
+                pending += units  # only kept if a marker follows (A牵头，B、C，D配合)
+            else:
+                pending = []
     return None if clause.empty() else clause
+
+
+def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
+    """Where ``marker`` follows a unit list that opens the segment, or -1: at the end for any marker
+    (A、B牵头 · A负责), inside the segment only for role words and named bodies (A牵头推进…)."""
+    at = seg.find(marker)
+    while at > 0:
+        body = seg[:at]
+        body = body[1:] if body.startswith("由") else body
+        units = split_units(body)
+        at_end = at + len(marker) == len(seg)
+        if units and all(is_unit(u.name) or not u.rule.endswith("as_written") for u in units) and (
+                at_end or ((marker in _MID_MARKERS or (duty and marker == "负责"))
+                           and all(_named_body(u.name) for u in units))):
+            return at
+        at = seg.find(marker, at + 1)
+    return -1
+
+
+# role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
+_ANY_ROLE_END = re.compile(r"(牵头|配合|负责)$")
+_MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办"})
+_GENERIC = re.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
+
+
+def _named_body(name: str) -> bool:
+    """A unit named as a body (市财政局, 各区县政府), not a generic noun that ends like one (企业)."""
+    if not is_unit(name):
+        return False
+    if _GENERIC.search(name):
+        return bool(re.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
+    return True
 
 
 def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | None:
@@ -288,15 +335,15 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
 
 
 def people(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Persons named in a leader field: 张三副市长、李四（副县长） → 张三, 李四."""
     out = []
-    pos = 0
-    for part in re.split(r"[、,，和及\s]", text):
-        a = text.find(part, pos)
-        pos = a + len(part)
+    for m in _PERSON.finditer(text):
+        part = m.group(1)
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
-        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委", p)]
+        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
         name = pieces[-1].strip() if pieces else ""
-        if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
-            start = offset + a + part.find(name) if name in part else offset + a
+        if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) \
+                and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
+            start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
     return out

@@ -31,6 +31,10 @@ _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委�
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
+# 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
+_EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
+# punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
+_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
 _SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
 _CONJ = re.compile(r"以及|及|和|与")
@@ -51,11 +55,11 @@ def is_unit(name: str) -> bool:
     name = _SUB_OFFICE.sub("", name)  # 市委组织部(人才办) · 市财政局(牵头)
     if not name or len(name) > 30:
         return False
-    if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")):
+    if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")) or _EACH_PLACE.match(name):
         return True
     if _LEVEL_RUN.match(name) and name.endswith(("政府", "部门", "单位", "管委会")):
         return True
-    if re.search(r"[,;:。“”《》]", name):
+    if _NOT_IN_NAMES.search(name):
         return False
     return name.endswith(unit_suffixes())
 
@@ -141,15 +145,18 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     names = [name for name, _, _ in items]
     rules = ["as_written"] * len(names)
     # shared 政府: 于洪区、苏家屯区、辽中县政府 · 沈阳、大连、营口市政府 · 长春市等有关地方政府
-    gov_at = next((i for i in range(len(names) - 1, -1, -1) if _GOVERNMENT.search(names[i])), None)
+    # (a mark such as （牵头） after the shared 政府 is shared too)
+    bases = [_SUB_OFFICE.sub("", n) for n in names]
+    gov_at = next((i for i in range(len(names) - 1, -1, -1) if _GOVERNMENT.search(bases[i])), None)
     if gov_at is not None and gov_at > 0:
-        m = _GOVERNMENT.search(names[gov_at])
+        m = _GOVERNMENT.search(bases[gov_at])
         assert m is not None
         level, gov = m.group(1), m.group(2)
+        mark = names[gov_at][len(bases[gov_at]):]
         for i in range(gov_at):
             if _is_bare_place(names[i]):
                 suffix = gov if names[i][-1] in LEVELS else level + gov
-                names[i] += suffix
+                names[i] += suffix + mark
                 rules[i] = "shared_government"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
     first = _LEVEL_PREFIX.match(names[0]) if names else None
