@@ -58,6 +58,12 @@ tz export report --today $today --office 沈阳市人民政府督查室 -o "$wor
 
 for f in export-ledger.xlsx export-notice.docx export-report.docx; do
   soffice --headless --convert-to pdf --outdir "$work" "$work/$f" >/dev/null 2>&1
-  pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$work/${f%.*}.pdf" "docs/img/${f%.*}"
+  if [[ $f == *.xlsx ]]; then
+    # the landscape sheet is printed small: zoom in and keep the top half, where the rows are
+    crop=(-r 110 -x 0 -y 0 -W 1287 -H 460)
+  else
+    crop=(-r 70)
+  fi
+  pdftoppm -png "${crop[@]}" -f 1 -l 1 -singlefile "$work/${f%.*}.pdf" "docs/img/${f%.*}"
   echo "docs/img/${f%.*}.png"
 done
