@@ -183,3 +183,30 @@ def test_import_sheet_dry_run_writes_nothing(db: str, tmp_path: Path,
                        "--dry-run")
     assert code == 0 and "识别出 7 项任务，未写入" in out
     assert _snapshot(db) == {}
+
+
+def test_office_imports_the_whole_ledger(ledger_db: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "export", "xlsx", "--by", "unit", "--today", TODAY, "-o", "u.xlsx")
+    assert code == 0
+    with Ledger(ledger_db) as ledger:
+        (item,) = ledger.list_items(unit="市税务局", role="lead")
+    assert "市税务局" in openpyxl.load_workbook(tmp_path / "u.xlsx").sheetnames
+    _edit_sheet(tmp_path / "u.xlsx", "市税务局", {"状态": "推进中", "进展情况": "政策已全部落地"})
+    code, out, err = run(capsys, "import-progress", "u.xlsx", "--today", TODAY)
+    assert code == 0, err
+    assert "（市税务局）" in out  # reported on behalf of the lead unit
+    with Ledger(ledger_db) as ledger:
+        now = ledger.get_item(item.id)
+        trail = ledger.history(item.id)
+    assert now.status is Status.IN_PROGRESS and now.version == item.version + 1
+    assert any(e.actor == "cli:督查室" for e in trail)
+
+
+def _edit_sheet(path: Path, sheet: str, values: dict[str, object]) -> None:
+    book = openpyxl.load_workbook(path)
+    ws = book[sheet]
+    header = {c.value: c.column for c in ws[3]}
+    for column, value in values.items():
+        ws.cell(4, header[column]).value = value
+    book.save(path)
