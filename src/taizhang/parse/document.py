@@ -99,6 +99,7 @@ def parse(text: str, *, source: str = "") -> Document:
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 
+    warnings += _gaps(v, items) + _uncertain(v, tasks)
     tasks, fixes = _complete_names(tasks, known)
     for short, full in fixes.items():
         warnings.append(ParseWarning(WarningCode.NAME_COMPLETED, f"单位名称“{short}”不完整，已按文中全称补全为“{full}”"))
@@ -135,6 +136,31 @@ def parse(text: str, *, source: str = "") -> Document:
         notice_title=header.notice_title,
         evidence=evidence,
     )
+
+
+def _gaps(v: View, items: list[Item]) -> list[ParseWarning]:
+    """Numbering that skips (1, 2, 4): an item may be lost; numbering may restart or run on."""
+    out = []
+    last: dict[str, int] = {}
+    for item in items:
+        if item.style in ("dash", "para"):
+            continue
+        prev = last.get(item.style)
+        if prev is not None and item.value not in (prev + 1, 1) and item.value > prev:
+            out.append(ParseWarning(WarningCode.ORDINAL_GAP,
+                                    f"条目序号不连续：{prev} 之后是 {item.value}",
+                                    v.orig_span(item.start, item.body)))
+        last[item.style] = item.value
+    return out
+
+
+def _uncertain(v: View, tasks: list[Task]) -> list[ParseWarning]:
+    """A task with no unit in a document whose other tasks name theirs: worth a human look."""
+    with_units = sum(1 for t in tasks if t.lead or t.support)
+    if not tasks or with_units * 2 < len(tasks):
+        return []
+    return [ParseWarning(WarningCode.UNIT_UNCERTAIN, f"任务 {t.key} 未找到责任单位，请人工核对", t.span)
+            for t in tasks if not (t.lead or t.support)]
 
 
 def _set_ends(items: list[Item], body_end: int, view: str) -> None:
