@@ -26,12 +26,18 @@ _WIDTH_TABLE = str.maketrans({k: (chr(v) if isinstance(v, int) else v) for k, v 
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# a pinyin gloss a page injected after a character: 督(dū)办 or 督dū办
-_PINYIN = re.compile(
-    rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
-    rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
-    re.M,
-)
+
+
+@cache
+def _pinyin() -> re.Pattern[str]:
+    """A pinyin gloss a page injected after a character: 督(dū)办 or 督dū办. Compiled on first
+    need only: it is costly to compile and most texts have no tone marks at all."""
+    return re.compile(
+        rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
+        rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
+        re.M,
+    )
+
 # horizontal space; what happens to it depends on its neighbours (see _space)
 _TONE_CHAR = re.compile(f"[{_TONE}]")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -56,7 +62,7 @@ class View:
         edits: list[tuple[int, int, str]] = []
         pinyin = 0
         if _TONE_CHAR.search(text):  # glosses are rare: skip the costly pattern when none can match
-            for m in _PINYIN.finditer(text):
+            for m in _pinyin().finditer(text):
                 edits.append((m.start(), m.end(), ""))
                 pinyin += 1
         for m in _SPACE.finditer(text):
