@@ -21,6 +21,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pcn", re.compile(rf"\(([{CN}]+)\)")),                            # (一)
     ("num", re.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
     ("pnum", re.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
+    ("rnum", re.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
     ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
     ("dash", re.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
 )
