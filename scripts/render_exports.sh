@@ -28,32 +28,33 @@ cat > "$work/fonts.conf" <<'XML'
 XML
 export FONTCONFIG_FILE="$work/fonts.conf"
 tz() { eval "$TZ" '"$@"'; }
-today=2023-07-15
+today=2018-09-15
+seed=samples/001_78cdeab974107ec5.txt  # 沈阳 “满园扩园” 三年行动计划, 沈政办发〔2018〕78号
 
-$PY tests/exports/sample_sheet.py "$work/office.xlsx" >/dev/null
-tz import-sheet "$work/office.xlsx" --jurisdiction 沈阳市 >/dev/null
+tz ingest "$seed" >/dev/null
 # some history so the sheets show progress, lights and a 督办
 $PY - "$work" <<'PYEOF'
 import datetime as dt, sys
-from taizhang.ledger.model import DubanLevel, Status
+from taizhang.exports.xlsx import ledger_order
+from taizhang.ledger.model import DubanLevel, Light, Status
 from taizhang.store import Ledger
 led = Ledger(f"sqlite:///{sys.argv[1]}/demo.db")
-today = dt.date(2023, 7, 15)
-items = {i.title[:6] + str(i.seq) + (i.lead or ""): i for i in led.list_items(today=today)}
-def first(prefix):
-    return next(i for k, i in items.items() if k.startswith(prefix))
-led.report(first("推进政务服务").id, unit="市政务服务办", actor="demo", today=today,
-           status=Status.IN_PROGRESS, percent=80, text="平台主体已建成，12个区县系统完成对接，剩余1个正在联调。")
-led.report(first("推进企业开办").id, unit="市市场监管局", actor="demo", today=today,
-           status=Status.DONE, percent=100, text="已实现企业开办全流程1个工作日办结。")
-led.report(first("开展营商环境").id, unit="市发展改革委", actor="demo", today=today,
-           status=Status.IN_PROGRESS, percent=50, text="已完成一、二季度评价并通报。")
-late = first("清理证明事项")
-led.issue_duban(late.id, actor="demo", today=today, level=DubanLevel.DUBAN,
-                reason="已超过完成时限15天，尚未报送进展")
+today = dt.date(2018, 9, 15)
+items = sorted(led.list_items(today=today, document="沈政办发〔2018〕78号"), key=ledger_order)
+done, going, late = items[1], items[2], items[4]
+led.report(done.id, unit=done.lead, actor="demo", today=today, status=Status.DONE, percent=100,
+           text="各开发区平台公司已全部组建，运营管理模式已推行。")
+led.report(going.id, unit=going.lead, actor="demo", today=today, status=Status.IN_PROGRESS,
+           percent=60, text="已确定8个主题产业园区，正在编制建设方案。")
+led.report(late.id, unit=late.lead, actor="demo", today=today, status=Status.IN_PROGRESS,
+           percent=20, text="已完成前期调研。", problems="部分园区规划调整未获批复")
+red = next(i for i in led.list_items(today=today, document="沈政办发〔2018〕78号")
+           if i.light is Light.RED)
+led.issue_duban(red.id, actor="demo", today=today, level=DubanLevel.DUBAN,
+                reason="已超过完成时限，尚未报送进展")
 PYEOF
-tz export xlsx --today $today -o "$work/export-ledger.xlsx" >/dev/null
-tz export notice --notice 1 --today $today --office 沈阳市人民政府督查室 -o "$work/export-notice.docx" >/dev/null
+tz export xlsx --document 沈政办发〔2018〕78号 --today $today -o "$work/export-ledger.xlsx" >/dev/null
+tz export notice --notice 1 --today $today -o "$work/export-notice.docx" >/dev/null
 tz export report --today $today --office 沈阳市人民政府督查室 -o "$work/export-report.docx" >/dev/null
 
 for f in export-ledger.xlsx export-notice.docx export-report.docx; do

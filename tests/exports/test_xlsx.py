@@ -101,3 +101,14 @@ def test_empty_ledger_still_opens(tmp_path: Path) -> None:
 ])
 def test_sheet_name(raw: str, expected: str) -> None:
     assert L.sheet_name(raw, set()) == expected
+
+
+def test_rows_follow_the_outline() -> None:
+    from taizhang.exports.xlsx import ledger_order
+
+    from conftest import item
+
+    keys = ["四/(一)", "一", "二/(十)/1", "二/(九)/10", "二/(九)/9", "附件", "三"]
+    rows = sorted((item(n, task_key=k) for n, k in enumerate(keys, start=1)), key=ledger_order)
+    assert [r.task_key for r in rows] == ["一", "二/(九)/9", "二/(九)/10", "二/(十)/1", "三",
+                                          "四/(一)", "附件"]

@@ -112,7 +112,7 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
                   [[str(n), item.title, item.lead or "", due_cn(item), str(days),
                     item.status.label]
                    for n, (item, days) in enumerate(s.overdue[:max_rows], start=1)],
-                  [12, 58, 28, 24, 16, 18])
+                  [13, 50, 30, 29, 16, 18])
         _more(doc, len(s.overdue), max_rows)
     else:
         doc.body("本月无逾期未完成事项。")
@@ -128,7 +128,7 @@ def write_monthly_report(items: Iterable[WorkItem], file: str | Path | IO[bytes]
                   [[str(n), item.title, item.lead or "", due_cn(item),
                     f"{item.status.label} {item.percent}%"]
                    for n, item in enumerate(s.due_next_month[:max_rows], start=1)],
-                  [12, 66, 30, 26, 22])
+                  [13, 63, 30, 29, 21])
         _more(doc, len(s.due_next_month), max_rows)
     else:
         doc.body("下月无到期事项。")

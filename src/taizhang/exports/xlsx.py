@@ -102,7 +102,7 @@ def write_ledger(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, by:
 def write_fillin(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, unit: str,
                  today: dt.date | None = None) -> None:
     """The sheet a unit fills in: its own items, 状态/完成百分比/进展情况… open, the rest locked."""
-    rows = sorted(items, key=_order)
+    rows = sorted(items, key=ledger_order)
     line = f"填报单位：{unit}　　共{len(rows)}项　　请只填写白底列（状态、完成百分比、进展情况、存在问题、下步计划），勿改编号列"
     if today:
         line += f"　　亮灯按{today.isoformat()}计算"
@@ -112,13 +112,26 @@ def write_fillin(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, uni
         book.meta(kind="fillin", unit=unit, today=today)
 
 
-def _order(item: WorkItem) -> tuple[Any, ...]:
+def ledger_order(item: WorkItem) -> tuple[Any, ...]:
+    """The order of the 台账: by document, then outline (二/(一)/10 after 二/(一)/9), then clause."""
     return (item.document_id, _key_order(item.task_key), item.seq, item.id)
 
 
 def _key_order(key: str) -> tuple[tuple[int, str], ...]:
-    # outline keys sort by their parts, so 二/(一)/10 follows 二/(一)/9
-    return tuple((len(part), part) for part in key.split("/"))
+    """Outline keys in reading order: 二 after 一, (十) after (九), 10 after 9."""
+    from taizhang.parse.numerals import cn_to_int
+
+    parts = []
+    for part in key.split("/"):
+        core = part.strip("()（）〔〕[]【】.、 ")
+        if core.isdigit():
+            number = int(core)
+        elif core and all(ch in "零〇一二三四五六七八九十百两" for ch in core):
+            number = cn_to_int(core)
+        else:
+            number = 10**6  # not an ordinal: after the numbered ones, by text
+        parts.append((number, part))
+    return tuple(parts)
 
 
 def _group(items: Iterable[WorkItem], by: str) -> list[tuple[str, list[WorkItem]]]:
@@ -130,7 +143,7 @@ def _group(items: Iterable[WorkItem], by: str) -> list[tuple[str, list[WorkItem]
         groups.setdefault(key, []).append(item)
     if not groups:
         groups["台账"] = []
-    return [(k, sorted(v, key=_order)) for k, v in groups.items()]
+    return [(k, sorted(v, key=ledger_order)) for k, v in groups.items()]
 
 
 class _workbook:
