@@ -1,58 +1,67 @@
-"""``taizhang parse FILE...``: print the structured document(s)."""
+"""``taizhang parse FILE...``: print the structured document(s).
+
+An argparse front rather than click: this command must start fast (see taizhang.cli).
+"""
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-
-import click
 
 from taizhang.errors import TaizhangError
 
 
-@click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--format", "fmt", type=click.Choice(["json", "table", "md", "csv"]), default="json",
-              show_default=True, help="输出格式：json（合同格式）、table（终端表格）、md、csv")
-@click.option("--explain", is_flag=True, help="逐项说明每个字段由哪条规则、在原文哪个位置得出")
-@click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
-def parse(files: tuple[str, ...], fmt: str, explain: bool, encoding: str | None) -> int:
-    """解析政策文件，输出文件信息和任务（牵头/配合单位、时限、目标）。"""
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="taizhang parse",
+        description="解析政策文件（txt/docx/pdf/html），输出文件信息和任务：牵头/配合单位、责任领导、时限、目标。",
+        epilog="一个文件输出一个 JSON 对象，多个文件输出 JSON 数组；读不了的文件在标准错误中说明，退出码为 2。",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="要解析的文件")
+    p.add_argument("--format", dest="fmt", choices=["json", "table", "md", "csv"], default="json",
+                   help="输出格式：json（合同格式，默认）、table（终端表格）、md、csv")
+    p.add_argument("--explain", action="store_true", help="逐项说明每个字段由哪条规则、在原文哪个位置得出")
+    p.add_argument("--encoding", default=None, help="指定文本编码（默认自动识别）")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    opts = _parser().parse_args(argv)
     from taizhang.parse import parse as parse_text
     from taizhang.readers import read_path
-    from taizhang.cli import render
 
     docs = []
     failed = 0
-    for name in files:
+    for name in opts.files:
         try:
-            read = read_path(name, encoding=encoding)
+            read = read_path(name, encoding=opts.encoding)
         except TaizhangError as err:
-            click.echo(f"错误：{err}", err=True)
+            print(f"错误：{err}", file=sys.stderr)
             failed += 1
             continue
         doc = parse_text(read.text, source=read.source)
         if read.warnings:
+            from taizhang.cli import render
+
             doc = render.with_read_warnings(doc, read.warnings)
         docs.append(doc)
 
     out = sys.stdout
-    if explain:
-        for doc in docs:
-            out.write(render.explain(doc))
-    elif fmt == "json":
-        payload = [d.to_dict() for d in docs]
-        obj = payload[0] if len(files) == 1 and payload else payload
-        if docs or len(files) > 1:
-            out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "table":
-        for doc in docs:
-            out.write(render.table(doc))
-    elif fmt == "md":
-        for doc in docs:
-            out.write(render.markdown(doc))
+    if opts.explain or opts.fmt != "json":
+        from taizhang.cli import render
+
+        for doc in docs if opts.fmt != "csv" or opts.explain else []:
+            out.write(render.explain(doc) if opts.explain else
+                      render.table(doc) if opts.fmt == "table" else render.markdown(doc))
+        if opts.fmt == "csv" and not opts.explain:
+            out.write(render.csv_text(docs))
     else:
-        out.write(render.csv_text(docs))
+        payload = [d.to_dict() for d in docs]
+        if len(opts.files) > 1:
+            out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        elif payload:
+            out.write(json.dumps(payload[0], ensure_ascii=False, indent=2) + "\n")
     if failed:
-        click.echo(f"{failed} 个文件未能解析，{len(docs)} 个成功。", err=True)
+        print(f"{failed} 个文件未能解析，{len(docs)} 个成功。", file=sys.stderr)
         return 2
     return 0

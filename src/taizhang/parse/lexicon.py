@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import os
 from functools import cache
-from pathlib import Path
 
-# read beside this module (package data); importlib.resources would cost more at start-up than
-# the whole parse of a short document
-_DATA = Path(__file__).with_name("data")
+# read beside this module (package data) with os.path: importlib.resources or pathlib would cost
+# more at start-up than the whole parse of a short document
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = (_DATA / name).read_text(encoding="utf-8")
+    with open(os.path.join(_DATA, name), encoding="utf-8") as f:
+        text = f.read()
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
