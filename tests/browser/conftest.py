@@ -5,6 +5,8 @@ import datetime as dt
 import socket
 import threading
 import time
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,8 @@ TODAY = dt.date(2019, 6, 1)
 PASSWORD = "browser-pass-7"
 OWN_UNIT = "市发展改革委"
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "docs" / "img"
+# screenshots go to a scratch folder; TAIZHANG_SCREENSHOTS=docs/img refreshes the README's pictures
+SHOTS = Path(os.environ.get("TAIZHANG_SCREENSHOTS") or (Path(tempfile.gettempdir()) / "taizhang-shots"))
 
 
 def _free_port() -> int:
