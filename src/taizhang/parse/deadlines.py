@@ -66,6 +66,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
                    skip: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every deadline phrase in ``text`` (a view slice), in order; ``skip`` spans are ignored
     (titles in 《》 name periods, not deadlines)."""
+    if not _CUE.search(text):
+        return []  # most sentences name no time at all: one cheap test before a dozen patterns
     skip = list(skip or [])
     found: list[Found] = []
 
@@ -133,6 +135,9 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return _month_end(year, q * 3)
     return f"{year}-12-31"
 
+
+# anything any deadline pattern needs; a text without one of these has no deadline
+_CUE = re.compile(r"\d月|\d年|季度|半年|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 _ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")

@@ -25,6 +25,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
     ("dash", re.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
 )
+# the characters an ordinal can begin with (a cheap test before the patterns)
+_ORDINAL_FIRST = frozenset("0123456789(第—-" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
 _SENTENCE_END = re.compile(r"[。;!?]")
 
@@ -123,6 +125,8 @@ def _item_starts(view: str, start: int, end: int) -> list[int]:
     if style == "dash":
         return starts
     for m in _SENTENCE_END.finditer(view, start, end):
+        if m.end() >= end or view[m.end()] not in _ORDINAL_FIRST:
+            continue
         nxt = match_ordinal(view, m.end())
         if nxt and nxt[0] == style and nxt[2] == value + 1:
             starts.append(m.end())

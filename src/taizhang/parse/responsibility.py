@@ -97,6 +97,9 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     inner = view[inner_start:inner_end]
     if _LABEL_RX.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
+    tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
+    if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
+        return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
     after = view[j + 1:j + 2]
     before = view[i - 1:i] if i > 0 else "\n"
     at_sentence_edge = after in ("", "\n", "。", ";", ",", "\t") or before in ("。", ";", "\n")

@@ -66,10 +66,18 @@ def is_unit(name: str) -> bool:
 
 def split_units(text: str, offset: int = 0) -> list[UnitName]:
     """Split a unit list (as the view writes it) into full names with their spans."""
+    if not offset:
+        return list(_split_cached(text))
+    return [UnitName(u.name, u.start + offset, u.end + offset, u.rule) for u in _split_cached(text)]
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[UnitName, ...]:
+    # the same lists recur within a document (and across documents of one office)
     out: list[UnitName] = []
     for g_start, g_end in _groups(text):
-        out.extend(_group_units(text, g_start, g_end, offset))
-    return out
+        out.extend(_group_units(text, g_start, g_end, 0))
+    return tuple(out)
 
 
 def _groups(text: str) -> list[tuple[int, int]]:
