@@ -64,10 +64,11 @@ _TIMESTAMP = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d
 
 
 def is_chrome(line: str) -> bool:
-    if match_ordinal(line, 0) is not None or len(line) > 120:
+    if len(line) > 120:
         return False
-    return (line.startswith(chrome_starts()) or _TIMESTAMP.match(line) is not None
-            or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None))
+    chrome = (line.startswith(chrome_starts()) or _TIMESTAMP.match(line) is not None
+              or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None))
+    return chrome and match_ordinal(line, 0) is None
 
 
 def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:

@@ -64,6 +64,8 @@ class Item:
 
 def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
     """The ordinal at ``pos``: (style, key label, value, end offset), or None."""
+    if pos >= len(view) or view[pos] not in _ORDINAL_FIRST:
+        return None
     for style, rx in _FORMS:
         m = rx.match(view, pos)
         if not m:

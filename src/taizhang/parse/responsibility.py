@@ -14,6 +14,7 @@ from taizhang.parse.lexicon import role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
+_OPENER = re.compile(r"[(〔\[【]")
 _LABELS = [m for m in role_markers() if m.where == "label"]
 _LABEL_RX = re.compile("(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")\s*[:：]")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
@@ -78,18 +79,18 @@ def _close(view: str, i: int, end: int) -> int:
 def _brackets(view: str, start: int, end: int) -> list[Clause]:
     out: list[Clause] = []
     i = start
-    while i < end:
-        ch = view[i]
-        if ch in _OPEN:
-            j = _close(view, i, end)
-            if j > i:
-                clause = _bracket_clause(view, i, j)
-                if clause is not None:
-                    out.append(clause)
-                    i = j + 1
-                    continue
-        i += 1
-    return out
+    while True:
+        m = _OPENER.search(view, i, end)
+        if m is None:
+            return out
+        i = m.start()
+        j = _close(view, i, end)
+        clause = _bracket_clause(view, i, j) if j > i else None
+        if clause is not None:
+            out.append(clause)
+            i = j + 1
+        else:
+            i += 1
 
 
 def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
