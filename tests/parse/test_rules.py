@@ -40,6 +40,11 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("每季度组织互检", None, "FREQ=MONTHLY;INTERVAL=3", id="quarterly"),
     pytest.param("每半年书面报告", None, "FREQ=MONTHLY;INTERVAL=6", id="half_yearly"),
     pytest.param("每月25日前报送", None, "FREQ=MONTHLY;BYMONTHDAY=25", id="monthly_day"),
+    pytest.param("2024年3月完成方案", "2024-03-31", None, id="month_with_done"),
+    pytest.param("于2024年6月30日完成", "2024-06-30", None, id="day_with_done"),
+    pytest.param("2023年内建成", "2023-12-31", None, id="within_year"),
+    pytest.param("2025年下半年完成", "2025-12-31", None, id="second_half"),
+    pytest.param("2024年第三季度完成", "2024-09-30", None, id="quarter"),
 ])
 def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     found = find_deadlines(text)
@@ -57,7 +62,17 @@ def test_not_deadlines(text: str) -> None:
 
 def test_month_without_year_takes_the_documents_year() -> None:
     assert [f.due for f in find_deadlines("6月底前完成", ref_year=2019)] == ["2019-06-30"]
+    assert [f.due for f in find_deadlines("第三季度完成", ref_year=2019)] == ["2019-09-30"]
     assert find_deadlines("6月底前完成") == []
+
+
+def test_month_without_year_takes_the_year_written_before_it() -> None:
+    found = find_deadlines("2024年8月底前完成摸底，10月底前形成方案", ref_year=2023)
+    assert [f.due for f in found] == ["2024-08-31", "2024-10-31"]
+
+
+def test_a_past_month_is_no_deadline() -> None:
+    assert find_deadlines("2024年3月，市政府召开会议") == []
 
 
 def test_ongoing_is_a_deadline_without_date() -> None:

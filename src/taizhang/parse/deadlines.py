@@ -20,16 +20,19 @@ _YEAR = r"((?:19|20)\d{2})"
 _BEFORE = r"(?:以前|之前|前)"
 # one-off dates; each (name, pattern); the named groups give year/month/day/whole-year
 _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # 2021年2月3日前 · 2021年2月3日之前
-    ("date_before", re.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}")),
-    # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前
-    ("month_end", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)")),
+    # 2021年2月3日前 · 2021年2月3日之前 · 于2021年2月3日完成
+    ("date_before", re.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结))")),
+    # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
+    ("month_end", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
+                             rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)")),
     # 2018年上半年 · 2018年年中
     ("half_year", re.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
+    # 2018年下半年 · 2018年全年
+    ("second_half", re.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
     # 2018年一季度 · 第三季度末
     ("quarter", re.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
-    # 2019年底前 · 2019年年底 · 2019年末
-    ("year_end", re.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}")),
+    # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
+    ("year_end", re.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年内")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
     ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
 )
@@ -40,9 +43,10 @@ _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "�
 _MONTH_ONLY = re.compile(
     rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?"
     rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
-    rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?")
+    rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
+    rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}")
 # 年底前 with no year: the document's own year
-_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)")
+_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)|(?<![\d每年])(?:今年|本年)(?:内|年内)")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
 _QUOTA = re.compile(rf"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
@@ -100,6 +104,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             due = _month_end(year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
         elif m.group(2):
             due = _safe_date(year, int(m.group(2)), int(m.group(3)))
+        elif m.group(5):
+            due = f"{year}-12-31" if m.group(5) == "下半年" else f"{year}-06-30"
         else:
             q = m.group(4)
             due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
@@ -130,6 +136,8 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return _month_end(year, month) if 1 <= month <= 12 else None
     if rule == "half_year":
         return f"{year}-06-30"
+    if rule == "second_half":
+        return f"{year}-12-31"
     if rule == "quarter":
         q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
         return _month_end(year, q * 3)
@@ -137,7 +145,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
-_CUE = re.compile(r"\d月|\d年|季度|半年|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末]")
+_CUE = re.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 _ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
