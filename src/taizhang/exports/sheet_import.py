@@ -130,7 +130,7 @@ def _rows(ws: Any, layout: SheetLayout, problems: list[Problem]) -> list[tuple[i
         if merged.min_col <= first and merged.max_col >= last and merged.min_row == merged.max_row:
             headings[merged.min_row] = str(value or "").strip()
         elif len(fields) > 1:
-            names = "”和“".join(_header_label(f) for f in sorted(fields, key=layout.columns.get))
+            names = "”和“".join(_header_label(f) for f in sorted(fields, key=lambda f: layout.columns.get(f, 0)))
             problems.append(Problem(ws.title, merged.min_row, _header_label(field_of.get(merged.min_col, "")) or None,
                                     f"合并单元格{merged.coord}跨越了“{names}”几列，无法分清各列内容；请取消合并"))
         else:

@@ -183,9 +183,9 @@ def _rrule(m: re.Match[str]) -> str | None:
             return f"FREQ=YEARLY;BYMONTH={month}"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"
     if s.startswith("每年") and m.group(7) and m.group(8):
-        months = sorted({int(m.group(7)), int(m.group(8))})
-        if all(1 <= x <= 12 for x in months):
-            return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, months))
+        by_month = sorted({int(m.group(7)), int(m.group(8))})
+        if all(1 <= x <= 12 for x in by_month):
+            return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, by_month))
         return None
     if s.startswith("每年"):
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"

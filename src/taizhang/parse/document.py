@@ -256,16 +256,16 @@ def _task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[
     assignments: list[Assignment] = []
     if clauses and not inherited:
         # each clause closes the text since the previous one; the last runs to the item's end
-        bounds = []
+        bounds: list[tuple[int, int, Clause | None]] = []
         prev = start
         for i, c in enumerate(clauses):
             stop = c.end if i < len(clauses) - 1 else end
             bounds.append((prev, stop, c))
             prev = c.end
     else:
-        bounds = [(start, end, clauses[0] if clauses else None)]
-    for a, b, c in bounds:
-        assignments.append(_assignment(v, a, b, c, books, ref_year, inherited))
+        bounds = [(start, end, clauses[0] if clauses else None)]  # no clause, or the heading's
+    for a, b, governing in bounds:
+        assignments.append(_assignment(v, a, b, governing, books, ref_year, inherited))
     targets = tuple(
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(start + t.start, start + t.end))
         for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in books])

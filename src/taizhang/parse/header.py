@@ -207,9 +207,9 @@ def _period(title: str | None, preamble: str) -> Period | None:
         return None
     # no title: a preamble that plans one year's work (全年/年度 … 2016年推进……)
     first = preamble.strip().split("\n")[0] if preamble.strip() else ""
-    years = set(re.findall(r"((?:19|20)\d{2})年(?![底末])", first))
-    if len(years) == 1 and re.search(r"全年|年度|本年", first):
-        y = years.pop()
+    planned = set(re.findall(r"((?:19|20)\d{2})年(?![底末])", first))
+    if len(planned) == 1 and re.search(r"全年|年度|本年", first):
+        y = planned.pop()
         return Period(f"{y}-01-01", f"{y}-12-31")
     return None
 

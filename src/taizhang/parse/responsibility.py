@@ -143,7 +143,8 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     marks = [_MARKED.search(u.name) for u in units]
     if not any(marks):
         return None
-    lead, support = [], []
+    lead: list[UnitName] = []
+    support: list[UnitName] = []
     for u, m in zip(units, marks):
         name = u.name[: m.start()] if m else u.name
         clean = UnitName(name, u.start, u.start + len(name), u.rule + ":marked")

@@ -19,10 +19,10 @@ from functools import cache
 from taizhang.parse.lexicon import t2s_table
 
 # full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0xFEFF: " ",
                0x2028: "\n", 0x2029: "\n"})
-_WIDTH_TABLE = str.maketrans({k: (chr(v) if isinstance(v, int) else v) for k, v in _WIDTH.items()})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
