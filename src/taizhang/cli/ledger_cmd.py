@@ -10,8 +10,10 @@ import datetime as dt
 import json
 import sys
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -74,6 +76,25 @@ def _ledger(db: str | None) -> Iterator["Ledger"]:
         ledger.close()
 
 
+@contextmanager
+def _reader(db: str | None) -> Iterator[Any]:
+    """The read-only SQLite path for listings (no SQLAlchemy import), or None for the Ledger.
+
+    None for PostgreSQL and for any SQLite file the reader does not recognise (missing, older
+    schema, damaged): the Ledger then migrates it or explains the problem.
+    """
+    from taizhang.config import Settings
+    from taizhang.store.sqlite_read import open_reader
+
+    settings = Settings.from_env(db_url=db)
+    reader = open_reader(settings.db_url, thresholds=settings.lights)
+    try:
+        yield reader
+    finally:
+        if reader is not None:
+            reader.close()
+
+
 def _enum(kind: Any, value: str | None, what: str) -> Any:
     if value is None:
         return None
@@ -84,26 +105,44 @@ def _enum(kind: Any, value: str | None, what: str) -> Any:
         raise InputError(f"{what}“{value}”无法识别", hint=f"可用：{options}") from None
 
 
+class _CharWidths(dict[str, int]):
+    """Terminal columns per character, looked up once each: 2 for East Asian wide and
+    full-width, else 1. A listing of 20,000 rows measures about a million characters."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        return width
+
+
+_WIDTHS = _CharWidths()
+
+
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return len(s) if s.isascii() else sum(map(_WIDTHS.__getitem__, s))
 
 
 def _cell(s: str, width: int) -> str:
-    out, used = [], 0
-    for c in s:
-        w = _width(c)
-        if used + w > width - 1 and used + w + (1 if c != s[-1] else 0) > width:
-            out.append("…")
-            used += 1
-            break
-        out.append(c)
-        used += w
-    return "".join(out) + " " * max(0, width - used)
+    """``s`` padded to ``width`` columns, or cut with “…” when it does not fit."""
+    if s.isascii() and len(s) <= width:  # ids, dates, percentages
+        return s + " " * (width - len(s))
+    ends = list(accumulate(map(_WIDTHS.__getitem__, s)))  # columns used after each character
+    if ends[-1] <= width:
+        return s + " " * (width - ends[-1])
+    # the first character that would end past width - 1 is cut (with room for “…”), unless
+    # it is the last character's twin and ends exactly at width
+    cut = bisect_right(ends, width - 1)
+    if ends[cut] == width and s[cut] == s[-1]:
+        cut += 1
+    used = (ends[cut - 1] if cut else 0) + 1
+    return s[:cut] + "…" + " " * max(0, width - used)
 
 
 def _table(cols: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]], footer: str) -> None:
+    # column by column: one map per column instead of a generator per row
+    columns = [list(map(_cell, values, repeat(w)))
+               for values, (_, w) in zip(zip(*rows), cols)] if rows else []
     lines = [" ".join(_cell(n, w) for n, w in cols).rstrip()]
-    lines += [" ".join(_cell(c, w) for c, (_, w) in zip(r, cols)).rstrip() for r in rows]
+    lines += [" ".join(cells).rstrip() for cells in zip(*columns)]
     lines.append(footer)
     sys.stdout.write("\n".join(lines) + "\n")
 
@@ -210,9 +249,13 @@ def documents(state: str | None, jurisdiction: str | None, all_versions: bool, d
     """列出已导入的文件。"""
     from taizhang.ledger.model import DocState
 
-    with _ledger(db) as ledger:
-        found = ledger.list_documents(state=DocState(state) if state else None,
-                                      jurisdiction=jurisdiction, all_versions=all_versions)
+    options = dict(state=DocState(state) if state else None, jurisdiction=jurisdiction,
+                   all_versions=all_versions)
+    with _reader(db) as reader:
+        found = reader.list_documents(**options) if reader is not None else None
+    if found is None:
+        with _ledger(db) as ledger:
+            found = ledger.list_documents(**options)
     if fmt == "json":
         _json([d.to_dict() for d in found])
         return 0
@@ -253,16 +296,19 @@ def tasks(unit: str | None, role: str, jurisdiction: str | None, document: str |
 
     day = _today(today)
     status = [_enum(Status, s, "状态") for s in statuses] or None
-    with _ledger(db) as ledger:
-        if query:
-            found = ledger.search(query, limit=limit or 200, today=day)
-        else:
-            found = ledger.list_items(
-                today=day, unit=unit, jurisdiction=jurisdiction, role=role, document=document,
-                status=status, light=_enum(Light, light, "灯色"),
-                due_before=_date(due_before, "--due-before"),
-                due_after=_date(due_after, "--due-after"), overdue=overdue,
-                include_drafts=drafts, limit=limit)
+    options = dict(today=day, unit=unit, jurisdiction=jurisdiction, role=role,
+                   document=document, status=status, light=_enum(Light, light, "灯色"),
+                   due_before=_date(due_before, "--due-before"),
+                   due_after=_date(due_after, "--due-after"), overdue=overdue,
+                   include_drafts=drafts, limit=limit)
+    found = None
+    if not query:  # full-text search stays with the Ledger (FTS5 there, ILIKE on PostgreSQL)
+        with _reader(db) as reader:
+            found = reader.list_items(**options) if reader is not None else None
+    if found is None:
+        with _ledger(db) as ledger:
+            found = (ledger.search(query, limit=limit or 200, today=day) if query
+                     else ledger.list_items(**options))
     _print_items(found, fmt)
     return 0
 

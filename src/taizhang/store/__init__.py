@@ -8,9 +8,23 @@
 Migrations (Alembic, batch mode) run on open; methods return :mod:`taizhang.ledger.model`
 objects. Errors are those of :mod:`taizhang.errors` (NotFound, PermissionDenied,
 IllegalTransition, StaleEdit, StorageError).
+
+``Ledger`` is loaded on first use, so :mod:`taizhang.store.sqlite_read` (the read-only listing
+path for SQLite files, standard library only) can be imported without SQLAlchemy.
 """
 from __future__ import annotations
 
-from taizhang.store.ledger import DocRef, Ledger, NoticeRef
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from taizhang.store.ledger import DocRef, Ledger, NoticeRef
 
 __all__ = ["DocRef", "Ledger", "NoticeRef"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from taizhang.store import ledger
+
+        return getattr(ledger, name)
+    raise AttributeError(f"module 'taizhang.store' has no attribute {name!r}")

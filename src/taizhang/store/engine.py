@@ -6,9 +6,7 @@ what to do; a missing PostgreSQL driver names the one pip command that fixes it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,24 +15,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from taizhang.errors import StorageError
+from taizhang.store.revision import MIGRATIONS, head_revision  # noqa: F401 (re-exported)
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w.-]+|None)['\"]?", re.M)
-
-
-@lru_cache(maxsize=1)
-def head_revision() -> str | None:
-    """The newest migration, read from the files: a ledger already there skips Alembic
-    entirely (importing it costs more than the whole `tasks` command should)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            revisions.add(found["revision"])
-            parents.add(found.get("down_revision", "None"))
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None  # several heads: let Alembic decide
 PG_HINT = "请安装 PostgreSQL 驱动：pip install 'taizhang[postgres]'"
 
 

@@ -55,11 +55,13 @@ def report_from_row(r: Any, unit_name: str) -> Report:
 
 
 def _load(ctx: Ctx, q: Select[Any], *, today: dt.date | None,
-          thresholds: LightThresholds) -> list[WorkItem]:
-    rows = ctx.conn.execute(q.order_by(s.items.c.document_id, s.items.c.id)).all()
+          thresholds: LightThresholds, limited: bool = False) -> list[WorkItem]:
+    ordered = q.order_by(s.items.c.document_id, s.items.c.id)
+    rows = ctx.conn.execute(ordered).all()
     if not rows:
         return []
-    ids = q.with_only_columns(s.items.c.id).order_by(None).scalar_subquery()
+    # under a LIMIT the subquery must keep the order too, or it may name other items
+    ids = (ordered if limited else q).with_only_columns(s.items.c.id).scalar_subquery()
     if len(rows) < 500:  # a literal list is faster than re-running the filter as a subquery
         ids = [r.id for r in rows]  # type: ignore[assignment]
     support: dict[int, list[str]] = {}
@@ -158,7 +160,7 @@ def list_items(ctx: Ctx, *, thresholds: LightThresholds, today: dt.date | None,
         q = q.where(and_(s.items.c.due < today, s.items.c.status.not_in(_NOT_OPEN)))
     if limit and not light:
         q = q.limit(limit)
-    found = _load(ctx, q, today=today, thresholds=thresholds)
+    found = _load(ctx, q, today=today, thresholds=thresholds, limited=bool(limit and not light))
     if light:
         found = [i for i in found if i.light is light][: limit or None]
     return found
