@@ -13,7 +13,7 @@ from taizhang.exports.progress_import import plan_progress, read_progress_sheet
 from taizhang.exports.xlsx import write_fillin, write_ledger
 from taizhang.ledger.model import Status, WorkItem
 
-from conftest import TODAY
+from .conftest import TODAY
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from taizhang.exports import labels as L
 from taizhang.ledger.model import Status
 from taizhang.store import Ledger
 
-from sample_sheet import make_office_sheet
+from .sample_sheet import make_office_sheet
 
 TODAY = "2023-07-15"
 

@@ -11,7 +11,7 @@ from taizhang.errors import SheetError
 from taizhang.exports.sheet_dates import DateUnreadable, period_of, read_deadline_cell, year_of
 from taizhang.exports.sheet_import import match_header, read_office_sheet
 
-from sample_sheet import HEADER, make_office_sheet
+from .sample_sheet import HEADER, make_office_sheet
 
 
 @pytest.mark.parametrize("cell,field", [

@@ -14,7 +14,7 @@ from taizhang.exports.summary import monthly_summary
 from taizhang.exports.word import write_monthly_report, write_notice
 from taizhang.ledger.model import DubanLevel, DubanNotice, DubanState, Light, Status, WorkItem
 
-from conftest import TODAY
+from .conftest import TODAY
 
 
 def _notice(level: DubanLevel = DubanLevel.DUBAN) -> DubanNotice:

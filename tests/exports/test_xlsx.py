@@ -11,7 +11,7 @@ from taizhang.exports import labels as L
 from taizhang.exports.xlsx import META_SHEET, write_fillin, write_ledger
 from taizhang.ledger.model import WorkItem
 
-from conftest import TODAY
+from .conftest import TODAY
 
 HEADER = ["序号", "工作任务", "具体内容", "牵头单位", "责任单位", "责任领导", "完成时限", "进展情况",
           "状态", "亮灯", "备注", L.ID_HEADER]
@@ -106,7 +106,7 @@ def test_sheet_name(raw: str, expected: str) -> None:
 def test_rows_follow_the_outline() -> None:
     from taizhang.exports.xlsx import ledger_order
 
-    from conftest import item
+    from .conftest import item
 
     keys = ["四/(一)", "一", "二/(十)/1", "二/(九)/10", "二/(九)/9", "附件", "三"]
     rows = sorted((item(n, task_key=k) for n, k in enumerate(keys, start=1)), key=ledger_order)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
-from ledger_samples import shenyang
+from .conftest import snapshot
+from .ledger_samples import shenyang
 from taizhang.cli import main
 from taizhang.store import Ledger
 

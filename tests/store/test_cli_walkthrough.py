@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from conftest import snapshot
+from .conftest import snapshot
 from taizhang.cli import main
 
 SAMPLES = sorted((Path(__file__).parents[2] / "samples").glob("*.txt"))

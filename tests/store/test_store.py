@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from conftest import snapshot
-from ledger_samples import jilin, shenyang
+from .conftest import snapshot
+from .ledger_samples import jilin, shenyang
 from taizhang.errors import (
     IllegalTransition,
     InputError,
