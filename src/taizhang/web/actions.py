@@ -96,6 +96,19 @@ def submit_report(lg: Any, user: CurrentUser, item_id: int, form: ReportForm, *,
                   today: dt.date, evidence_dir: Path, files: list[tuple[str, bytes]] = (),
                   max_bytes: int) -> tuple[WorkItem, Report]:
     """Check the user may report on the item, save proof, record the report."""
+    item, reports = submit_report_all(lg, user, item_id, form, today=today,
+                                      evidence_dir=evidence_dir, files=files,
+                                      max_bytes=max_bytes)
+    return item, reports[0]
+
+
+def submit_report_all(lg: Any, user: CurrentUser, item_id: int, form: ReportForm, *,
+                      today: dt.date, evidence_dir: Path, files: list[tuple[str, bytes]] = (),
+                      max_bytes: int) -> tuple[WorkItem, list[Report]]:
+    """As submit_report; the reports are this item's first, then those recorded on items
+    linked to it for the same unit (只报一次, web/task_analysis.py)."""
+    from taizhang.web.task_analysis import record_report
+
     item = lg.get_item(item_id)  # no light needed to check who may report: cheaper
     unit = reporting_unit(user, item, form.unit)
     if user.is_admin and unit not in item.units:
@@ -106,15 +119,16 @@ def submit_report(lg: Any, user: CurrentUser, item_id: int, form: ReportForm, *,
     evidence = save_evidence(evidence_dir, item_id, list(files), max_bytes=max_bytes) \
         if files else []
     try:
-        report = lg.report(item_id, unit=unit, actor=user.username, today=today, status=status,
-                           percent=form.percent, text=form.text, problems=form.problems,
-                           next_steps=form.next_steps, evidence=evidence,
-                           occurrence=occurrence, expected_version=form.expected_version)
+        reports = record_report(lg, item_id, unit=unit, actor=user.username, today=today,
+                                status=status, percent=form.percent, text=form.text,
+                                problems=form.problems, next_steps=form.next_steps,
+                                evidence=evidence, occurrence=occurrence,
+                                expected_version=form.expected_version)
     except Exception:
         for rel in evidence:  # a refused report leaves no orphaned proof behind
             (evidence_dir / rel).unlink(missing_ok=True)
         raise
-    return lg.get_item(item_id, today=today), report
+    return lg.get_item(item_id, today=today), reports
 
 
 def last_report_of(reports: list[Report], unit: str | None) -> Report | None:

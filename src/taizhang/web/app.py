@@ -18,6 +18,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from taizhang.config import Settings
 from taizhang.web import errors
+from taizhang.web.analysis_cache import AnalysisCache
 from taizhang.web.auth import Throttle
 from taizhang.web.cache import ItemCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
@@ -59,6 +60,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.throttle = Throttle()
     app.state.items = ItemCache(ledger)  # listed items, valid until the next audited change
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
+    app.state.analysis = AnalysisCache()  # cross-document analyses, rebuilt when documents change
 
     @app.middleware("http")
     async def server_timing(request: Any, call_next: Any) -> Any:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from taizhang.web.routes import (
+    analysis_docs,
+    analysis_units,
     api,
     auth_routes,
     calendar,
@@ -9,9 +11,11 @@ from taizhang.web.routes import (
     documents,
     duban,
     exports,
+    links,
     tasks,
     units,
 )
 
 ROUTERS = [auth_routes.router, dashboard.router, documents.router, tasks.router, units.router,
-           duban.router, calendar.router, exports.router, api.router]
+           duban.router, calendar.router, exports.router, analysis_docs.router,
+           analysis_units.router, links.router, api.router]

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from pydantic import BaseModel, Field
 
-from taizhang.web.actions import ReportForm, parse_percent, submit_report
+from taizhang.web.actions import ReportForm, parse_percent, submit_report_all
 from taizhang.web.auth import CurrentUser, csrf_token, require_admin, verify_password
 from taizhang.web.deps import current_user, ledger
 from taizhang.web.routes import duban as duban_routes
@@ -119,8 +119,13 @@ def publish(doc_id: int, user: CurrentUser = Depends(current_user),
 @router.get("/items", summary="任务列表（筛选、全文检索 q）")
 def items(request: Request, limit: int = 200, offset: int = 0,
           user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    found = find_items(lg, dict(request.query_params), request.app.state.today(),
-                       request.app.state.items)
+    params = dict(request.query_params)
+    found = find_items(lg, params, request.app.state.today(), request.app.state.items)
+    topic, instrument = params.get("topic", "").strip(), params.get("instrument", "").strip()
+    if topic or instrument:
+        from taizhang.web.task_analysis import topic_filter
+
+        found = topic_filter(request.app.state.analysis.get(lg), found, topic, instrument)
     limit = max(1, min(limit, 5000))
     return {"total": len(found), "items": [i.to_dict() for i in found[offset:offset + limit]]}
 
@@ -145,10 +150,12 @@ def report(request: Request, item_id: int, body: ReportIn,
                       problems=body.problems, next_steps=body.next_steps,
                       occurrence=body.occurrence, unit=body.unit,
                       expected_version=body.expected_version)
-    item_now, rep = submit_report(lg, user, item_id, form, today=request.app.state.today(),
-                                  evidence_dir=settings.evidence_dir,
-                                  max_bytes=settings.max_file_bytes)
-    return {"report": rep.to_dict(), "item": item_now.to_dict()}
+    item_now, reps = submit_report_all(lg, user, item_id, form, today=request.app.state.today(),
+                                       evidence_dir=settings.evidence_dir,
+                                       max_bytes=settings.max_file_bytes)
+    # linked: the same report recorded on items confirmed as the same work (只报一次)
+    return {"report": reps[0].to_dict(), "item": item_now.to_dict(),
+            "linked": [r.to_dict() for r in reps[1:]]}
 
 
 @router.get("/items/{item_id}/history", summary="留痕")

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from taizhang.analysis.topics import area_names
 from taizhang.errors import NotFound
 from taizhang.ledger.model import DubanLevel, Light, Status
 from taizhang.ledger.workflow import OFFICE, UNIT, allowed_targets
@@ -16,10 +17,11 @@ from taizhang.web.actions import (
     parse_date,
     parse_percent,
     parse_status,
-    submit_report,
+    submit_report_all,
 )
 from taizhang.web.auth import CurrentUser, require_admin
 from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.task_analysis import INSTRUMENTS, task_context, topic_filter
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -73,6 +75,10 @@ def tasks_page(request: Request, user: CurrentUser = Depends(current_user),
     params = dict(request.query_params)
     today = request.app.state.today()
     found = find_items(lg, params, today, request.app.state.items)
+    topic, instrument = params.get("topic", "").strip(), params.get("instrument", "").strip()
+    if topic or instrument:  # 政策领域 tags come from the cross-document analysis
+        an = request.app.state.analysis.get(lg)
+        found = topic_filter(an, found, topic, instrument)
     try:
         page_no = max(1, int(params.get("page", "1")))
     except ValueError:
@@ -84,7 +90,8 @@ def tasks_page(request: Request, user: CurrentUser = Depends(current_user),
     return page(request, "tasks.html", items=shown, total=len(found), page_no=page_no,
                 pages=pages, params=params, keep=keep, statuses=list(Status),
                 documents=lg.list_documents(),
-                jurisdictions=sorted({u.jurisdiction for u in lg.list_units()}))
+                jurisdictions=sorted({u.jurisdiction for u in lg.list_units()}),
+                topics=area_names(), instruments=INSTRUMENTS)
 
 
 @router.get("/tasks/{item_id}", include_in_schema=False)
@@ -103,7 +110,8 @@ def task_page(request: Request, item_id: int, user: CurrentUser = Depends(curren
                 prefill=last_report_of(reports, my_unit),
                 unit_targets=allowed_targets(item.status, by=UNIT),
                 office_targets=allowed_targets(item.status, by=OFFICE),
-                levels=list(DubanLevel), default_reply=today + dt.timedelta(days=7))
+                levels=list(DubanLevel), default_reply=today + dt.timedelta(days=7),
+                **task_context(request.app.state.analysis.get(lg), lg, item))
 
 
 @router.post("/tasks/{item_id}/report", include_in_schema=False)
@@ -130,11 +138,14 @@ async def report_form(request: Request, item_id: int, user: CurrentUser = Depend
         occurrence=opt("occurrence") or None,
         unit=opt("unit") or None,
         expected_version=int(version) if version.isdigit() else None)
-    item, report = submit_report(lg, user, item_id, data, today=request.app.state.today(),
-                                 evidence_dir=settings.evidence_dir, files=files,
-                                 max_bytes=settings.max_file_bytes)
+    item, reports = submit_report_all(lg, user, item_id, data, today=request.app.state.today(),
+                                      evidence_dir=settings.evidence_dir, files=files,
+                                      max_bytes=settings.max_file_bytes)
+    report = reports[0]
     light = item.light.label if item.light else "—"
-    flash(request, f"已报送事项 #{item_id} 的进展：{report.status.label}，{report.percent}%，当前{light}")
+    synced = "、".join(f"#{r.item_id}" for r in reports[1:])
+    flash(request, f"已报送事项 #{item_id} 的进展：{report.status.label}，{report.percent}%，当前{light}"
+                   + (f"；已同步到关联事项 {synced}（只报一次）" if synced else ""))
     back = str(form.get("back", ""))
     return RedirectResponse(back if back.startswith("/") and not back.startswith("//")
                             else f"/tasks/{item_id}", status_code=303)
