@@ -28,6 +28,31 @@ def demo(ctx: click.Context, db: str, today: str) -> int:
     ctx.invoke(tasks, unit="市发展改革委", jurisdiction="沈阳市", role="lead", today=today, limit=12, db=db)
     click.echo(f"\n③ 各单位负担与完成情况（按 {today}）")
     ctx.invoke(stats, today=today, db=db)
-    click.echo("\n下一步：taizhang serve 打开网页端；taizhang export --help 导出 xlsx 台账；"
-               "taizhang tasks --overdue --today 2018-12-31 查看超期任务。")
+    click.echo("\n④ 网页端演示账号（仅供本机演示，正式使用请用 taizhang users add 另建并设强密码）")
+    _demo_users(db)
+    click.echo(f"\n下一步：taizhang serve --db {db} --today {today} 打开网页端；"
+               "taizhang export --help 导出 xlsx 台账；taizhang tasks --overdue --today 2018-12-31 查看超期任务。")
     return 0
+
+
+# (username, role, unit, password): one account per role, so each view of the app can be tried
+DEMO_USERS = (
+    ("admin", "admin", None, "taizhang-demo"),
+    ("fgw", "reporter", "市发展改革委", "taizhang-demo"),
+    ("leader", "leader", None, "taizhang-demo"),
+)
+
+
+def _demo_users(db: str) -> None:
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+    from taizhang.web.auth import hash_password
+
+    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+        existing = {u.username for u in ledger.list_users()}
+        for name, role, unit, password in DEMO_USERS:
+            if name not in existing:
+                unit_id = ledger.resolve_unit("沈阳市", unit).id if unit else None
+                ledger.create_user(name, hash_password(password), role, unit_id=unit_id, actor="demo")
+            where = f"（{unit}）" if unit else ""
+            click.echo(f"  {role:8s} 用户名 {name:6s} 密码 {password}{where}")
