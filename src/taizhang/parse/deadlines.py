@@ -48,7 +48,7 @@ _MONTH_ONLY = re.compile(
 # 年底前 with no year: the document's own year
 _YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)|(?<![\d每年])(?:今年|本年)(?:内|年内)")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
-_QUOTA = re.compile(rf"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
+_QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,31 +9,24 @@ from __future__ import annotations
 import re
 
 from taizhang.parse import diagnostics
-from taizhang.parse.deadlines import find_deadlines
 from taizhang.parse.header import find_references, parse_header
-from taizhang.parse.lexicon import non_task_headings
 from taizhang.parse.model import (
     Assignment,
-    Deadline,
     Document,
     Evidence,
     ParseWarning,
     Reference,
-    Target,
     Task,
     WarningCode,
 )
 from taizhang.parse.outline import Item, build
-from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses
-from taizhang.parse.outline import match_ordinal
-from taizhang.parse.tables import Row, find_table
-from taizhang.parse.units import split_units
-from taizhang.parse.targets import find_targets
+from taizhang.parse.responsibility import Clause, find_clauses
+from taizhang.parse.tables import find_table
+from taizhang.parse.tasks import build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
-from taizhang.parse.units import UnitName, complete_cut_names
+from taizhang.parse.units import complete_cut_names
 
 _BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
-_SENTENCE = re.compile(r"[^。;!?]+")
 
 
 def parse(text: str, *, source: str = "") -> Document:
@@ -72,7 +65,7 @@ def parse(text: str, *, source: str = "") -> Document:
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
     _set_ends(items, body_end, view)
-    items = _paragraph_tasks(view, items)
+    items = paragraph_tasks(view, items)
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
     ref_year = None
@@ -81,7 +74,7 @@ def parse(text: str, *, source: str = "") -> Document:
 
     tasks: list[Task] = []
     if table is not None:
-        tasks += [_table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
+        tasks += [table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
     clauses_of: dict[int, list[Clause]] = {}
     known: set[str] = set()
     articles = any(it.style == "article" for it in items)
@@ -91,11 +84,11 @@ def parse(text: str, *, source: str = "") -> Document:
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
     for item in items:
-        if item.children or _not_a_task(view, item):
+        if item.children or not_a_task(view, item):
             continue
         if articles and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
             continue  # in a 办法 of 第X条, an article is a rule, not work, unless it assigns someone
-        tasks.append(_task(v, item, clauses_of, books, ref_year))
+        tasks.append(build_task(v, item, clauses_of, books, ref_year))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 
@@ -170,212 +163,6 @@ def _set_ends(items: list[Item], body_end: int, view: str) -> None:
         item.own_end = max(item.body, min(nxt, body_end))
     for item in reversed(items):
         item.end = max([item.own_end] + [c.end for c in item.children])
-
-
-def _paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
-    """A heading with unnumbered paragraphs that carry their own clauses: each paragraph is a task
-    (keys 一/1, 一/2 …)."""
-    out: list[Item] = []
-    for item in items:
-        out.append(item)
-        if item.children:
-            continue
-        line_end = view.find("\n", item.body, item.own_end)
-        if line_end < 0:
-            continue
-        heading = view[item.body:line_end]
-        if len(heading) > 40 or line_end + 1 >= item.own_end or find_clauses(view, item.body, line_end):
-            continue
-        paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
-                 for seg in _split_after_clauses(view, a, b)]
-        with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
-        if len(paras) < 2 or with_clause < 2:
-            continue
-        item.own_end = paras[0][0]
-        for n, (a, b) in enumerate(paras, 1):
-            child = Item("para", str(n), n, a, a, end=b, level=item.level + 1, parent=item, own_end=b)
-            item.children.append(child)
-            out.append(child)
-    return out
-
-
-def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
-    """……。责任单位：A。持续推进……。责任单位：B。 → two paragraphs, one per clause."""
-    out, pos = [], a
-    for c in find_clauses(view, a, b):
-        if view[c.end:b].strip(" \t。;"):
-            out.append((pos, c.end))
-            pos = c.end
-    out.append((pos, b))
-    return [(x, y) for x, y in out if view[x:y].strip(" \t。;")]
-
-
-def _lines_between(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Paragraphs: lines, with label lines (牵头单位：…, 完成时限：…) joined to the one before."""
-    out: list[tuple[int, int]] = []
-    pos = start
-    for line in view[start:end].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        if not line.strip():
-            continue
-        if out and LABEL_LINE.match(line.strip()):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _heading_text(view: str, item: Item) -> str:
-    line_end = view.find("\n", item.body)
-    line = view[item.body: line_end if line_end >= 0 else len(view)]
-    return line.split("。")[0]
-
-
-def _not_a_task(view: str, item: Item) -> bool:
-    for node in [item] + item.ancestors():
-        head = _heading_text(view, node).strip()
-        if head.startswith(non_task_headings()):
-            return True
-    return False
-
-
-def _task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[tuple[int, int]],
-          ref_year: int | None) -> Task:
-    view = v.view
-    start, end = item.body, item.own_end
-    while end > start and view[end - 1] in "\n\t ":
-        end -= 1
-    clauses = clauses_of.get(id(item), [])
-    inherited = False
-    if not clauses:
-        for anc in item.ancestors():
-            if clauses_of.get(id(anc)):
-                clauses, inherited = clauses_of[id(anc)][-1:], True
-                break
-    assignments: list[Assignment] = []
-    if clauses and not inherited:
-        # each clause closes the text since the previous one; the last runs to the item's end
-        bounds: list[tuple[int, int, Clause | None]] = []
-        prev = start
-        for i, c in enumerate(clauses):
-            stop = c.end if i < len(clauses) - 1 else end
-            bounds.append((prev, stop, c))
-            prev = c.end
-    else:
-        bounds = [(start, end, clauses[0] if clauses else None)]  # no clause, or the heading's
-    for a, b, governing in bounds:
-        assignments.append(_assignment(v, a, b, governing, books, ref_year, inherited))
-    targets = tuple(
-        Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(start + t.start, start + t.end))
-        for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in books])
-    )
-    section = tuple(_line_text(v, anc) for anc in reversed(item.ancestors()))
-    o_start, o_end = v.orig_span(start, end)
-    return Task(
-        key=item.key,
-        section=section,
-        title=_title(view[start:end]),
-        text=v.orig[o_start:o_end],
-        span=(o_start, o_end),
-        assignments=tuple(assignments),
-        targets=targets,
-    )
-
-
-def _table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
-    """One row of a task table → a task with one assignment."""
-    view = v.view
-    cells = row.cells
-    key = cells["key"].text.strip() if "key" in cells and cells["key"].text.strip() else str(n)
-    section: tuple[str, ...] = ()
-    if row.section is not None:
-        found = match_ordinal(view, row.section.start)
-        if found:
-            key = f"{found[1]}/{key}"
-        section = (v.orig_text(row.section.start, row.section.end).strip(),)
-    main = cells.get("task") or cells.get("detail")
-    assert main is not None
-    text_start = main.start
-    text_end = cells["detail"].end if "task" in cells and "detail" in cells else main.end
-    lead: list[UnitName] = []
-    support: list[UnitName] = []
-    for role in ("lead", "lead_list", "support"):
-        cell = cells.get(role)
-        if cell is None or cell.text.strip() in ("", "/", "—", "无"):
-            continue
-        units = split_units(cell.text, cell.start)
-        if role == "lead":
-            lead += units
-        elif role == "lead_list":
-            lead += units[:1]
-            support += units[1:]
-        else:
-            support += units
-    clause = Clause(text_start, text_end, lead, support, rule="table_columns")
-    if "leaders" in cells:
-        from taizhang.parse.responsibility import people
-        clause.leaders = people(cells["leaders"].text, cells["leaders"].start)
-    due_cell = cells.get("due")
-    a = _assignment(v, text_start, text_end, clause, books, ref_year, False)
-    if due_cell is not None:
-        extra = tuple(
-            Deadline(f.text, f.due, f.rrule, f.kind,
-                     v.orig_span(due_cell.start + f.start, due_cell.start + f.end), f.rule)
-            for f in find_deadlines(due_cell.text, ref_year=ref_year))
-        a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
-    targets = tuple(
-        Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
-        for t in find_targets(view[text_start:text_end]))
-    o_start, o_end = v.orig_span(text_start, text_end)
-    return Task(key=key, section=section, title=_title(view[main.start:main.end]),
-                text=v.orig[o_start:o_end], span=(o_start, o_end), assignments=(a,), targets=targets)
-
-
-def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int, int]],
-                ref_year: int | None, inherited: bool) -> Assignment:
-    view = v.view
-    while b > a and view[b - 1] in "\n\t ":
-        b -= 1
-    skip = [(x - a, y - a) for x, y in books if x < b and y > a]  # titles in 《》 name no deadlines
-    deadlines = tuple(
-        Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
-        for f in find_deadlines(view[a:b], ref_year=ref_year, skip=skip)
-    )
-    evidence: list[tuple[str, Evidence]] = []
-    lead: list[str] = []
-    support: list[str] = []
-    leaders: list[str] = []
-    if c is not None:
-        rule = c.rule.split(":")[0] + (":inherited" if inherited else "")
-        for role, units, out in (("lead", c.lead, lead), ("support", c.support, support)):
-            for u in units:
-                if u.name not in out and not (role == "support" and u.name in lead):
-                    out.append(u.name)
-                    evidence.append((f"{role}={u.name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
-        for name, s, e in c.leaders:
-            if name not in leaders:
-                leaders.append(name)
-                evidence.append((f"leader={name}", Evidence(rule, v.orig_span(s, e))))
-    o_a, o_b = v.orig_span(a, b)
-    return Assignment(v.orig[o_a:o_b], (o_a, o_b), tuple(lead), tuple(support), tuple(leaders),
-                      deadlines, tuple(evidence))
-
-
-def _line_text(v: View, item: Item) -> str:
-    end = v.view.find("\n", item.start)
-    end = end if end >= 0 else len(v.view)
-    end = min(end, item.own_end) if item.own_end > item.start else end
-    return v.orig_text(item.start, end).strip()
-
-
-def _title(text: str) -> str:
-    first = text.split("\n")[0]
-    m = _SENTENCE.match(first)
-    title = (m.group(0) if m else first).strip()
-    if len(title) > 40 and "," in title:
-        title = title.split(",")[0]
-    return title
 
 
 def _complete_names(tasks: list[Task], known: set[str]) -> tuple[list[Task], dict[str, str]]:

@@ -1,0 +1,223 @@
+"""Tasks from outline items and table rows: text, title, section, assignments with their clauses,
+deadlines and targets (CONTRACT §1–3). Which items are tasks is decided here too."""
+from __future__ import annotations
+
+import re
+
+from taizhang.parse.deadlines import find_deadlines
+from taizhang.parse.lexicon import non_task_headings
+from taizhang.parse.model import Assignment, Deadline, Evidence, Target, Task
+from taizhang.parse.outline import Item, match_ordinal
+from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses, people
+from taizhang.parse.tables import Row
+from taizhang.parse.targets import find_targets
+from taizhang.parse.text import View
+from taizhang.parse.units import UnitName, split_units
+
+_SENTENCE = re.compile(r"[^。;!?]+")
+
+
+def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
+    """A heading with unnumbered paragraphs that carry their own clauses: each paragraph is a task
+    (keys 一/1, 一/2 …)."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children:
+            continue
+        line_end = view.find("\n", item.body, item.own_end)
+        if line_end < 0:
+            continue
+        heading = view[item.body:line_end]
+        if len(heading) > 40 or line_end + 1 >= item.own_end or find_clauses(view, item.body, line_end):
+            continue
+        paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
+                 for seg in _split_after_clauses(view, a, b)]
+        with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
+        if len(paras) < 2 or with_clause < 2:
+            continue
+        item.own_end = paras[0][0]
+        for n, (a, b) in enumerate(paras, 1):
+            child = Item("para", str(n), n, a, a, end=b, level=item.level + 1, parent=item, own_end=b)
+            item.children.append(child)
+            out.append(child)
+    return out
+
+
+def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """……。责任单位：A。持续推进……。责任单位：B。 → two paragraphs, one per clause."""
+    out, pos = [], a
+    for c in find_clauses(view, a, b):
+        if view[c.end:b].strip(" \t。;"):
+            out.append((pos, c.end))
+            pos = c.end
+    out.append((pos, b))
+    return [(x, y) for x, y in out if view[x:y].strip(" \t。;")]
+
+
+def _lines_between(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraphs: lines, with label lines (牵头单位：…, 完成时限：…) joined to the one before."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for line in view[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip():
+            continue
+        if out and LABEL_LINE.match(line.strip()):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _heading_text(view: str, item: Item) -> str:
+    line_end = view.find("\n", item.body)
+    line = view[item.body: line_end if line_end >= 0 else len(view)]
+    return line.split("。")[0]
+
+
+def not_a_task(view: str, item: Item) -> bool:
+    for node in [item] + item.ancestors():
+        head = _heading_text(view, node).strip()
+        if head.startswith(non_task_headings()):
+            return True
+    return False
+
+
+def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[tuple[int, int]],
+          ref_year: int | None) -> Task:
+    view = v.view
+    start, end = item.body, item.own_end
+    while end > start and view[end - 1] in "\n\t ":
+        end -= 1
+    clauses = clauses_of.get(id(item), [])
+    inherited = False
+    if not clauses:
+        for anc in item.ancestors():
+            if clauses_of.get(id(anc)):
+                clauses, inherited = clauses_of[id(anc)][-1:], True
+                break
+    assignments: list[Assignment] = []
+    if clauses and not inherited:
+        # each clause closes the text since the previous one; the last runs to the item's end
+        bounds: list[tuple[int, int, Clause | None]] = []
+        prev = start
+        for i, c in enumerate(clauses):
+            stop = c.end if i < len(clauses) - 1 else end
+            bounds.append((prev, stop, c))
+            prev = c.end
+    else:
+        bounds = [(start, end, clauses[0] if clauses else None)]  # no clause, or the heading's
+    for a, b, governing in bounds:
+        assignments.append(_assignment(v, a, b, governing, books, ref_year, inherited))
+    targets = tuple(
+        Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(start + t.start, start + t.end))
+        for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in books])
+    )
+    section = tuple(_line_text(v, anc) for anc in reversed(item.ancestors()))
+    o_start, o_end = v.orig_span(start, end)
+    return Task(
+        key=item.key,
+        section=section,
+        title=_title(view[start:end]),
+        text=v.orig[o_start:o_end],
+        span=(o_start, o_end),
+        assignments=tuple(assignments),
+        targets=targets,
+    )
+
+
+def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
+    """One row of a task table → a task with one assignment."""
+    view = v.view
+    cells = row.cells
+    key = cells["key"].text.strip() if "key" in cells and cells["key"].text.strip() else str(n)
+    section: tuple[str, ...] = ()
+    if row.section is not None:
+        found = match_ordinal(view, row.section.start)
+        if found:
+            key = f"{found[1]}/{key}"
+        section = (v.orig_text(row.section.start, row.section.end).strip(),)
+    main = cells.get("task") or cells.get("detail")
+    assert main is not None
+    text_start = main.start
+    text_end = cells["detail"].end if "task" in cells and "detail" in cells else main.end
+    lead: list[UnitName] = []
+    support: list[UnitName] = []
+    for role in ("lead", "lead_list", "support"):
+        cell = cells.get(role)
+        if cell is None or cell.text.strip() in ("", "/", "—", "无"):
+            continue
+        units = split_units(cell.text, cell.start)
+        if role == "lead":
+            lead += units
+        elif role == "lead_list":
+            lead += units[:1]
+            support += units[1:]
+        else:
+            support += units
+    clause = Clause(text_start, text_end, lead, support, rule="table_columns")
+    if "leaders" in cells:
+
+        clause.leaders = people(cells["leaders"].text, cells["leaders"].start)
+    due_cell = cells.get("due")
+    a = _assignment(v, text_start, text_end, clause, books, ref_year, False)
+    if due_cell is not None:
+        extra = tuple(
+            Deadline(f.text, f.due, f.rrule, f.kind,
+                     v.orig_span(due_cell.start + f.start, due_cell.start + f.end), f.rule)
+            for f in find_deadlines(due_cell.text, ref_year=ref_year))
+        a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
+    targets = tuple(
+        Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
+        for t in find_targets(view[text_start:text_end]))
+    o_start, o_end = v.orig_span(text_start, text_end)
+    return Task(key=key, section=section, title=_title(view[main.start:main.end]),
+                text=v.orig[o_start:o_end], span=(o_start, o_end), assignments=(a,), targets=targets)
+
+
+def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int, int]],
+                ref_year: int | None, inherited: bool) -> Assignment:
+    view = v.view
+    while b > a and view[b - 1] in "\n\t ":
+        b -= 1
+    skip = [(x - a, y - a) for x, y in books if x < b and y > a]  # titles in 《》 name no deadlines
+    deadlines = tuple(
+        Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
+        for f in find_deadlines(view[a:b], ref_year=ref_year, skip=skip)
+    )
+    evidence: list[tuple[str, Evidence]] = []
+    lead: list[str] = []
+    support: list[str] = []
+    leaders: list[str] = []
+    if c is not None:
+        rule = c.rule.split(":")[0] + (":inherited" if inherited else "")
+        for role, units, out in (("lead", c.lead, lead), ("support", c.support, support)):
+            for u in units:
+                if u.name not in out and not (role == "support" and u.name in lead):
+                    out.append(u.name)
+                    evidence.append((f"{role}={u.name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
+        for name, s, e in c.leaders:
+            if name not in leaders:
+                leaders.append(name)
+                evidence.append((f"leader={name}", Evidence(rule, v.orig_span(s, e))))
+    o_a, o_b = v.orig_span(a, b)
+    return Assignment(v.orig[o_a:o_b], (o_a, o_b), tuple(lead), tuple(support), tuple(leaders),
+                      deadlines, tuple(evidence))
+
+
+def _line_text(v: View, item: Item) -> str:
+    end = v.view.find("\n", item.start)
+    end = end if end >= 0 else len(v.view)
+    end = min(end, item.own_end) if item.own_end > item.start else end
+    return v.orig_text(item.start, end).strip()
+
+
+def _title(text: str) -> str:
+    first = text.split("\n")[0]
+    m = _SENTENCE.match(first)
+    title = (m.group(0) if m else first).strip()
+    if len(title) > 40 and "," in title:
+        title = title.split(",")[0]
+    return title
