@@ -29,6 +29,11 @@ CASES = [
                  id="unmarked_between_markers"),
     pytest.param("一、推进改革。由自治区人民政府副主席黄志强同志负责。", [], [], ["黄志强"], id="leader_after_title"),
     pytest.param("一、推广PPP模式(试行)，编制《规划(2018-2035年)》。", [], [], [], id="ordinary_brackets"),
+    pytest.param("一、促进消费。由市商务局牵头，会同市财政局等部门，于2024年9月底前完成补贴发放。",
+                 ["市商务局"], ["市财政局"], [], id="huitong_after_lead"),
+    pytest.param("一、建设集群。呼和浩特市、包头市人民政府分别牵头推进奶业集群建设，自治区农牧厅配合做好统筹指导。",
+                 ["呼和浩特市人民政府", "包头市人民政府"], ["自治区农牧厅"], [], id="role_word_before_the_work"),
+    pytest.param("一、支持企业。支持开发区内企业参与电力市场化交易。", [], [], [], id="generic_noun_is_no_unit"),
 ]
 
 

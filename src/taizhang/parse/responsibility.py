@@ -284,7 +284,27 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 pending += units  # only kept if a marker follows (A牵头，B、C，D配合)
             else:
                 pending = []
+    if clause.lead:
+        clause.support += _joined_later(view, a, b)
     return None if clause.empty() else clause
+
+
+def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
+    """……于11月底前会同区财政局制定…… · ，会同区商务委开展……: a body the lead works with,
+    named later in the sentence (the longest unit list right after 会同)."""
+    out: list[UnitName] = []
+    for m in re.finditer(r"(?<!由)会同", view[a:b]):
+        at = a + m.end()
+        rest = view[at:min(b, at + 40)]
+        for stop in range(len(rest), 1, -1):
+            cand = rest[:stop]
+            if cand[-1] in "、,，" or not is_unit(cand.split("、")[-1]):
+                continue
+            units = split_units(cand, at)
+            if units and all(_named_body(u.name) for u in units):
+                out += _tag(units, "会同")
+                break
+    return out
 
 
 def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
