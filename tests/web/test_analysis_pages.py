@@ -43,9 +43,7 @@ def seeds() -> list[Document]:
     return docs
 
 
-@pytest.fixture
-def ledger(tmp_path: Path, seeds: list[Document]) -> Iterator[Ledger]:
-    lg = Ledger(f"sqlite:///{tmp_path / 'analysis.db'}")
+def fill(lg: Ledger, seeds: list[Document]) -> None:
     for doc in seeds:
         place = "沈阳市" if doc.source.startswith("004") else None  # 004 has no letterhead
         result = lg.ingest(doc, actor="test", jurisdiction=place)
@@ -55,8 +53,35 @@ def ledger(tmp_path: Path, seeds: list[Document]) -> Iterator[Ledger]:
     lg.create_user("admin", digest, "admin")
     lg.create_user("fgw", digest, "reporter", unit_id=lg.resolve_unit("沈阳市", "市发展改革委").id)
     lg.create_user("leader", digest, "leader")
+
+
+@pytest.fixture
+def ledger(tmp_path: Path, seeds: list[Document]) -> Iterator[Ledger]:
+    lg = Ledger(f"sqlite:///{tmp_path / 'analysis.db'}")
+    fill(lg, seeds)
     yield lg
     lg.close()
+
+
+@pytest.fixture
+def pg_ledger(seeds: list[Document]) -> Iterator[Ledger]:
+    """The same five seeds on PostgreSQL (127.0.0.1:5432): own database, dropped after."""
+    import uuid
+
+    import psycopg
+
+    name = f"taizhang_webana_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres", autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+    lg = Ledger(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    try:
+        fill(lg, seeds)
+        yield lg
+    finally:
+        lg.close()
+        with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres",
+                             autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -247,6 +272,23 @@ def test_link_suggest_confirm_and_report_once(client: TestClient, ledger: Ledger
                   follow_redirects=False)
     assert ledger.reports(a.id)[-1].text == "单独报送"
     assert ledger.reports(b.id)[-1].text == "已开工"
+
+
+@pytest.mark.postgres
+def test_report_once_on_postgresql(pg_ledger: Ledger, tmp_path: Path) -> None:
+    a, b = _shenfu(pg_ledger)
+    admin = make_client(pg_ledger, tmp_path)
+    token = login(admin, "admin")
+    assert admin.post(f"/api/items/{b.id}/links", json={"other": a.id},
+                      headers={"X-CSRF-Token": token}).status_code == 200
+    reporter = make_client(pg_ledger, tmp_path)
+    rtoken = login(reporter, "fgw")
+    r = reporter.post(f"/api/items/{a.id}/reports", json={"percent": 20, "text": "选址完成"},
+                      headers={"X-CSRF-Token": rtoken})
+    assert r.status_code == 200 and [x["item_id"] for x in r.json()["linked"]] == [b.id]
+    assert [x.text for x in pg_ledger.reports(b.id)] == ["选址完成"]
+    page = soup(admin.get("/analysis/network?jurisdiction=沈阳市"))
+    assert page.select("#centrality tbody tr")[0].find_all("td")[1].get_text() == "市发展改革委"
 
 
 def test_link_api_and_bad_input(client: TestClient, ledger: Ledger) -> None:

@@ -61,8 +61,8 @@ class Analysis:
         """Every stored item id → its task row (one task may have several items)."""
         out: dict[int, TaskRow] = {}
         for row in self.corpus.tasks:
-            ids = row.extra.get("item_ids") or ((row.item_id,) if row.item_id else ())
-            for item_id in ids:  # type: ignore[union-attr]
+            ids: Any = row.extra.get("item_ids") or ((row.item_id,) if row.item_id else ())
+            for item_id in ids:
                 out[int(item_id)] = row
         return out
 

@@ -21,7 +21,7 @@ def doc_display(d: Any, *, width: int = 0) -> str:
     if d.doc_number:
         return str(d.doc_number)
     if d.title:
-        return d.title if not width or len(d.title) <= width else d.title[:width - 1] + "…"
+        return str(d.title) if not width or len(d.title) <= width else str(d.title)[:width - 1] + "…"
     return str(d.source or d.id)
 
 

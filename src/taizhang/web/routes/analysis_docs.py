@@ -38,7 +38,7 @@ def chains_page(request: Request, user: CurrentUser = Depends(current_user),
 
     an = analysis_of(request, lg)
     g = an.chains()
-    rows = chain_rows(g)
+    rows: list[dict[str, Any]] = chain_rows(g)
     for r in rows:  # parents by label, for the table
         r["parent_labels"] = [(g.nodes[p["id"]].label, p["relation"], g.nodes[p["id"]].missing)
                               for p in r["parents"]]

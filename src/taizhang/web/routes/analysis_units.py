@@ -35,7 +35,7 @@ def _place(an: Any, jurisdiction: str) -> str:
         for row in an.corpus.tasks:
             if row.place in counts:
                 counts[row.place] += 1
-        return max(places, key=lambda p: (counts[p], p))
+        return str(max(places, key=lambda p: (counts[p], p)))
     if jurisdiction not in places:
         raise InputError(f"没有“{jurisdiction}”的已发布任务",
                          hint=f"可选的地方：{'、'.join(places)}")

@@ -62,7 +62,7 @@ def remove_link(lg: Any, user: CurrentUser, item_id: int, other: int) -> list[An
     from taizhang.store import links as store_links
 
     require_admin(user)
-    return store_links.remove(lg, item_id, other, actor=user.username)  # type: ignore[no-any-return]
+    return store_links.remove(lg, item_id, other, actor=user.username)
 
 
 @router.post("/tasks/{item_id}/links", include_in_schema=False)
