@@ -64,3 +64,10 @@ def test_task_without_unit_among_tasks_with_units_is_flagged() -> None:
 def test_empty_and_plain_text_give_no_tasks_warning() -> None:
     assert "no_tasks" in _codes("这是一段没有任何任务的说明文字。")
     assert parse("").tasks == ()
+
+
+def test_closing_remarks_are_not_part_of_the_last_task() -> None:
+    text = BODY + "各地区、各部门要加强组织领导，每月25日前报送进展。\n"
+    last = parse(text).tasks[-1]
+    assert "各地区" not in last.text
+    assert [d.rrule for d in last.deadlines] == []

@@ -46,7 +46,8 @@ _MONTH_ONLY = re.compile(
     rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
     rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}")
 # 年底前 with no year: the document's own year
-_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)|(?<![\d每年])(?:今年|本年)(?:内|年内)")
+_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
+                               r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
 _QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
@@ -150,12 +151,20 @@ _CUE = re.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[�
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 _ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
 _EVERY = re.compile(
-    rf"每年(?:的)?(\d{{1,2}})月(?:份)?(?:(\d{{1,2}})日|底|末)?{_BEFORE}?"   # 每年5月底前
-    rf"|每年(?:年底|年末|底){_BEFORE}?"                                      # 每年年底前
-    rf"|每月(\d{{1,2}})日{_BEFORE}?"                                        # 每月25日前
-    rf"|每(两|二|三|四|六)?个?(月|季度|季|半年|周|旬)(?:末|底)?"              # 每两个月 · 每季度
-    rf"|按(月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"                      # 按月调度 · 按季度开展
-    rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(\d{{1,2}})月)"  # 每年……4月份……10月份
+    # 每年4月、10月 → BYMONTH=4,10
+    rf"每年(?:的)?(?P<m1>\d{{1,2}})月(?:份)?[、和及与](?P<m2>\d{{1,2}})月(?:份)?"
+    # 每年5月底前 · 每年6月30日前 · 每年4月
+    rf"|每年(?:的)?(?P<month>\d{{1,2}})月(?:份)?(?:(?P<day>\d{{1,2}})日|底|末)?{_BEFORE}?"
+    # 每年年底前
+    rf"|(?P<year_end>每年(?:年底|年末|底){_BEFORE}?)"
+    # 每月25日前
+    rf"|每月(?P<mday>\d{{1,2}})日{_BEFORE}?"
+    # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
+    rf"|每(?P<count>两|二|三|四|六)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
+    # 按月调度 · 按季度开展
+    rf"|按(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
+    # 每年……4月份……10月份 (two months named later in the sentence)
+    rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(?P<l1>\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(?P<l2>\d{{1,2}})月)"
 )
 
 
@@ -173,26 +182,27 @@ def find_recurring(text: str) -> list[Found]:
 
 
 def _rrule(m: re.Match[str]) -> str | None:
-    s = m.group(0)
-    if s.startswith("每年") and m.group(1):
-        month = int(m.group(1))
-        if not 1 <= month <= 12:
-            return None
-        day = f"BYMONTHDAY={int(m.group(2))}" if m.group(2) else "BYMONTHDAY=-1"
-        if not m.group(2) and not re.search(r"底|末|前", s):
-            return f"FREQ=YEARLY;BYMONTH={month}"
-        return f"FREQ=YEARLY;BYMONTH={month};{day}"
-    if s.startswith("每年") and m.group(7) and m.group(8):
-        by_month = sorted({int(m.group(7)), int(m.group(8))})
+    s, g = m.group(0), m.groupdict()
+    pair = (g["m1"], g["m2"]) if g["m1"] else (g["l1"], g["l2"]) if g["l1"] else None
+    if pair:
+        by_month = sorted({int(pair[0]), int(pair[1])})
         if all(1 <= x <= 12 for x in by_month):
             return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, by_month))
         return None
-    if s.startswith("每年"):
+    if g["month"]:
+        month = int(g["month"])
+        if not 1 <= month <= 12:
+            return None
+        if not g["day"] and not re.search(r"底|末|前", s):
+            return f"FREQ=YEARLY;BYMONTH={month}"
+        day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
+        return f"FREQ=YEARLY;BYMONTH={month};{day}"
+    if g["year_end"]:
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
-    if m.group(3):
-        return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(3))}"
-    unit = m.group(5) or m.group(6)
-    count = cn_digits(m.group(4)) if m.group(4) else 1
+    if g["mday"]:
+        return f"FREQ=MONTHLY;BYMONTHDAY={int(g['mday'])}"
+    unit = g["unit"] or g["by"]
+    count = cn_digits(g["count"]) if g["count"] else 1
     if unit == "周":
         return "FREQ=WEEKLY" if count == 1 else f"FREQ=WEEKLY;INTERVAL={count}"
     if unit == "旬":

@@ -66,6 +66,7 @@ def parse(text: str, *, source: str = "") -> Document:
                           body_start if items else body_end, footer)
     _set_ends(items, body_end, view)
     items = paragraph_tasks(view, items)
+    _cut_closing_remarks(view, items)
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
     ref_year = None
@@ -154,6 +155,23 @@ def _uncertain(v: View, tasks: list[Task]) -> list[ParseWarning]:
         return []
     return [ParseWarning(WarningCode.UNIT_UNCERTAIN, f"任务 {t.key} 未找到责任单位，请人工核对", t.span)
             for t in tasks if not (t.lead or t.support)]
+
+
+def _cut_closing_remarks(view: str, items: list[Item]) -> None:
+    """The paragraphs after the last item's responsibility clause that name nobody are the
+    document's closing remarks (各地区、各部门要……), not part of the last task."""
+    if not items:
+        return
+    last = items[-1]
+    clauses = find_clauses(view, last.body, last.own_end)
+    if not clauses:
+        return
+    line_end = view.find("\n", clauses[-1].end, last.own_end)
+    if line_end < 0 or not view[line_end:last.own_end].strip():
+        return
+    if find_clauses(view, line_end, last.own_end):
+        return
+    last.own_end = last.end = line_end
 
 
 def _set_ends(items: list[Item], body_end: int, view: str) -> None:

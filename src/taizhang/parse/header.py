@@ -86,6 +86,8 @@ def is_title_end(line: str) -> bool:
 
 def is_title_part(line: str) -> bool:
     s = line.strip()
+    if s[:1] in "(【[〔":
+        return False  # (此件公开发布) · 【转载】: a note beside the title, not part of it
     return (0 < len(s) <= 40 and not re.search(r"[。;:,!?\t]", s) and not is_date_line(s)
             and not DOC_NUMBER.search(s) and not s.endswith("文件"))
 

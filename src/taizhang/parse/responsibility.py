@@ -368,7 +368,7 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
         pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) \
-                and re.fullmatch(r"[\u4e00-\u9fff·]+", name):
+                and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
     return out

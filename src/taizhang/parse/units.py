@@ -163,7 +163,8 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
         mark = names[gov_at][len(bases[gov_at]):]
         for i in range(gov_at):
             if _is_bare_place(names[i]):
-                suffix = gov if names[i][-1] in LEVELS else level + gov
+                leveled = names[i][-1] in LEVELS and len(names[i]) >= 3  # 福州 is a name, 新民市 has 市
+                suffix = gov if leveled or not level else level + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
