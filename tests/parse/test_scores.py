@@ -30,12 +30,18 @@ def _score(gold: Path, docs: Path) -> dict[str, float]:
     return {k: float(re.search(re.escape(k) + r" ([\d.]+)", last).group(1)) for k in BAR}  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("gold, docs", [
-    pytest.param(SHARED / "gold", SHARED / "seeds", id="seeds"),
-    pytest.param(ROOT / "tests" / "corpus", ROOT / "tests" / "corpus", id="own-corpus"),
+# held-out batches written by people who did not see the parser: "close to the same bar"
+HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
+
+
+@pytest.mark.parametrize("gold, docs, bar", [
+    pytest.param(SHARED / "gold", SHARED / "seeds", BAR, id="seeds"),
+    pytest.param(ROOT / "tests" / "corpus", ROOT / "tests" / "corpus", BAR, id="corpus-layouts"),
+    pytest.param(ROOT / "tests" / "corpus2", ROOT / "tests" / "corpus2", HELD_OUT, id="corpus2-held-out"),
+    pytest.param(ROOT / "tests" / "corpus3", ROOT / "tests" / "corpus3", HELD_OUT, id="corpus3-files"),
 ])
-def test_parser_meets_the_bar(gold: Path, docs: Path) -> None:
+def test_parser_meets_the_bar(gold: Path, docs: Path, bar: dict[str, float]) -> None:
     assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"
     scores = _score(gold, docs)
-    low = {k: v for k, v in scores.items() if v < BAR[k]}
+    low = {k: v for k, v in scores.items() if v < bar[k]}
     assert not low, f"below the bar: {low}"
