@@ -228,6 +228,7 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
             results.append(result)
             if fmt == "table":
                 click.echo(_ingest_line(name, result))
+        ledger.refresh_search_index()  # once for the batch, not once per document
     if fmt == "json":
         _json([r.to_dict() for r in results])
     if failed:

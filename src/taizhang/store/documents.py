@@ -30,7 +30,7 @@ from taizhang.ledger.model import (
 from taizhang.ledger.schedule import iso_date
 from taizhang.ledger.units import jurisdiction_of, normalize
 from taizhang.parse.model import Document
-from taizhang.store import audit, schema as s, units
+from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
 
 _RECORD_COLUMNS = list(s.documents.c)
@@ -102,7 +102,7 @@ def list_documents(ctx: Ctx, *, state: DocState | None, jurisdiction: str | None
 
 
 def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
-           draft: bool) -> IngestResult:
+           draft: bool, registry: units.Registry | None = None) -> IngestResult:
     conn = ctx.conn
     digest = text_hash(doc.text)
     same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == digest)
@@ -119,16 +119,17 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
         raise InputError(f"《{name}》看不出发文机关，无法确定单位所属地区",
                          hint="请用 --jurisdiction 指定，例如 --jurisdiction 沈阳市")
     state = DocState.DRAFT if draft else DocState.PUBLISHED
-    doc_id = conn.execute(insert(s.documents).values(
-        key=key, version=(prior.version + 1) if prior is not None else 1, current=True,
-        state=state.value, jurisdiction=place, source=doc.source, title=doc.title,
-        doc_number=doc.doc_number, issuer=doc.issuer, issued_on=iso_date(doc.issued_on),
-        period_start=iso_date(doc.period.start if doc.period else None),
-        period_end=iso_date(doc.period.end if doc.period else None), text_hash=digest,
-        ingested_at=ctx.now, ingested_by=actor).returning(s.documents.c.id)).scalar_one()
-    conn.execute(insert(s.document_texts).values(
+    version = (prior.version + 1) if prior is not None else 1
+    values = dict(key=key, version=version, current=True, state=state.value, jurisdiction=place,
+                  source=doc.source, title=doc.title, doc_number=doc.doc_number,
+                  issuer=doc.issuer, issued_on=iso_date(doc.issued_on),
+                  period_start=iso_date(doc.period.start if doc.period else None),
+                  period_end=iso_date(doc.period.end if doc.period else None), text_hash=digest,
+                  ingested_at=ctx.now, ingested_by=actor)
+    doc_id = bulk.insert_one(ctx, s.documents, values)
+    bulk.insert_many(ctx, s.document_texts, [dict(
         document_id=doc_id, parse_json=json.dumps(doc.to_dict(), ensure_ascii=False),
-        raw_text=doc.text))
+        raw_text=doc.text)])
     drafts = drafts_from_document(doc)
     start = work_start(doc)
     matched_ids: list[int | None] = [None] * len(drafts)
@@ -140,7 +141,7 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
                             .where(s.items.c.document_id == prior.id)).all()
         prior_count = len(olds)
         matched_ids = match_items([PriorItem(*o) for o in olds], drafts)
-    cache = units.known(ctx, place)
+    cache = registry.names(ctx, place) if registry is not None else units.known(ctx, place)
     new_drafts = [d for d, m in zip(drafts, matched_ids) if m is None]
     _insert_items(ctx, doc_id, place, start, new_drafts, cache, actor)
     for d, item_id in zip(drafts, matched_ids):
@@ -148,12 +149,14 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
             _carry_over(ctx, item_id, doc_id, place, start, d, cache, actor)
     matched = sum(1 for m in matched_ids if m is not None)
     outcome = "new_version" if prior is not None else "new"
-    audit.record(conn, ctx.now, actor=actor, action="document.ingest", entity="document",
-                 entity_id=doc_id, document_id=doc_id,
-                 before={"version": prior.version, "id": prior.id} if prior is not None else None,
-                 after={"key": key, "version": (prior.version + 1) if prior is not None else 1,
-                        "state": state.value, "jurisdiction": place, "items": len(drafts)})
-    record = get_document(ctx, doc_id)
+    bulk.insert_many(ctx, s.audit, [audit.row(
+        ctx.now, actor=actor, action="document.ingest", entity="document", entity_id=doc_id,
+        document_id=doc_id,
+        before={"version": prior.version, "id": prior.id} if prior is not None else None,
+        after={"key": key, "version": version, "state": state.value, "jurisdiction": place,
+               "items": len(drafts)})])
+    # what was just written, not read back: every draft is now an item of this document
+    record = DocumentRecord(id=doc_id, **{**values, "state": state}, item_count=len(drafts))
     return IngestResult(document=record, outcome=outcome, added=len(new_drafts),
                         matched=matched, dropped=prior_count - matched)
 
@@ -178,11 +181,10 @@ def _insert_items(ctx: Ctx, doc_id: int, place: str, start: dt.date | None,
             "status": Status.PENDING.value, "percent": 0, "version": 1,
             "created_at": ctx.now, "updated_at": ctx.now})
     if ctx.dialect == "sqlite":
-        # this transaction already holds SQLite's write lock (the document row is in), so the
-        # next ids are ours; a plain executemany is several times faster than RETURNING here
-        first = (ctx.conn.execute(select(func.max(s.items.c.id))).scalar() or 0) + 1
-        ids = list(range(first, first + len(rows)))
-        ctx.conn.execute(insert(s.items), [r | {"id": i} for r, i in zip(rows, ids)])
+        # the document row is in, so this transaction holds SQLite's write lock and the next
+        # ids are ours; a plain executemany is several times faster than RETURNING here
+        ids = bulk.next_ids(ctx, s.items, len(rows))
+        bulk.insert_many(ctx, s.items, [r | {"id": i} for r, i in zip(rows, ids)])
     else:
         ids = ctx.conn.execute(insert(s.items).returning(s.items.c.id,
                                                          sort_by_parameter_order=True),
@@ -192,15 +194,13 @@ def _insert_items(ctx: Ctx, doc_id: int, place: str, start: dt.date | None,
         for pos, name in enumerate(d.support):
             unit_id = units.ensure(ctx, place, name, cache)
             support_rows.append({"item_id": item_id, "unit_id": unit_id, "position": pos})
-        audit_rows.append({"at": ctx.now, "actor": actor, "action": "item.create",
-                           "entity": "item", "entity_id": item_id, "item_id": item_id,
-                           "document_id": doc_id, "before": None,
-                           "after": audit._json({"task_key": d.task_key, "lead": d.lead,
-                                                 "support": d.support, "due": d.due})})
+        audit_rows.append(audit.row(
+            ctx.now, actor=actor, action="item.create", entity="item", entity_id=item_id,
+            item_id=item_id, document_id=doc_id,
+            after={"task_key": d.task_key, "lead": d.lead, "support": d.support, "due": d.due}))
     support_rows = list({(r["item_id"], r["unit_id"]): r for r in support_rows}.values())
-    if support_rows:
-        ctx.conn.execute(insert(s.item_support), support_rows)
-    ctx.conn.execute(insert(s.audit), audit_rows)
+    bulk.insert_many(ctx, s.item_support, support_rows)
+    bulk.insert_many(ctx, s.audit, audit_rows)
 
 
 def _carry_over(ctx: Ctx, item_id: int, doc_id: int, place: str, start: dt.date | None,

@@ -33,7 +33,7 @@ from taizhang.ledger.model import (
     WorkItem,
 )
 from taizhang.parse.model import Document
-from taizhang.store import audit, documents, duban, engine, items, progress, units, users
+from taizhang.store import audit, documents, duban, engine, fts, items, progress, units, users
 
 DocRef = int | str  # a document id, 发文字号, key or source file name
 NoticeRef = int | str  # a notice id or its number 督办〔2026〕7号
@@ -54,6 +54,7 @@ class Ledger:
         self.thresholds = thresholds or LightThresholds()
         if migrate:
             engine.migrate(self.engine)
+        self._registry = units.Registry()  # unit names per place, across this ledger's ingests
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Ledger":
@@ -89,7 +90,13 @@ class Ledger:
         """
         with self.engine.begin() as conn:
             return documents.ingest(self._ctx(conn), doc, actor=actor,
-                                    jurisdiction=jurisdiction, draft=draft)
+                                    jurisdiction=jurisdiction, draft=draft,
+                                    registry=self._registry)
+
+    def refresh_search_index(self) -> bool:
+        """Index the items stored since the last search (SQLite); ``search`` does this itself,
+        ``taizhang ingest`` calls it once after a batch of files. True if there were any."""
+        return fts.catch_up(self.engine)
 
     def publish(self, document: DocRef, *, actor: str) -> DocumentRecord:
         """Turn a draft into a published document; its items appear in listings."""
@@ -193,6 +200,7 @@ class Ledger:
     def search(self, query: str, *, limit: int = 50,
                today: dt.date | None = None) -> list[WorkItem]:
         """Full-text search over task titles and texts (FTS5 trigram on SQLite, ILIKE on PG)."""
+        fts.catch_up(self.engine)  # items stored since the last search join the index first
         with self.engine.connect() as conn:
             return items.search(self._ctx(conn), query, limit=limit, today=today,
                                 thresholds=self.thresholds)

@@ -6,9 +6,10 @@ the one it was merged into, so old names keep working.
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from taizhang.errors import InputError, NotFound
 from taizhang.ledger.model import Unit
@@ -75,9 +76,13 @@ def resolve(ctx: Ctx, jurisdiction: str | None, name: str) -> Unit:
     return get_unit(ctx, unit_id)
 
 
+# a document names the same few units over and over (and a batch of documents even more so)
+_canonical = lru_cache(maxsize=16384)(canonical_name)
+
+
 def ensure(ctx: Ctx, jurisdiction: str, name: str, cache: dict[str, int] | None = None) -> int:
     """The id of a unit named in a document, registering it on first sight."""
-    canon = canonical_name(name)
+    canon = _canonical(name)
     if cache is not None and canon in cache:
         return cache[canon]
     # with a preloaded cache a miss means a new unit; without one, ask the database
@@ -109,6 +114,35 @@ def known(ctx: Ctx, jurisdiction: str) -> dict[str, int]:
                                      .where(s.unit_aliases.c.jurisdiction == jurisdiction)):
         out.setdefault(alias, final(i))
     return out
+
+
+class Registry:
+    """The name → unit id maps of :func:`known`, kept across the ingests of one Ledger.
+
+    A batch of documents from one place names the same units again and again; reading the
+    whole registry of the place for each document cost more than storing its items. A map is
+    used while the unit tables are as they were when it was read: any new unit, alias or merge,
+    by this process or another, changes the token and the maps are read afresh. Each ingest
+    gets its own copy, so units it registers in a transaction that is later rolled back never
+    reach another ingest.
+    """
+
+    def __init__(self) -> None:
+        self._token: tuple[Any, ...] | None = None
+        self._maps: dict[str, dict[str, int]] = {}
+
+    def names(self, ctx: Ctx, jurisdiction: str) -> dict[str, int]:
+        token = tuple(ctx.conn.execute(select(
+            select(func.max(s.units.c.id)).scalar_subquery(),
+            select(func.max(s.unit_aliases.c.id)).scalar_subquery(),
+            select(func.count()).select_from(s.units)
+            .where(s.units.c.merged_into.is_not(None)).scalar_subquery())).one())
+        if token != self._token:
+            self._token, self._maps = token, {}
+        found = self._maps.get(jurisdiction)
+        if found is None:
+            found = self._maps[jurisdiction] = known(ctx, jurisdiction)
+        return dict(found)
 
 
 def list_units(ctx: Ctx, *, jurisdiction: str | None, include_merged: bool) -> list[Unit]:
