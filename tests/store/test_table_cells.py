@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from taizhang.cli.ledger_cmd import _cell
+from taizhang.cli.ledger_table import cell as _cell
 
 
 def _reference(s: str, width: int) -> str:

@@ -10,15 +10,13 @@ import datetime as dt
 import gc
 import json
 import sys
-import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from taizhang.cli.ledger_table import table
 from taizhang.errors import InputError, StorageError
 
 if TYPE_CHECKING:
@@ -119,56 +117,6 @@ def _enum(kind: Any, value: str | None, what: str) -> Any:
         raise InputError(f"{what}“{value}”无法识别", hint=f"可用：{options}") from None
 
 
-class _CharWidths(dict[str, int]):
-    """Terminal columns per character, looked up once each: 2 for East Asian wide and
-    full-width, else 1. A listing of 20,000 rows measures about a million characters."""
-
-    def __missing__(self, char: str) -> int:
-        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        return width
-
-
-_WIDTHS = _CharWidths()
-
-
-def _width(s: str) -> int:
-    return len(s) if s.isascii() else sum(map(_WIDTHS.__getitem__, s))
-
-
-def _cell(s: str, width: int) -> str:
-    """``s`` padded to ``width`` columns, or cut with “…” when it does not fit."""
-    return _column([s], width)[0]
-
-
-def _column(values: Iterable[str], width: int) -> list[str]:
-    """Every cell of a column: the per-cell work inline, as 20,000 rows make 160,000 cells."""
-    measure = _WIDTHS.__getitem__
-    out = []
-    for s in values:
-        used = len(s) if s.isascii() else sum(map(measure, s))
-        out.append(s + " " * (width - used) if used <= width else _cut(s, width))
-    return out
-
-
-def _cut(s: str, width: int) -> str:
-    ends = list(accumulate(map(_WIDTHS.__getitem__, s)))  # columns used after each character
-    # the first character that would end past width - 1 is cut (with room for “…”), unless
-    # it is the last character's twin and ends exactly at width
-    cut = bisect_right(ends, width - 1)
-    if ends[cut] == width and s[cut] == s[-1]:
-        cut += 1
-    used = (ends[cut - 1] if cut else 0) + 1
-    return s[:cut] + "…" + " " * max(0, width - used)
-
-
-def _table(cols: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]], footer: str) -> None:
-    columns = [_column(values, w) for values, (_, w) in zip(zip(*rows), cols)]
-    lines = [" ".join(_cell(n, w) for n, w in cols).rstrip()]
-    lines += [" ".join(cells).rstrip() for cells in zip(*columns)]
-    lines.append(footer)
-    sys.stdout.write("\n".join(lines) + "\n")
-
-
 def _json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
@@ -192,7 +140,7 @@ def _print_items(found: Sequence["WorkItem"], fmt: str) -> None:
              f"{i.percent}%", _due_text(i), i.lead or "（未明确）", i.title,
              i.doc_number or i.document_title or ""] for i in found]
     implied = "；时限带 * 的为文件规划期末（文中未写时限）" if any(i.due_implied for i in found) else ""
-    _table(cols, rows, f"共 {len(found)} 项{implied}")
+    table(cols, rows, f"共 {len(found)} 项{implied}")
 
 
 # ingest, publish, documents -------------------------------------------------------------------
@@ -202,27 +150,31 @@ def _print_items(found: Sequence["WorkItem"], fmt: str) -> None:
 @click.option("--jurisdiction", default=None, help="单位所属地区（文中没有发文机关时必填），如 沈阳市")
 @click.option("--draft", is_flag=True, help="作为草稿导入，审核后用 taizhang publish 发布")
 @click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="文件较多时并行解析的进程数（默认按 CPU 核数，最多 4；1 表示不另起进程）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
 @format_option
 def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encoding: str | None,
-           actor: str, db: str | None, fmt: str) -> int:
+           workers: int | None, actor: str, db: str | None, fmt: str) -> int:
     """解析并导入政策文件：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。"""
+    from taizhang.cli.ingest_pool import parsed
     from taizhang.errors import TaizhangError
-    from taizhang.parse import parse
-    from taizhang.readers import read_path
 
     results, failed = [], 0
-    with _ledger(db) as ledger:
-        for name in files:
+    # many files: parsed by worker processes while this one stores
+    with closing(parsed(files, encoding, workers)) as stream, _ledger(db) as ledger:
+        for name, doc, problem in stream:
             try:
-                read = read_path(name, encoding=encoding)
-                doc = parse(read.text, source=read.source)
-                result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction, draft=draft)
+                if problem is None:
+                    result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction,
+                                           draft=draft)
             except TaizhangError as err:
                 if isinstance(err, StorageError):
                     raise
-                click.echo(f"错误：{name}：{err}", err=True)
+                problem = str(err)
+            if problem is not None:
+                click.echo(f"错误：{name}：{problem}", err=True)
                 failed += 1
                 continue
             results.append(result)
@@ -287,7 +239,7 @@ def documents(state: str | None, jurisdiction: str | None, all_versions: bool, d
     rows = [[str(d.id), f"第{d.version}版", d.state.label, d.jurisdiction, d.doc_number or "—",
              d.issued_on.isoformat() if d.issued_on else "—", str(d.item_count),
              d.title or d.source] for d in found]
-    _table(cols, rows, f"共 {len(found)} 个文件")
+    table(cols, rows, f"共 {len(found)} 个文件")
     return 0
 
 
@@ -552,7 +504,7 @@ def units(ctx: click.Context, jurisdiction: str | None, merged: bool, db: str | 
     cols = [("编号", 6), ("地区", 10), ("单位", 30), ("别名", 40)]
     rows = [[str(u.id), u.jurisdiction, u.name + (f"（已并入 {u.merged_into}）" if u.merged_into
                                                    else ""), "、".join(u.aliases)] for u in found]
-    _table(cols, rows, f"共 {len(found)} 个单位")
+    table(cols, rows, f"共 {len(found)} 个单位")
     return 0
 
 
@@ -653,5 +605,5 @@ def stats(jurisdiction: str | None, today: str | None, db: str | None, fmt: str)
     rows = [[u.jurisdiction, u.unit, str(u.lead), str(u.support), str(u.done), str(u.overdue),
              f"{u.on_time_rate:.0%}" if u.on_time_rate is not None else "—", str(u.red),
              str(u.yellow)] for u in found]
-    _table(cols, rows, f"共 {len(found)} 个单位")
+    table(cols, rows, f"共 {len(found)} 个单位")
     return 0

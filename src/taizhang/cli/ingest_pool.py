@@ -1,0 +1,65 @@
+"""Reading and parsing the files of ``taizhang ingest`` in worker processes.
+
+Parsing is pure and CPU-bound and takes about as long as storing, so for many files the
+workers parse the next documents while this process stores the previous ones, each in its own
+transaction as before. Results come back in the order of the files given, with the same
+messages for unreadable files; a few files are parsed right here, where starting workers
+would cost more than it saves.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import Any
+
+PARALLEL_FROM = 8  # files; fewer are parsed in this process
+MAX_WORKERS = 4
+
+
+def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
+    """(Document, None), or (None, the Chinese message) for a file that cannot be read."""
+    from taizhang.errors import TaizhangError
+    from taizhang.parse import parse
+    from taizhang.readers import read_path
+
+    try:
+        read = read_path(name, encoding=encoding)
+        return parse(read.text, source=read.source), None
+    except TaizhangError as err:
+        return None, str(err)
+
+
+def parsed(files: Sequence[str], encoding: str | None,
+           workers: int | None = None) -> Iterator[tuple[str, Any, str | None]]:
+    """(file, Document or None, message or None) for each file, in order.
+
+    ``workers``: parsing processes; None picks one per CPU (at most four), 1 parses here.
+    """
+    if workers is None:
+        workers = min(MAX_WORKERS, os.cpu_count() or 1)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        for name in files:
+            yield (name, *parse_file(name, encoding))
+        return
+    # forkserver: workers start from a clean interpreter, not a fork of one holding an open
+    # database connection; a bounded window keeps memory flat however many files there are
+    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+        pending: deque[tuple[str, Future[tuple[Any, str | None]]]] = deque()
+        names = iter(files)
+        try:
+            for name in names:
+                pending.append((name, pool.submit(parse_file, name, encoding)))
+                if len(pending) >= 4 * workers:
+                    break
+            while pending:
+                name, future = pending.popleft()
+                following = next(names, None)
+                if following is not None:
+                    pending.append((following, pool.submit(parse_file, following, encoding)))
+                yield (name, *future.result())
+        finally:
+            for _, future in pending:  # stopped early (a storage error): drop the rest
+                future.cancel()
