@@ -51,8 +51,11 @@ def _cut(s: str, width: int) -> str:
     return s[:cut] + "…" + " " * max(0, width - used)
 
 
-def table(cols: Sequence[tuple[str, int]], rows: Sequence[Sequence[str]], footer: str) -> None:
-    columns = [column(values, w) for values, (_, w) in zip(zip(*rows), cols)]
+def table(cols: Sequence[tuple[str, int]], cells: Sequence[Sequence[str]], footer: str, *,
+          by_column: bool = False) -> None:
+    """Print a header, ``cells`` (rows, or columns when ``by_column``) and a footer line."""
+    values = cells if by_column else list(zip(*cells))
+    columns = [column(v, w) for v, (_, w) in zip(values, cols)]
     lines = [" ".join(cell(n, w) for n, w in cols).rstrip()]
     lines += [" ".join(cells).rstrip() for cells in zip(*columns)]
     lines.append(footer)
