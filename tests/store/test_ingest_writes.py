@@ -114,3 +114,34 @@ def test_units_of_a_rolled_back_ingest_are_not_remembered(
         ledger.ingest(shenyang(), actor="t")
         (item,) = [i for i in ledger.list_items() if i.title == "优化营商环境"]
         assert ledger.resolve_unit("沈阳市", item.lead or "").name == "市营商局"
+
+
+def test_a_new_version_revises_its_items_in_place(db_url: str) -> None:
+    """Matched items keep id, reports and history; what changed is written and audited."""
+    with Ledger(db_url, clock=lambda: CLOCK) as ledger:
+        first = ledger.ingest(shenyang(), actor="t")
+        old = {i.title: i for i in ledger.list_items()}
+        ledger.report(old["推行管委会模式"].id, unit="市发展改革委", actor="t",
+                      today=dt.date(2018, 6, 1), percent=30)
+        doc = shenyang(" 修订")
+        task = doc.tasks[0]
+        moved = dataclasses.replace(task.assignments[0], support=("市财政局", "市营商局"),
+                                    deadlines=(dataclasses.replace(
+                                        task.assignments[0].deadlines[0], due="2018-09-30"),))
+        doc = dataclasses.replace(doc, tasks=(dataclasses.replace(task, assignments=(moved,)),
+                                              *doc.tasks[1:]))
+        result = ledger.ingest(doc, actor="t")
+        assert (result.outcome, result.matched, result.added, result.dropped) == (
+            "new_version", 3, 0, 0)
+        new = {i.title: i for i in ledger.list_items()}
+        item = new["推行管委会模式"]
+        assert item.id == old["推行管委会模式"].id and item.version == old["推行管委会模式"].version + 2
+        assert (item.due, item.support, item.document_id) == (
+            dt.date(2018, 9, 30), ("市财政局", "市营商局"), result.document.id)
+        assert item.last_report is not None and item.last_report.percent == 30
+        revise = ledger.history(item.id)[-1]
+        assert (revise.action, revise.before, revise.after) == (
+            "item.revise", {"due": "2018-06-30", "document_id": first.document.id},
+            {"due": "2018-09-30", "document_id": result.document.id})
+        unchanged = new["强化项目调度"]
+        assert ledger.history(unchanged.id)[-1].after == {"document_id": result.document.id}

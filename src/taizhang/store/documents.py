@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from taizhang.errors import IllegalTransition, InputError, NotFound
 from taizhang.ledger.items import (
@@ -144,9 +144,8 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     cache = registry.names(ctx, place) if registry is not None else units.known(ctx, place)
     new_drafts = [d for d, m in zip(drafts, matched_ids) if m is None]
     _insert_items(ctx, doc_id, place, start, new_drafts, cache, actor)
-    for d, item_id in zip(drafts, matched_ids):
-        if item_id is not None:
-            _carry_over(ctx, item_id, doc_id, place, start, d, cache, actor)
+    _carry_over(ctx, [(i, d) for d, i in zip(drafts, matched_ids) if i is not None], doc_id,
+                place, start, cache, actor)
     matched = sum(1 for m in matched_ids if m is not None)
     outcome = "new_version" if prior is not None else "new"
     bulk.insert_many(ctx, s.audit, [audit.row(
@@ -203,25 +202,36 @@ def _insert_items(ctx: Ctx, doc_id: int, place: str, start: dt.date | None,
     bulk.insert_many(ctx, s.audit, audit_rows)
 
 
-def _carry_over(ctx: Ctx, item_id: int, doc_id: int, place: str, start: dt.date | None,
-                d: ItemDraft, cache: dict[str, int], actor: str) -> None:
-    """The new version's text for an item that keeps its id, reports and history."""
-    old = ctx.conn.execute(select(s.items).where(s.items.c.id == item_id)).one()
-    lead_id = units.ensure(ctx, place, d.lead, cache) if d.lead else None
-    values = _item_values(doc_id, place, start, d, lead_id)
-    changed = {k: v for k, v in values.items()
-               if k not in ("document_id", "fingerprint") and getattr(old, k) != v}
-    ctx.conn.execute(update(s.items).where(s.items.c.id == item_id).values(
-        **values, version=old.version + 1, updated_at=ctx.now))
-    ctx.conn.execute(delete(s.item_support).where(s.item_support.c.item_id == item_id))
-    rows = {units.ensure(ctx, place, n, cache): i for i, n in enumerate(d.support)}
-    if rows:
-        ctx.conn.execute(insert(s.item_support), [
-            {"item_id": item_id, "unit_id": u, "position": p} for u, p in rows.items()])
-    audit.record(ctx.conn, ctx.now, actor=actor, action="item.revise", entity="item",
-                 entity_id=item_id, item_id=item_id, document_id=doc_id,
-                 before={k: getattr(old, k) for k in changed} | {"document_id": old.document_id},
-                 after=changed | {"document_id": doc_id})
+def _carry_over(ctx: Ctx, matched: Sequence[tuple[int, ItemDraft]], doc_id: int, place: str,
+                start: dt.date | None, cache: dict[str, int], actor: str) -> None:
+    """The new version's text for items that keep their ids, reports and history: read,
+    updated, re-linked to their units and audited a whole document at a time."""
+    if not matched:
+        return
+    ids = [item_id for item_id, _ in matched]
+    olds = {r.id: r for r in ctx.conn.execute(select(s.items).where(s.items.c.id.in_(ids)))}
+    updates, support_rows, audit_rows = [], [], []
+    for item_id, d in matched:
+        old = olds[item_id]
+        lead_id = units.ensure(ctx, place, d.lead, cache) if d.lead else None
+        values = _item_values(doc_id, place, start, d, lead_id)
+        changed = {k: v for k, v in values.items()
+                   if k not in ("document_id", "fingerprint") and getattr(old, k) != v}
+        updates.append(values | {"version": old.version + 1, "updated_at": ctx.now,
+                                 "item": item_id})
+        positions = {units.ensure(ctx, place, n, cache): i for i, n in enumerate(d.support)}
+        support_rows += [{"item_id": item_id, "unit_id": u, "position": p}
+                         for u, p in positions.items()]
+        audit_rows.append(audit.row(
+            ctx.now, actor=actor, action="item.revise", entity="item", entity_id=item_id,
+            item_id=item_id, document_id=doc_id,
+            before={k: getattr(old, k) for k in changed} | {"document_id": old.document_id},
+            after=changed | {"document_id": doc_id}))
+    # one statement, many parameter sets: the keys other than "item" are the new values
+    ctx.conn.execute(update(s.items).where(s.items.c.id == bindparam("item")), updates)
+    ctx.conn.execute(delete(s.item_support).where(s.item_support.c.item_id.in_(ids)))
+    bulk.insert_many(ctx, s.item_support, support_rows)
+    bulk.insert_many(ctx, s.audit, audit_rows)
 
 
 def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
