@@ -22,8 +22,9 @@ DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 CN_DATE = re.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 _ORG_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会)$")
-_NOTICE = re.compile(r"现将《(.+?)》(?:印发|转发|予以印发|印送)给?你们")
+_NOTICE = re.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
 _LABEL = re.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
+_TITLE_TAIL = re.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
 _TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
 _FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
@@ -177,11 +178,9 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
             while first > start and is_title_part(texts[first - 1]) and not _is_org(texts[first - 1]) \
                     and not is_title_end(texts[first - 1]):
                 first -= 1
-            return first, i
-        if DOC_NUMBER.match(texts[i]) and "《" in texts[i]:
-            inner = texts[i][texts[i].index("《"):]
-            if is_title_end(inner):
-                continue
+            # a title may close on a line of its own: (2024—2025年) · (试行)
+            last = i + 1 if i + 1 < len(texts) and _TITLE_TAIL.fullmatch(texts[i + 1].strip()) else i
+            return first, last
     return None
 
 
