@@ -65,7 +65,7 @@ def insert_one(ctx: Ctx, table: Table, row: Mapping[str, Any]) -> int:
                                     .returning(table.c.id)).scalar_one())
     cursor = _driver(ctx).execute(_sql(table, list(row)), tuple(map(sqlite_value, row.values())))
     assert cursor.lastrowid is not None
-    return cursor.lastrowid
+    return int(cursor.lastrowid)
 
 
 def _sql(table: Table, names: Sequence[str]) -> str:

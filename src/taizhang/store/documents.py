@@ -15,7 +15,6 @@ from taizhang.ledger.items import (
     doc_key,
     drafts_from_document,
     match_items,
-    text_fingerprint,
     text_hash,
     work_start,
 )

@@ -342,7 +342,7 @@ def _leaders(raw: str) -> tuple[str, ...]:
 
 
 def _report(r: Sequence[Any]) -> Report:
-    return Report(id=r[0], item_id=r[1], unit=r[2], actor=r[3], at=_when(r[4]),  # type: ignore[arg-type]
+    return Report(id=r[0], item_id=r[1], unit=r[2], actor=r[3], at=dt.datetime.fromisoformat(r[4]),
                   status=Status(r[5]), percent=r[6], text=r[7], problems=r[8],
                   next_steps=r[9], evidence=tuple(json.loads(r[10])),
                   occurrence=_date(r[11]))
