@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 PARALLEL_FROM = 8  # files; fewer are parsed in this process
@@ -46,7 +46,8 @@ def parsed(files: Sequence[str], encoding: str | None,
         return
     # forkserver: workers start from a clean interpreter, not a fork of one holding an open
     # database connection; a bounded window keeps memory flat however many files there are
-    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
+    method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"  # Windows
+    with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
         pending: deque[tuple[str, Future[tuple[Any, str | None]]]] = deque()
         names = iter(files)
         try:
