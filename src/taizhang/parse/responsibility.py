@@ -16,10 +16,11 @@ from taizhang.parse.units import UnitName, is_unit, split_units
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 _OPENER = re.compile(r"[(〔\[【]")
 _LABELS = [m for m in role_markers() if m.where == "label"]
-_LABEL_RX = re.compile("(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")\s*[:：]")
+# 牵头单位：… · 【牵头单位】…
+_LABEL_RX = re.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
-_DEADLINE_LABEL = re.compile(r"(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)\s*[:：]")
+_DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
@@ -96,6 +97,8 @@ def _brackets(view: str, start: int, end: int) -> list[Clause]:
 def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     inner_start, inner_end = i + 1, j
     inner = view[inner_start:inner_end]
+    if inner.strip() in _LABEL_ROLE or _DEADLINE_LABEL.fullmatch(f"{inner}:"):
+        return None  # 【牵头单位】 is a label, read with what follows it
     if _LABEL_RX.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
     tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
