@@ -69,3 +69,11 @@ def test_heading_clause_is_inherited_by_its_items() -> None:
 def test_goals_are_not_tasks() -> None:
     text = "一、总体要求\n(一)指导思想。以新发展理念为指导。\n(二)工作目标。到2025年建成。\n二、主要任务\n(一)推进改革。(市财政局)\n"
     assert [t.key for t in parse(text).tasks] == ["二/(一)"]
+
+
+def test_plan_divided_by_department() -> None:
+    text = "一、市发展改革委\n1.推进改革，完善机制。\n2.优化环境。\n二、市财政局\n3.规范基金。\n4.清理收费。（市审计局配合）\n"
+    doc = parse(text)
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("一/1", ("市发展改革委",), ()), ("一/2", ("市发展改革委",), ()),
+        ("二/3", ("市财政局",), ()), ("二/4", ("市财政局",), ("市审计局",))]

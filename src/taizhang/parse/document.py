@@ -24,7 +24,7 @@ from taizhang.parse.responsibility import Clause, find_clauses
 from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
-from taizhang.parse.units import complete_cut_names
+from taizhang.parse.units import complete_cut_names, is_unit, split_units
 
 _BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
@@ -81,6 +81,8 @@ def parse(text: str, *, source: str = "") -> Document:
     articles = any(it.style == "article" for it in items)
     for item in items:
         cs = find_clauses(view, item.body, item.own_end, duty=articles)
+        if not cs and item.children:
+            cs = _unit_heading(view, item)
         clauses_of[id(item)] = cs
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
@@ -155,6 +157,18 @@ def _uncertain(v: View, tasks: list[Task]) -> list[ParseWarning]:
         return []
     return [ParseWarning(WarningCode.UNIT_UNCERTAIN, f"任务 {t.key} 未找到责任单位，请人工核对", t.span)
             for t in tasks if not (t.lead or t.support)]
+
+
+def _unit_heading(view: str, item: Item) -> list[Clause]:
+    """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
+    of every item under it."""
+    text = view[item.body:item.own_end].strip().rstrip("。:")
+    if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
+        return []
+    units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
+    if units and all(is_unit(u.name) for u in units):
+        return [Clause(item.body, item.own_end, lead=units[:1], support=units[1:], rule="unit_heading")]
+    return []
 
 
 def _cut_closing_remarks(view: str, items: list[Item]) -> None:

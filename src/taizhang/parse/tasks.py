@@ -93,11 +93,13 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         end -= 1
     clauses = clauses_of.get(id(item), [])
     inherited = False
-    if not clauses:
-        for anc in item.ancestors():
-            if clauses_of.get(id(anc)):
-                clauses, inherited = clauses_of[id(anc)][-1:], True
-                break
+    heading = next((clauses_of[id(a)][-1] for a in item.ancestors() if clauses_of.get(id(a))), None)
+    if not clauses and heading is not None:
+        clauses, inherited = [heading], True
+    elif heading is not None and heading.lead and not any(c.lead for c in clauses):
+        # （市审计局配合） under 二、市财政局: the item names who helps, the heading who leads
+        clauses = [Clause(c.start, c.end, heading.lead + c.lead, c.support, c.leaders or heading.leaders,
+                          c.rule + "+heading_lead") for c in clauses]
     assignments: list[Assignment] = []
     if clauses and not inherited:
         # each clause closes the text since the previous one; the last runs to the item's end
