@@ -217,9 +217,12 @@ def _line_text(v: View, item: Item) -> str:
 
 
 def _title(text: str) -> str:
+    """The item's own heading: its first sentence, or the first clause of a long one
+    (进一步简政放权，凡是…… → 进一步简政放权)."""
     first = text.split("\n")[0]
     m = _SENTENCE.match(first)
     title = (m.group(0) if m else first).strip()
-    if len(title) > 40 and "," in title:
-        title = title.split(",")[0]
+    head = title.split(",")[0]
+    if len(title) > 24 and len(head) >= 4:
+        title = head
     return title
