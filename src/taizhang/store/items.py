@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select, text, update
@@ -55,7 +55,8 @@ def report_from_row(r: Any, unit_name: str) -> Report:
 
 
 def _load(ctx: Ctx, q: Select[Any], *, today: dt.date | None,
-          thresholds: LightThresholds, limited: bool = False) -> list[WorkItem]:
+          thresholds: LightThresholds, limited: bool = False, last_reports: bool = True,
+          unit_ids: dict[int, dict[str, int]] | None = None) -> list[WorkItem]:
     ordered = q.order_by(s.items.c.document_id, s.items.c.id)
     rows = ctx.conn.execute(ordered).all()
     if not rows:
@@ -65,19 +66,27 @@ def _load(ctx: Ctx, q: Select[Any], *, today: dt.date | None,
     if len(rows) < 500:  # a literal list is faster than re-running the filter as a subquery
         ids = [r.id for r in rows]  # type: ignore[assignment]
     support: dict[int, list[str]] = {}
-    for item_id, name in ctx.conn.execute(
-            select(s.item_support.c.item_id, s.units.c.name)
+    for item_id, name, unit_id in ctx.conn.execute(
+            select(s.item_support.c.item_id, s.units.c.name, s.units.c.id)
             .join(s.units, s.units.c.id == s.item_support.c.unit_id)
             .where(s.item_support.c.item_id.in_(ids))
             .order_by(s.item_support.c.item_id, s.item_support.c.position)):
         support.setdefault(item_id, []).append(name)
-    latest = select(func.max(s.reports.c.id)).where(s.reports.c.item_id.in_(ids)) \
-        .group_by(s.reports.c.item_id).scalar_subquery()
+        if unit_ids is not None:
+            unit_ids.setdefault(item_id, {})[name] = unit_id
+    if unit_ids is not None:  # the write path: which unit ids the item's names stand for
+        for r in rows:
+            names = unit_ids.setdefault(r.id, {})
+            if r.lead_name is not None:
+                names[r.lead_name] = r.lead_unit_id
     last: dict[int, Report] = {}
-    for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
-                              .join(s.units, s.units.c.id == s.reports.c.unit_id)
-                              .where(s.reports.c.id.in_(latest))):
-        last[r.item_id] = report_from_row(r, r.unit_name)
+    if last_reports:
+        latest = select(func.max(s.reports.c.id)).where(s.reports.c.item_id.in_(ids)) \
+            .group_by(s.reports.c.item_id).scalar_subquery()
+        for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
+                                  .join(s.units, s.units.c.id == s.reports.c.unit_id)
+                                  .where(s.reports.c.id.in_(latest))):
+            last[r.item_id] = report_from_row(r, r.unit_name)
     recurring = [r.id for r in rows if r.rrule]
     occ: dict[int, list[Report]] = {}
     if today is not None and recurring:
@@ -105,12 +114,20 @@ def _load(ctx: Ctx, q: Select[Any], *, today: dt.date | None,
 
 
 def get_item(ctx: Ctx, item_id: int, *, today: dt.date | None = None,
-             thresholds: LightThresholds | None = None) -> WorkItem:
+             thresholds: LightThresholds | None = None, last_report: bool = True) -> WorkItem:
     found = _load(ctx, _base().where(s.items.c.id == item_id), today=today,
-                  thresholds=thresholds or LightThresholds())
+                  thresholds=thresholds or LightThresholds(), last_reports=last_report)
     if not found:
         raise NotFound(f"没有编号为 {item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
     return found[0]
+
+
+def load_ids(ctx: Ctx, ids: Sequence[int], *,
+             unit_ids: dict[int, dict[str, int]] | None = None) -> list[WorkItem]:
+    """The items with these ids (any document, drafts too), without lights or last reports:
+    what a write needs. ``unit_ids`` receives item id → {unit name: unit id}."""
+    return _load(ctx, _base().where(s.items.c.id.in_(list(ids))), today=None,
+                 thresholds=LightThresholds(), last_reports=False, unit_ids=unit_ids)
 
 
 def _statuses(status: Status | Iterable[Status] | None) -> list[str]:

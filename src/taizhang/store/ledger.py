@@ -55,6 +55,7 @@ class Ledger:
         if migrate:
             engine.migrate(self.engine)
         self._registry = units.Registry()  # unit names per place, across this ledger's ingests
+        self._links_ready = False  # the report-once table checked (store.links._ready)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Ledger":
@@ -192,10 +193,13 @@ class Ledger:
                 light=light, due_before=due_before, due_after=due_after, overdue=overdue,
                 include_drafts=include_drafts, limit=limit)
 
-    def get_item(self, item_id: int, *, today: dt.date | None = None) -> WorkItem:
+    def get_item(self, item_id: int, *, today: dt.date | None = None,
+                 last_report: bool = True) -> WorkItem:
+        """One item; ``last_report=False`` leaves its last report out (one query less: enough
+        to check who may report on it)."""
         with self.engine.connect() as conn:
             return items.get_item(self._ctx(conn), item_id, today=today,
-                                  thresholds=self.thresholds)
+                                  thresholds=self.thresholds, last_report=last_report)
 
     def search(self, query: str, *, limit: int = 50,
                today: dt.date | None = None) -> list[WorkItem]:
@@ -231,6 +235,25 @@ class Ledger:
                                 next_steps=next_steps, evidence=tuple(evidence),
                                 occurrence=occurrence)
         return self.apply_progress([update], actor=actor, today=today)[0]
+
+    def report_linked(self, item_id: int, *, unit: str, actor: str, today: dt.date,
+                      status: Status | None = None, percent: int | None = None,
+                      text: str | None = None, problems: str | None = None,
+                      next_steps: str | None = None, evidence: Sequence[str] = (),
+                      occurrence: dt.date | None = None,
+                      expected_version: int | None = None) -> Any:
+        """As :meth:`report`, also recorded on every item confirmed as the same work for that
+        unit (只报一次, :func:`taizhang.store.links.report`), in one transaction.
+
+        Returns a ``LinkedReport``: the reports (this item's first) and the item as it now is,
+        with its light for ``today`` — what a caller would otherwise read back.
+        """
+        from taizhang.store import links
+
+        return links.report(self, item_id, unit=unit, actor=actor, today=today, status=status,
+                            percent=percent, text=text, problems=problems,
+                            next_steps=next_steps, evidence=evidence, occurrence=occurrence,
+                            expected_version=expected_version)
 
     def apply_progress(self, updates: Sequence[ProgressUpdate], *, actor: str,
                        today: dt.date) -> list[Report]:

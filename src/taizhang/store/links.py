@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, insert, \
-    inspect, or_, select, update
+from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, \
+    bindparam, insert, inspect, or_, select, update
 
 from taizhang.errors import InputError, NotFound
+from taizhang.ledger.lights import assess
 from taizhang.ledger.model import ProgressUpdate, Report, Status, WorkItem
 from taizhang.store import audit, engine, items, progress, units
 
@@ -70,6 +71,14 @@ def ensure_table(ledger: Any) -> None:
     engine._upgrade(ledger.engine)  # the store's Alembic runner; upgrades to the newest head
 
 
+def _ready(ledger: Any) -> None:
+    """ensure_table once per Ledger object: asking the catalogue on every report cost more
+    than the report itself on PostgreSQL."""
+    if not getattr(ledger, "_links_ready", False):
+        ensure_table(ledger)
+        ledger._links_ready = True
+
+
 def _ctx(ledger: Any, conn: Any) -> engine.Ctx:
     return engine.Ctx(conn, ledger.clock(), ledger.dialect)
 
@@ -107,7 +116,7 @@ def confirm(ledger: Any, a: int, b: int, *, actor: str, unit: str | None = None,
     """A person confirms that items a and b are one piece of work for ``unit``; audited."""
     if a == b:
         raise InputError(f"不能把任务 {a} 和自己关联", hint="请给出两个不同的任务编号")
-    ensure_table(ledger)
+    _ready(ledger)
     lo, hi = sorted((a, b))
     with ledger.engine.begin() as conn:
         ctx = _ctx(ledger, conn)
@@ -137,7 +146,7 @@ def confirm(ledger: Any, a: int, b: int, *, actor: str, unit: str | None = None,
 
 def remove(ledger: Any, a: int, b: int, *, actor: str) -> list[TaskLink]:
     """Undo a confirmation (the row stays, marked removed, for the trail)."""
-    ensure_table(ledger)
+    _ready(ledger)
     lo, hi = sorted((a, b))
     with ledger.engine.begin() as conn:
         ctx = _ctx(ledger, conn)
@@ -158,7 +167,7 @@ def remove(ledger: Any, a: int, b: int, *, actor: str) -> list[TaskLink]:
 
 def list_links(ledger: Any, *, item_id: int | None = None,
                include_removed: bool = False) -> list[TaskLink]:
-    ensure_table(ledger)
+    _ready(ledger)
     with ledger.engine.connect() as conn:
         q = select(task_links)
         if item_id is not None:
@@ -184,36 +193,77 @@ def _group(conn: Any, item_id: int, unit_id: int) -> list[int]:
     return sorted(seen - {item_id})
 
 
+@dataclass(frozen=True, slots=True)
+class LinkedReport:
+    """A report as recorded: on the item first, then on the items linked to it, and the item
+    as it now is (with its light for the day of the report)."""
+
+    reports: list[Report]
+    item: WorkItem
+
+    @property
+    def linked(self) -> list[Report]:
+        return self.reports[1:]
+
+
+def report(ledger: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
+           status: Status | None = None, percent: int | None = None, text: str | None = None,
+           problems: str | None = None, next_steps: str | None = None,
+           evidence: Iterable[str] = (), occurrence: dt.date | None = None,
+           expected_version: int | None = None) -> LinkedReport:
+    """One report by ``unit`` on ``item_id``, recorded on each item linked to it for that unit.
+
+    All or nothing, in one transaction. On a linked item where the unit only supports, the
+    status is left to that item's lead (a supporting unit may not move it) but the text and
+    percent are recorded. A report for a dated ``occurrence`` of a recurring item stays on
+    that item: occurrences are each item's own calendar.
+    """
+    _ready(ledger)
+    with ledger.engine.begin() as conn:
+        ctx = _ctx(ledger, conn)
+        ev = tuple(evidence)
+        updates = [ProgressUpdate(item_id=item_id, unit=unit, expected_version=expected_version,
+                                  status=status, percent=percent, text=text, problems=problems,
+                                  next_steps=next_steps, evidence=ev, occurrence=occurrence)]
+        who = None
+        if occurrence is None and _has_links(conn, item_id):  # most items have none: one query
+            main = items.get_item(ctx, item_id)
+            who = units.resolve(ctx, main.jurisdiction, unit)
+            others = _group(conn, item_id, who.id)
+            leads = {i.id: i.lead for i in items.load_ids(ctx, others)}
+            updates += [ProgressUpdate(item_id=other, unit=who.name,
+                                       status=status if leads.get(other) == who.name else None,
+                                       percent=percent, text=text, problems=problems,
+                                       next_steps=next_steps, evidence=ev) for other in others]
+        done = progress.apply_all(ctx, updates, actor=actor, today=today)
+        for rep in done.reports[1:]:
+            audit.record(conn, ctx.now, actor=actor, action="link.report", entity="item",
+                         entity_id=rep.item_id, item_id=rep.item_id,
+                         after={"from_item": item_id, "report_id": rep.id,
+                                "unit": who.name if who else unit})
+        item = done.items[0]
+        value, reasons = assess(item, today, ledger.thresholds,
+                                done.occurrence_reports.get(item_id, ()))
+        return LinkedReport(done.reports, replace(item, light=value, light_reasons=reasons))
+
+
 def report_once(ledger: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
                 status: Status | None = None, percent: int | None = None,
                 text: str | None = None, problems: str | None = None,
                 next_steps: str | None = None, evidence: Iterable[str] = (),
                 expected_version: int | None = None) -> list[Report]:
-    """One report by ``unit`` on ``item_id``, recorded on each item linked to it for that unit.
+    """One report by ``unit`` on ``item_id``, recorded on each item linked to it for that unit
+    (see :func:`report`). Returns the reports, the one on ``item_id`` first."""
+    return report(ledger, item_id, unit=unit, actor=actor, today=today, status=status,
+                  percent=percent, text=text, problems=problems, next_steps=next_steps,
+                  evidence=evidence, expected_version=expected_version).reports
 
-    All or nothing. On a linked item where the unit only supports, the status is left to that
-    item's lead (a supporting unit may not move it) but the text and percent are recorded.
-    Returns the reports, the one on ``item_id`` first.
-    """
-    ensure_table(ledger)
-    with ledger.engine.begin() as conn:
-        ctx = _ctx(ledger, conn)
-        main = items.get_item(ctx, item_id)
-        who = units.resolve(ctx, main.jurisdiction, unit)
-        others = _group(conn, item_id, who.id)
-        ev = tuple(evidence)
-        updates = [ProgressUpdate(item_id=item_id, unit=who.name, expected_version=expected_version,
-                                  status=status, percent=percent, text=text, problems=problems,
-                                  next_steps=next_steps, evidence=ev)]
-        for other in others:
-            lead = items.get_item(ctx, other).lead == who.name
-            updates.append(ProgressUpdate(item_id=other, unit=who.name,
-                                          status=status if lead else None, percent=percent,
-                                          text=text, problems=problems,
-                                          next_steps=next_steps, evidence=ev))
-        reports = progress.apply(ctx, updates, actor=actor, today=today)
-        for rep in reports[1:]:
-            audit.record(conn, ctx.now, actor=actor, action="link.report", entity="item",
-                         entity_id=rep.item_id, item_id=rep.item_id,
-                         after={"from_item": item_id, "report_id": rep.id, "unit": who.name})
-        return reports
+
+def _has_links(conn: Any, item_id: int) -> bool:
+    return conn.execute(_ANY_LINK, {"item": item_id}).first() is not None
+
+
+_ANY_LINK = select(task_links.c.id).where(
+    (task_links.c.state == "confirmed")
+    & or_(task_links.c.item_a == bindparam("item"), task_links.c.item_b == bindparam("item"))
+).limit(1)

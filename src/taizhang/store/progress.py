@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 
-from taizhang.errors import InputError, PermissionDenied
+from taizhang.errors import InputError, NotFound, PermissionDenied, StaleEdit
 from taizhang.ledger.model import FINISHED, Occurrence, ProgressUpdate, Report, Status, WorkItem
 from taizhang.ledger.schedule import occurrence_for, occurrences as expand, window
 from taizhang.ledger.workflow import OFFICE, UNIT, transition
-from taizhang.store import audit, items, schema as s, units
+from taizhang.store import audit, bulk, items, schema as s, units
 from taizhang.store.engine import Ctx
 
 
@@ -52,15 +54,114 @@ def _may_report(ctx: Ctx, item: WorkItem, unit_name: str) -> str:
     return unit.name
 
 
-def _apply_one(ctx: Ctx, u: ProgressUpdate, *, actor: str, today: dt.date) -> Report:
-    item = items.get_item(ctx, u.item_id)
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What a batch wrote: the reports (in the order of the updates) and each item as it now
+    is (new status, percent, version and last report; no light)."""
+
+    reports: list[Report]
+    items: list[WorkItem]
+    # recurring items' reports of dated occurrences, the new ones included: what their
+    # lights count (see ledger.lights.missing_reports)
+    occurrence_reports: dict[int, list[Report]]
+
+
+def apply(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
+          today: dt.date) -> list[Report]:
+    """Every update or none: an error raised here rolls back the caller's transaction."""
+    return apply_all(ctx, updates, actor=actor, today=today).reports
+
+
+def apply_all(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
+              today: dt.date) -> Applied:
+    """As :func:`apply`, with the items as they are after it.
+
+    A batch is checked whole, then written with one statement per table (a 2,000-row sheet
+    took 4 ms a report one at a time). When an item comes twice, each of its updates must see
+    the one before (its version, its carried-over text), so the updates then go one by one.
+    """
+    if not updates:
+        raise InputError("没有要保存的进展", hint="请至少填写一条")
+    if len({u.item_id for u in updates}) == len(updates):
+        return _apply_batch(ctx, updates, actor=actor, today=today)
+    reports: list[Report] = []
+    latest: dict[int, WorkItem] = {}
+    dated: dict[int, list[Report]] = {}
+    for u in updates:
+        done = _apply_batch(ctx, [u], actor=actor, today=today)
+        reports += done.reports
+        latest[u.item_id] = done.items[0]
+        dated.update(done.occurrence_reports)
+    return Applied(reports, [latest[u.item_id] for u in updates], dated)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One update, checked, with everything to write for it."""
+
+    item: WorkItem
+    unit: str
+    unit_id: int
+    is_lead: bool
+    target: Status
+    step: str | None
+    values: dict[str, Any]  # the report's columns
+    change: dict[str, Any]  # the item's new status, percent, completion day
+
+
+def _apply_batch(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
+                 today: dt.date) -> Applied:
+    ids = [u.item_id for u in updates]
+    unit_ids: dict[int, dict[str, int]] = {}
+    loaded = {i.id: i for i in items.load_ids(ctx, ids, unit_ids=unit_ids)}
+    previous = _previous(ctx, ids)
+    recurring = [i.id for i in loaded.values() if i.rrule]
+    answered = _answered(ctx, recurring) if recurring else {}
+    plans = []
+    for u in updates:  # every check first, in order: the first refusal is the one raised
+        item = loaded.get(u.item_id)
+        if item is None:
+            raise NotFound(f"没有编号为 {u.item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
+        plans.append(_check(ctx, u, item, unit_ids[item.id], previous, answered, today))
+    _bump_all(ctx, plans)
+    report_ids = _insert_reports(ctx, [p.values | {"actor": actor, "at": ctx.now}
+                                       for p in plans])
+    out_reports, out_items, audit_rows = [], [], []
+    for p, report_id in zip(plans, report_ids):
+        item, v = p.item, p.values
+        status = Status(v["status"])
+        audit_rows.append(audit.row(
+            ctx.now, actor=actor, action="item.report", entity="item", entity_id=item.id,
+            item_id=item.id, document_id=item.document_id,
+            before={"status": item.status.value, "percent": item.percent,
+                    "version": item.version},
+            after={"status": status.value, "percent": v["percent"] if p.is_lead else item.percent,
+                   "version": item.version + 1, "report_id": report_id, "unit": p.unit,
+                   "occurrence": v["occurrence"], "step": p.step, "text": v["text"]}))
+        report = Report(id=report_id, item_id=item.id, unit=p.unit, actor=actor, at=ctx.now,
+                        status=status, percent=v["percent"], text=v["text"],
+                        problems=v["problems"], next_steps=v["next_steps"],
+                        evidence=tuple(json.loads(v["evidence"])), occurrence=v["occurrence"])
+        out_reports.append(report)
+        out_items.append(replace(item, version=item.version + 1, last_report=report,
+                                 **p.change))
+        if report.occurrence is not None:
+            answered.setdefault(item.id, []).append(report)
+    bulk.insert_many(ctx, s.audit, audit_rows)
+    return Applied(out_reports, out_items, answered)
+
+
+def _check(ctx: Ctx, u: ProgressUpdate, item: WorkItem, unit_ids: dict[str, int],
+           previous: dict[tuple[int, int], Any], answered: dict[int, list[Report]],
+           today: dt.date) -> _Plan:
     items.check_version(item, u.expected_version)
-    unit = _may_report(ctx, item, u.unit)
-    unit_id = units.resolve(ctx, item.jurisdiction, unit).id
+    if u.unit in unit_ids:  # the item's own name for the unit: nothing to look up
+        unit, unit_id = u.unit, unit_ids[u.unit]
+    else:  # an alias, an old name, or a unit of another item: the registry decides
+        unit = _may_report(ctx, item, u.unit)
+        unit_id = unit_ids[unit]
     is_lead = unit == item.lead
-    previous = ctx.conn.execute(select(s.reports).where(
-        (s.reports.c.item_id == item.id) & (s.reports.c.unit_id == unit_id))
-        .order_by(s.reports.c.id.desc()).limit(1)).first()
+    prev = previous.get((item.id, unit_id))
     if u.status is not None and not is_lead and u.status is not item.status:
         raise PermissionDenied(f"配合单位“{unit}”不能改变任务 {item.id} 的状态",
                                hint=f"状态由牵头单位“{item.lead}”报送")
@@ -70,7 +171,7 @@ def _apply_one(ctx: Ctx, u: ProgressUpdate, *, actor: str, today: dt.date) -> Re
     step = transition(item.status, target, by=UNIT).name if target is not item.status else None
     percent = u.percent
     if percent is None:
-        percent = 100 if target is Status.DONE else (previous.percent if previous is not None
+        percent = 100 if target is Status.DONE else (prev.percent if prev is not None
                                                      else (item.percent if is_lead else 0))
     if not 0 <= percent <= 100:
         raise InputError(f"进度“{percent}”超出范围", hint="进度应为 0 到 100 之间的整数")
@@ -81,49 +182,86 @@ def _apply_one(ctx: Ctx, u: ProgressUpdate, *, actor: str, today: dt.date) -> Re
         raise InputError(f"{occurrence.isoformat()} 不是任务 {item.id} 的报送期",
                          hint=f"报送期有：{shown}")
     if occurrence is None and dates:
-        done = set(ctx.conn.execute(select(s.reports.c.occurrence).where(
-            (s.reports.c.item_id == item.id) & s.reports.c.occurrence.is_not(None))).scalars())
+        done = {r.occurrence for r in answered.get(item.id, ()) if r.occurrence is not None}
         occurrence = occurrence_for(dates, done, today)
 
     def keep(new: str | None, column: str) -> str:
-        return new if new is not None else (getattr(previous, column) if previous else "")
+        return new if new is not None else (getattr(prev, column) if prev else "")
 
-    values = {"item_id": item.id, "unit_id": unit_id, "actor": actor, "at": ctx.now,
+    values = {"item_id": item.id, "unit_id": unit_id,
               "status": target.value if is_lead else item.status.value, "percent": percent,
               "text": keep(u.text, "text"), "problems": keep(u.problems, "problems"),
               "next_steps": keep(u.next_steps, "next_steps"),
               "evidence": json.dumps(list(u.evidence) or
-                                     (json.loads(previous.evidence) if previous else []),
+                                     (json.loads(prev.evidence) if prev else []),
                                      ensure_ascii=False),
               "occurrence": occurrence}
-    report_id = ctx.conn.execute(insert(s.reports).values(**values)
-                                 .returning(s.reports.c.id)).scalar_one()
-    change: dict[str, object] = {}
     if is_lead:
-        change = {"status": target.value, "percent": percent}
-        if target is Status.DONE and item.status is not Status.DONE:
-            change["completed_on"] = today
-    items.bump(ctx, item, change)
-    audit.record(ctx.conn, ctx.now, actor=actor, action="item.report", entity="item",
-                 entity_id=item.id, item_id=item.id, document_id=item.document_id,
-                 before={"status": item.status.value, "percent": item.percent,
-                         "version": item.version},
-                 after={"status": target.value if is_lead else item.status.value,
-                        "percent": percent if is_lead else item.percent,
-                        "version": item.version + 1, "report_id": report_id, "unit": unit,
-                        "occurrence": occurrence, "step": step, "text": values["text"]})
-    return Report(id=report_id, item_id=item.id, unit=unit, actor=actor, at=ctx.now,
-                  status=Status(values["status"]), percent=percent, text=values["text"],
-                  problems=values["problems"], next_steps=values["next_steps"],
-                  evidence=tuple(json.loads(values["evidence"])), occurrence=occurrence)
+        done = target is Status.DONE and item.status is not Status.DONE
+        change = {"status": target, "percent": percent,
+                  "completed_on": today if done else item.completed_on}
+    else:  # a supporting unit's report leaves the item's status and percent alone
+        change = {"status": item.status, "percent": item.percent,
+                  "completed_on": item.completed_on}
+    return _Plan(item, unit, unit_id, is_lead, target, step, values, change)
 
 
-def apply(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
-          today: dt.date) -> list[Report]:
-    """Every update or none: an error raised here rolls back the caller's transaction."""
-    if not updates:
-        raise InputError("没有要保存的进展", hint="请至少填写一条")
-    return [_apply_one(ctx, u, actor=actor, today=today) for u in updates]
+def _previous(ctx: Ctx, ids: Sequence[int]) -> dict[tuple[int, int], Any]:
+    """Each unit's latest report on each of the items: what a new report carries over."""
+    latest = (select(func.max(s.reports.c.id)).where(s.reports.c.item_id.in_(ids))
+              .group_by(s.reports.c.item_id, s.reports.c.unit_id).scalar_subquery())
+    rows = ctx.conn.execute(select(s.reports).where(s.reports.c.id.in_(latest)))
+    return {(r.item_id, r.unit_id): r for r in rows}
+
+
+def _answered(ctx: Ctx, ids: Sequence[int]) -> dict[int, list[Report]]:
+    """The reports of occurrences already made on recurring items (their lights count them)."""
+    out: dict[int, list[Report]] = {}
+    for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
+                              .join(s.units, s.units.c.id == s.reports.c.unit_id)
+                              .where(s.reports.c.item_id.in_(ids)
+                                     & s.reports.c.occurrence.is_not(None))
+                              .order_by(s.reports.c.id)):
+        out.setdefault(r.item_id, []).append(items.report_from_row(r, r.unit_name))
+    return out
+
+
+def _insert_reports(ctx: Ctx, rows: list[dict[str, Any]]) -> list[int]:
+    """The reports' new ids, in the order of ``rows``."""
+    if ctx.dialect == "sqlite":
+        # the items were updated first, so this transaction holds SQLite's write lock and
+        # the next ids are ours (see bulk.next_ids)
+        ids = bulk.next_ids(ctx, s.reports, len(rows))
+        bulk.insert_many(ctx, s.reports, [r | {"id": i} for r, i in zip(rows, ids)])
+        return ids
+    return list(ctx.conn.execute(insert(s.reports).returning(s.reports.c.id,
+                                                             sort_by_parameter_order=True),
+                                 rows).scalars())
+
+
+_BUMP = (update(s.items).where((s.items.c.id == bindparam("b_id"))
+                               & (s.items.c.version == bindparam("b_version")))
+         .values(status=bindparam("b_status"), percent=bindparam("b_percent"),
+                 completed_on=bindparam("b_completed"), version=bindparam("b_next"),
+                 updated_at=bindparam("b_now")))
+
+
+def _bump_all(ctx: Ctx, plans: Sequence[_Plan]) -> None:
+    """Every item to its next version in one statement, if nobody changed it since it was
+    read; otherwise StaleEdit naming the first one that moved."""
+    rows = [{"b_id": p.item.id, "b_version": p.item.version,
+             "b_status": p.change["status"].value, "b_percent": p.change["percent"],
+             "b_completed": p.change["completed_on"], "b_next": p.item.version + 1,
+             "b_now": ctx.now} for p in plans]
+    done = ctx.conn.execute(_BUMP, rows).rowcount
+    if done == len(rows):
+        return
+    now = dict(ctx.conn.execute(select(s.items.c.id, s.items.c.version)
+                                .where(s.items.c.id.in_([p.item.id for p in plans]))).all())
+    moved = next((p.item.id for p in plans if now.get(p.item.id) != p.item.version),
+                 plans[0].item.id)
+    raise StaleEdit(f"任务 {moved} 刚被他人修改，本次修改没有保存",
+                    hint="请重新查看最新内容后再提交")
 
 
 def set_status(ctx: Ctx, item_id: int, status: Status, *, actor: str, unit: str | None,

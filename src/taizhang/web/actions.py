@@ -109,7 +109,8 @@ def submit_report_all(lg: Any, user: CurrentUser, item_id: int, form: ReportForm
     linked to it for the same unit (只报一次, web/task_analysis.py)."""
     from taizhang.web.task_analysis import record_report
 
-    item = lg.get_item(item_id)  # no light needed to check who may report: cheaper
+    # neither light nor last report is needed to check who may report: cheaper
+    item = lg.get_item(item_id, last_report=False)
     unit = reporting_unit(user, item, form.unit)
     if user.is_admin and unit not in item.units:
         raise InputError(f"“{unit}”不是事项 #{item_id} 的责任单位",
@@ -119,7 +120,7 @@ def submit_report_all(lg: Any, user: CurrentUser, item_id: int, form: ReportForm
     evidence = save_evidence(evidence_dir, item_id, list(files), max_bytes=max_bytes) \
         if files else []
     try:
-        reports = record_report(lg, item_id, unit=unit, actor=user.username, today=today,
+        done = record_report(lg, item_id, unit=unit, actor=user.username, today=today,
                                 status=status, percent=form.percent, text=form.text,
                                 problems=form.problems, next_steps=form.next_steps,
                                 evidence=evidence, occurrence=occurrence,
@@ -128,7 +129,7 @@ def submit_report_all(lg: Any, user: CurrentUser, item_id: int, form: ReportForm
         for rel in evidence:  # a refused report leaves no orphaned proof behind
             (evidence_dir / rel).unlink(missing_ok=True)
         raise
-    return lg.get_item(item_id, today=today), reports
+    return done.item, done.reports
 
 
 def last_report_of(reports: list[Report], unit: str | None) -> Report | None:

@@ -5,10 +5,10 @@
   similar wording) that an admin can confirm.
 - 政策领域: the task's areas and instrument type with the words that decided them.
 
-``record_report`` is the one place a report is written for the web (form and /api): when the
-reporting unit has confirmed links from this item it goes through
-``taizhang.store.links.report_once`` — one transaction, every linked item, audited — otherwise
-through ``Ledger.report`` as before.
+``record_report`` is the one place a report is written for the web (form and /api): it goes
+through ``Ledger.report_linked`` (``taizhang.store.links.report``) — one transaction, recorded
+on every item the reporting unit has confirmed as the same work, audited — which also returns
+the item with its new light, so the answer needs no second read.
 """
 from __future__ import annotations
 
@@ -88,34 +88,21 @@ def task_context(an: Any, lg: Any, item: Any) -> dict[str, Any]:
             "tags": tags}
 
 
-def linked_for(lg: Any, item_id: int, unit: str) -> list[int]:
-    """Items confirmed as the same work as ``item_id`` for ``unit`` (directly linked)."""
-    from taizhang.store import links as store_links
-
-    return [link.other(item_id) for link in store_links.list_links(lg, item_id=item_id)
-            if link.unit == unit]
-
-
 def record_report(lg: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
                   status: Status | None, percent: int | None, text: str | None,
                   problems: str | None, next_steps: str | None, evidence: Sequence[str],
-                  occurrence: dt.date | None, expected_version: int | None) -> list[Report]:
-    """One report, recorded on every item linked to this one for ``unit`` (first: this item).
+                  occurrence: dt.date | None, expected_version: int | None) -> Any:
+    """One report, recorded on every item linked to this one for ``unit`` (first: this item),
+    in one transaction; returns the store's ``LinkedReport`` (the reports, and the item as it
+    now is, with its light).
 
     A report for a dated occurrence of a recurring item stays on that item: occurrences are
     the item's own calendar and do not carry over to a linked item.
     """
-    if occurrence is None and linked_for(lg, item_id, unit):
-        from taizhang.store import links as store_links
-
-        return store_links.report_once(
-            lg, item_id, unit=unit, actor=actor, today=today, status=status, percent=percent,
-            text=text, problems=problems, next_steps=next_steps, evidence=evidence,
-            expected_version=expected_version)
-    return [lg.report(item_id, unit=unit, actor=actor, today=today, status=status,
-                      percent=percent, text=text, problems=problems, next_steps=next_steps,
-                      evidence=evidence, occurrence=occurrence,
-                      expected_version=expected_version)]
+    return lg.report_linked(item_id, unit=unit, actor=actor, today=today, status=status,
+                            percent=percent, text=text, problems=problems,
+                            next_steps=next_steps, evidence=evidence, occurrence=occurrence,
+                            expected_version=expected_version)
 
 
 def topic_filter(an: Any, items: list[Any], topic: str, instrument: str) -> list[Any]:
