@@ -71,3 +71,18 @@ def test_closing_remarks_are_not_part_of_the_last_task() -> None:
     last = parse(text).tasks[-1]
     assert "各地区" not in last.text
     assert [d.rrule for d in last.deadlines] == []
+
+
+def test_hard_wrapped_text_parses_like_the_original() -> None:
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for width in (28, 33):  # GB/T 9704's 28 characters a line, and a wider PDF copy
+            wrapped = "\n".join(line[i:i + width] for line in text.split("\n")
+                                for i in range(0, max(len(line), 1), width))
+            a, b = parse(text), parse(wrapped)
+            assert [(t.key, t.lead, t.support, [d.due for d in t.deadlines]) for t in a.tasks] == \
+                   [(t.key, t.lead, t.support, [d.due for d in t.deadlines]) for t in b.tasks]
+            assert (a.title, a.issued_on, a.doc_number) == (b.title, b.issued_on, b.doc_number)
+            assert "hard_wraps_joined" in [w.code.value for w in b.warnings]

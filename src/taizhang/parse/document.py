@@ -36,6 +36,8 @@ def parse(text: str, *, source: str = "") -> Document:
     warnings: list[ParseWarning] = []
     if v.traditional:
         warnings.append(ParseWarning(WarningCode.TRADITIONAL, "文本含繁体字，已按简体识别，名称保留原文写法"))
+    if v.lines_joined:
+        warnings.append(ParseWarning(WarningCode.HARD_WRAPS, f"文本按固定宽度折行，已接回 {v.lines_joined} 处"))
     if v.pinyin_removed:
         warnings.append(ParseWarning(WarningCode.PINYIN_REMOVED, f"已忽略 {v.pinyin_removed} 处拼音注音"))
 

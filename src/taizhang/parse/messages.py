@@ -15,6 +15,7 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.ENCODING_GUESSED: "文件编码为自动识别",
     WarningCode.ORDINAL_GAP: "条目序号不连续",
     WarningCode.TABLE_LAYOUT: "按表格（任务分工表）识别",
+    WarningCode.HARD_WRAPS: "文本按固定宽度折行（如从 PDF 复制），已接回成段",
 }
 
 

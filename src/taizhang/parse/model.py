@@ -29,6 +29,7 @@ class WarningCode(str, Enum):
     ENCODING_GUESSED = "encoding_guessed"
     ORDINAL_GAP = "ordinal_gap"
     TABLE_LAYOUT = "table_layout"
+    HARD_WRAPS = "hard_wraps_joined"
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ class View:
     idx: tuple[int, ...]  # idx[i] = offset in orig of view[i]; idx[len(view)] = len(orig)
     traditional: bool = False
     pinyin_removed: int = 0
+    lines_joined: int = 0  # hard wraps undone (text copied from a PDF at a fixed width)
 
     @classmethod
     def of(cls, orig: str) -> "View":
@@ -67,6 +68,8 @@ class View:
                 pinyin += 1
         for m in _SPACE.finditer(text):
             edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
+        wrapped = _hard_wraps(text)
+        edits.extend((at, at + 1, "") for at in wrapped)
         edits.sort()
         pieces: list[str] = []
         idx: list[int] = []
@@ -83,7 +86,7 @@ class View:
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))
         idx.append(len(orig))
-        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin)
+        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin, len(wrapped))
 
     def as_written(self, name: str) -> str:
         """A name found in the view, in the characters the text writes it with (市商务局 → 市商務局
@@ -110,6 +113,32 @@ class View:
     def orig_text(self, start: int, end: int) -> str:
         a, b = self.orig_span(start, end)
         return self.orig[a:b]
+
+
+_LINE_END = ("。", ";", "!", "?", ":", "。”", "。\"", "!”", "?”")
+
+
+def _hard_wraps(text: str) -> list[int]:
+    """Newlines that only wrap a paragraph at a fixed width (a text copied from a PDF or a
+    page of 28 characters a line): many lines of the same length, each running into the next."""
+    lines = text.split("\n")
+    lengths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 16]
+    if len(lengths) < 6:
+        return []
+    width = max(set(lengths), key=lengths.count)
+    if lengths.count(width) < max(5, len(lengths) * 0.3):
+        return []
+    from taizhang.parse.outline import match_ordinal
+
+    joins, pos = [], 0
+    for this, nxt in zip(lines, lines[1:]):
+        end = pos + len(this)
+        body = this.rstrip()
+        if len(body) >= width - 1 and not body.endswith(_LINE_END) and nxt.strip() \
+                and match_ordinal(nxt.lstrip(), 0) is None:
+            joins.append(end)
+        pos = end + 1
+    return joins
 
 
 def _space(text: str, start: int, end: int) -> str:
