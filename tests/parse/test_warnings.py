@@ -86,3 +86,16 @@ def test_hard_wrapped_text_parses_like_the_original() -> None:
                    [(t.key, t.lead, t.support, [d.due for d in t.deadlines]) for t in b.tasks]
             assert (a.title, a.issued_on, a.doc_number) == (b.title, b.issued_on, b.doc_number)
             assert "hard_wraps_joined" in [w.code.value for w in b.warnings]
+
+
+def test_text_that_lost_its_line_breaks_parses_like_the_original() -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    for name in ("000_e697be1312979dd4.txt", "001_78cdeab974107ec5.txt", "002_0c7ffc69b25063d5.txt",
+                 "003_58d7afab6c0d2c3b.txt"):
+        text = (samples / name).read_text(encoding="utf-8")
+        flat = "".join(line.strip() for line in text.split("\n"))
+        a, b = parse(text), parse(flat)
+        assert [(t.key, t.lead, t.support) for t in a.tasks] == [(t.key, t.lead, t.support) for t in b.tasks]
+        assert "line_breaks_restored" in [w.code.value for w in b.warnings]

@@ -38,6 +38,8 @@ def parse(text: str, *, source: str = "") -> Document:
         warnings.append(ParseWarning(WarningCode.TRADITIONAL, "文本含繁体字，已按简体识别，名称保留原文写法"))
     if v.lines_joined:
         warnings.append(ParseWarning(WarningCode.HARD_WRAPS, f"文本按固定宽度折行，已接回 {v.lines_joined} 处"))
+    if v.lines_split:
+        warnings.append(ParseWarning(WarningCode.BREAKS_RESTORED, f"文本丢失了换行，已在 {v.lines_split} 处条目序号前补回"))
     if v.pinyin_removed:
         warnings.append(ParseWarning(WarningCode.PINYIN_REMOVED, f"已忽略 {v.pinyin_removed} 处拼音注音"))
 

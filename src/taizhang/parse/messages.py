@@ -16,6 +16,7 @@ MESSAGES: dict[WarningCode, str] = {
     WarningCode.ORDINAL_GAP: "条目序号不连续",
     WarningCode.TABLE_LAYOUT: "按表格（任务分工表）识别",
     WarningCode.HARD_WRAPS: "文本按固定宽度折行（如从 PDF 复制），已接回成段",
+    WarningCode.BREAKS_RESTORED: "文本丢失了换行（整篇连成一段），已在条目序号前补回",
 }
 
 

@@ -30,6 +30,7 @@ class WarningCode(str, Enum):
     ORDINAL_GAP = "ordinal_gap"
     TABLE_LAYOUT = "table_layout"
     HARD_WRAPS = "hard_wraps_joined"
+    BREAKS_RESTORED = "line_breaks_restored"
 
 
 @dataclass(frozen=True, slots=True)

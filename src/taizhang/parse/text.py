@@ -52,6 +52,7 @@ class View:
     traditional: bool = False
     pinyin_removed: int = 0
     lines_joined: int = 0  # hard wraps undone (text copied from a PDF at a fixed width)
+    lines_split: int = 0  # line breaks put back into a text that lost them (a page flattened)
 
     @classmethod
     def of(cls, orig: str) -> "View":
@@ -70,6 +71,8 @@ class View:
             edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
         wrapped = _hard_wraps(text)
         edits.extend((at, at + 1, "") for at in wrapped)
+        breaks = _flat_breaks(text)
+        edits.extend((at, at, "\n") for at in breaks)
         edits.sort()
         pieces: list[str] = []
         idx: list[int] = []
@@ -86,7 +89,7 @@ class View:
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))
         idx.append(len(orig))
-        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin, len(wrapped))
+        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin, len(wrapped), len(breaks))
 
     def as_written(self, name: str) -> str:
         """A name found in the view, in the characters the text writes it with (市商务局 → 市商務局
@@ -139,6 +142,43 @@ def _hard_wraps(text: str) -> list[int]:
             joins.append(end)
         pos = end + 1
     return joins
+
+
+# where a flattened text had its line breaks: before an ordinal that opens a heading or an item
+_FLAT_BREAK = re.compile(
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
+    r"|(?<!\d)\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条部])"
+    r"[\u4e00-\u9fff“])")
+_CLOSE = "。;:!?)）]】〕"
+
+
+def _flat_breaks(text: str) -> list[int]:
+    """A page that lost its line breaks (一、……。（一）……1.…… on one line): put them back before
+    each ordinal that continues a numbering (一、 only after the end of a sentence or clause, since
+    统一、高效 reads like one)."""
+    from taizhang.parse.outline import match_ordinal
+
+    out: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) > 800:
+            last: dict[str, int] = {}
+            found = []
+            for m in _FLAT_BREAK.finditer(line):
+                at = m.start()
+                hit = match_ordinal(line.translate(_WIDTH_TABLE), at)
+                if hit is None or at == 0:
+                    continue
+                style, _, value, _ = hit
+                after_stop = line[at - 1] in _CLOSE or line[at - 1].isspace()
+                follows = value == 1 or value == last.get(style, 0) + 1
+                if (style == "cn" and after_stop and follows) or (style != "cn" and follows):
+                    last[style] = value
+                    found.append(pos + at)
+            if len(found) >= 3:
+                out += found
+        pos += len(line) + 1
+    return out
 
 
 def _space(text: str, start: int, end: int) -> str:
