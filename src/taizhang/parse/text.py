@@ -164,9 +164,10 @@ def _flat_breaks(text: str) -> list[int]:
         if len(line) > 800:
             last: dict[str, int] = {}
             found = []
+            half = line.translate(_WIDTH_TABLE)
             for m in _FLAT_BREAK.finditer(line):
                 at = m.start()
-                hit = match_ordinal(line.translate(_WIDTH_TABLE), at)
+                hit = match_ordinal(half, at)
                 if hit is None or at == 0:
                     continue
                 style, _, value, _ = hit
