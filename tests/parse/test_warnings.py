@@ -99,3 +99,20 @@ def test_text_that_lost_its_line_breaks_parses_like_the_original() -> None:
         a, b = parse(text), parse(flat)
         assert [(t.key, t.lead, t.support) for t in a.tasks] == [(t.key, t.lead, t.support) for t in b.tasks]
         assert "line_breaks_restored" in [w.code.value for w in b.warnings]
+
+
+def test_seeds_in_traditional_characters_and_full_width_punctuation() -> None:
+    from pathlib import Path
+
+    import opencc  # dev extra: a real converter, so the test is not our own table checking itself
+
+    to_trad, to_simp = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    full = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "(),:;!?"})
+    for path in sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = [(t.lead, t.support) for t in parse(text).tasks]
+        trad = parse(to_trad.convert(text))
+        assert [(tuple(to_simp.convert(n) for n in t.lead), tuple(to_simp.convert(n) for n in t.support))
+                for t in trad.tasks] == plain
+        # width is not spelling: names come out in half-width punctuation (CONTRACT §2.7)
+        assert [(t.lead, t.support) for t in parse(text.translate(full)).tasks] == plain
