@@ -6,6 +6,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from taizhang.errors import InputError, NotFound
 from taizhang.store import Ledger
 
 from .conftest import SAMPLES, login
@@ -122,3 +123,35 @@ def test_upload_through_the_api_returns_the_ingest_result(client: TestClient) ->
     assert again.json()["outcome"] == "unchanged"
     parse = client.get(f"/api/documents/{body['document']['id']}/parse").json()
     assert parse["schema"] == "taizhang.document/1" and parse["tasks"]
+
+
+def test_review_page_adds_a_unit_the_parser_missed(client: TestClient, ledger: Ledger) -> None:
+    token = login(client, "admin")
+    data = (SAMPLES / "000_e697be1312979dd4.txt").read_bytes()
+    r = _upload(client, token, "000.txt", data, jurisdiction="沈阳市")
+    doc_id = int(r.headers["location"].rsplit("/", 1)[1])
+    item = ledger.list_items(document=doc_id, include_drafts=True)[0]
+    new = "市数据和营商环境建设局"
+    with pytest.raises(NotFound):
+        ledger.resolve_unit("沈阳市", new)
+    r = client.post(f"/documents/{doc_id}/items/{item.id}",
+                    data={"csrf_token": token, "version": item.version,
+                          "support": "、".join([*item.support, new]), "note": "原文漏识别"},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(r.headers["location"]).text
+    assert f"新增单位：{new}（沈阳市" in page  # the reviewer is told a unit was registered
+    unit = ledger.resolve_unit("沈阳市", new)
+    assert (unit.jurisdiction, unit.name) == ("沈阳市", new)
+    # the item's own names stay whole, even one with a 、 inside (相关区、县(市)政府)
+    assert ledger.get_item(item.id).support == (*item.support, new)
+    created = [e for e in ledger.history(item.id) if e.action == "unit.create"]
+    assert [(e.actor, e.after["unit"], e.entity_id) for e in created] == [("admin", new, unit.id)]
+    # the same name again is the unit now known, not a second one
+    again = ledger.correct(item.id, "lead", new, actor="admin")
+    assert again.lead == new
+    assert [u.id for u in ledger.list_units(jurisdiction="沈阳市") if u.name == new] == [unit.id]
+    # a name too long to be a unit is refused, and nothing is written
+    with pytest.raises(InputError, match="太长"):
+        ledger.correct(item.id, "support", "单" * 80, actor="admin")
+    assert ledger.get_item(item.id).version == again.version

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import bindparam, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from taizhang.ledger.model import AuditEntry
@@ -74,3 +74,30 @@ def entries(conn: Connection, *, entity: str | None = None, entity_id: int | Non
     if limit:
         q = q.limit(limit)
     return [_entry(r) for r in reversed(conn.execute(q).all())]
+
+
+# the audit actions that move an item's status (see progress.py): the status chart's input
+STATUS_ACTIONS = ("item.report", "item.status")
+_LATEST = select(func.max(s.audit.c.id))
+_SINCE = select(s.audit.c.id, s.audit.c.action, s.audit.c.item_id).where(
+    s.audit.c.id > bindparam("after"))
+_STATUS = select(s.audit).where((s.audit.c.id > bindparam("after"))
+                                & s.audit.c.action.in_(STATUS_ACTIONS)).order_by(s.audit.c.id)
+
+
+def latest_id(conn: Connection) -> int:
+    return int(conn.execute(_LATEST).scalar() or 0)
+
+
+def since(conn: Connection, after: int) -> tuple[int, set[str], set[int]]:
+    newest, actions, items = after, set(), set()
+    for entry_id, action, item_id in conn.execute(_SINCE, {"after": after}):
+        newest = max(newest, entry_id)
+        actions.add(action)
+        if item_id is not None:
+            items.add(item_id)
+    return newest, actions, items
+
+
+def status_entries(conn: Connection, *, after: int) -> list[AuditEntry]:
+    return [_entry(r) for r in conn.execute(_STATUS, {"after": after})]

@@ -40,7 +40,7 @@ def insert_many(ctx: Ctx, table: Table, rows: Sequence[Mapping[str, Any]]) -> No
     if not rows:
         return
     if ctx.dialect != "sqlite":
-        ctx.conn.execute(insert(table), list(rows))
+        ctx.conn.execute(_insert(table), list(rows))
         return
     names = list(rows[0])
     pick = itemgetter(*names) if len(names) > 1 else (lambda r: (r[names[0]],))
@@ -56,6 +56,18 @@ def insert_many(ctx: Ctx, table: Table, rows: Sequence[Mapping[str, Any]]) -> No
     else:
         values = [pick(row) for row in rows]
     _driver(ctx).executemany(_sql(table, names), values)
+
+
+_INSERTS: dict[str, Any] = {}
+
+
+def _insert(table: Table) -> Any:
+    """One INSERT statement per table, kept: building it (and its cache key) per call showed
+    in the profile of a busy server."""
+    found = _INSERTS.get(table.name)
+    if found is None:
+        found = _INSERTS[table.name] = insert(table)
+    return found
 
 
 def insert_one(ctx: Ctx, table: Table, row: Mapping[str, Any]) -> int:

@@ -27,7 +27,7 @@ from taizhang.ledger.model import (
     WorkItem,
 )
 from taizhang.ledger.schedule import iso_date
-from taizhang.ledger.units import jurisdiction_of, normalize
+from taizhang.ledger.units import canonical_name, jurisdiction_of, normalize
 from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
@@ -270,10 +270,10 @@ def correct(ctx: Ctx, item_id: int, field: str, value: Any, *, actor: str, note:
         after = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
         values["leaders"] = json.dumps(after, ensure_ascii=False)
     elif field == "lead":
-        after = units.resolve(ctx, item.jurisdiction, str(value)).name if value else None
+        after = _unit_name(ctx, item, str(value), actor) if value else None
         values["lead_unit_id"] = units.ensure(ctx, item.jurisdiction, after) if after else None
     else:  # support
-        names = [units.resolve(ctx, item.jurisdiction, str(v)).name
+        names = [_unit_name(ctx, item, str(v), actor)
                  for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
         after = list(dict.fromkeys(names))
         ctx.conn.execute(delete(s.item_support).where(s.item_support.c.item_id == item_id))
@@ -300,3 +300,26 @@ def corrections(ctx: Ctx, ref: int | str) -> list[Correction]:
                        before=json.loads(r.before) if r.before else None,
                        after=json.loads(r.after) if r.after else None, actor=r.actor,
                        at=r.at, note=r.note) for r in ctx.conn.execute(q.order_by(s.corrections.c.id))]
+
+
+MAX_UNIT_NAME = 60
+
+
+def _unit_name(ctx: Ctx, item: WorkItem, name: str, actor: str) -> str:
+    """The unit a reviewer names for an item: a known one (aliases and merges followed), or —
+    the parser may have missed a unit — a new unit of the item's jurisdiction, registered here
+    with its own audit line (``unit.create``) so the trail says who added it and why."""
+    try:
+        return units.resolve(ctx, item.jurisdiction, name).name
+    except NotFound:
+        pass
+    canon = canonical_name(name)
+    if not canon or len(canon) > MAX_UNIT_NAME:
+        raise InputError(f"单位名称“{name[:80]}”{'是空的' if not canon else '太长'}",
+                         hint=f"请填写单位的名称（不超过 {MAX_UNIT_NAME} 个字），多个单位用顿号分开")
+    unit_id = units.ensure(ctx, item.jurisdiction, canon)
+    audit.record(ctx.conn, ctx.now, actor=actor, action="unit.create", entity="unit",
+                 entity_id=unit_id, item_id=item.id, document_id=item.document_id,
+                 after={"jurisdiction": item.jurisdiction, "unit": canon,
+                        "via": "item.correct"})
+    return canon

@@ -130,8 +130,10 @@ class Ledger:
         """A reviewer's correction of one parsed field of an item.
 
         ``field`` is one of title, text, lead, support, leaders, due, rrule (unit names are
-        resolved in the item's jurisdiction; dates as ``datetime.date`` or ISO strings). The
-        original stays in the stored parse; the correction is recorded and audited.
+        resolved in the item's jurisdiction; a name that is no unit there yet — one the
+        parser missed — is registered as a new unit, audited as ``unit.create``; dates as
+        ``datetime.date`` or ISO strings). The original stays in the stored parse; the
+        correction is recorded and audited.
         """
         with self.engine.begin() as conn:
             return documents.correct(self._ctx(conn), item_id, field, value, actor=actor,
@@ -180,18 +182,21 @@ class Ledger:
                    status: Status | Iterable[Status] | None = None,
                    light: Light | None = None, due_before: dt.date | None = None,
                    due_after: dt.date | None = None, overdue: bool = False,
-                   include_drafts: bool = False, limit: int | None = None) -> list[WorkItem]:
+                   include_drafts: bool = False, limit: int | None = None,
+                   ids: Sequence[int] | None = None) -> list[WorkItem]:
         """Items of current documents, filtered; with ``today`` each carries its light.
 
         ``unit`` is a name or alias (resolved in ``jurisdiction`` when given); ``role`` is
-        any | lead | support. ``overdue`` and ``light`` need ``today``.
+        any | lead | support. ``overdue`` and ``light`` need ``today``. ``ids`` keeps only
+        those items (a cache refreshing what changed).
         """
         with self.engine.connect() as conn:
             return items.list_items(
                 self._ctx(conn), thresholds=self.thresholds, today=today, unit=unit,
                 jurisdiction=jurisdiction, role=role, document=document, status=status,
                 light=light, due_before=due_before, due_after=due_after, overdue=overdue,
-                include_drafts=include_drafts, limit=limit)
+                include_drafts=include_drafts, limit=limit,
+                ids=list(ids) if ids is not None else None)
 
     def get_item(self, item_id: int, *, today: dt.date | None = None,
                  last_report: bool = True) -> WorkItem:
@@ -208,6 +213,13 @@ class Ledger:
         with self.engine.connect() as conn:
             return items.search(self._ctx(conn), query, limit=limit, today=today,
                                 thresholds=self.thresholds)
+
+    def search_ids(self, query: str) -> list[int]:
+        """The ids ``search`` would list, unordered and unlimited, without loading the items
+        (the web app maps them onto the items it keeps in memory)."""
+        fts.catch_up(self.engine)
+        with self.engine.connect() as conn:
+            return items.search_ids(self._ctx(conn), query)
 
     def reports(self, item_id: int) -> list[Report]:
         """All reports on an item, oldest first."""
@@ -318,6 +330,24 @@ class Ledger:
                   limit: int | None = None) -> list[AuditEntry]:
         with self.engine.connect() as conn:
             return audit.entries(conn, entity=entity, entity_id=entity_id, limit=limit)
+
+    def latest_audit_id(self) -> int:
+        """The id of the newest audit entry (0 for none): every change writes one, so it
+        stamps the state of the whole ledger."""
+        with self.engine.connect() as conn:
+            return audit.latest_id(conn)
+
+    def changes_since(self, audit_id: int) -> tuple[int, set[str], set[int]]:
+        """What changed after the audit entry ``audit_id``: the newest id, the actions and
+        the items touched."""
+        with self.engine.connect() as conn:
+            return audit.since(conn, audit_id)
+
+    def status_changes(self, *, after: int = 0) -> list[AuditEntry]:
+        """The audit entries that may change an item's status (reports, status changes),
+        oldest first: what a status-over-time chart replays."""
+        with self.engine.connect() as conn:
+            return audit.status_entries(conn, after=after)
 
     def stats(self, *, today: dt.date, jurisdiction: str | None = None) -> list[UnitStats]:
         """Per lead/support unit: counts, done, overdue and on-time rate, most lead work first."""

@@ -206,22 +206,40 @@ def _check(ctx: Ctx, u: ProgressUpdate, item: WorkItem, unit_ids: dict[str, int]
     return _Plan(item, unit, unit_id, is_lead, target, step, values, change)
 
 
+def _previous_q(cond: Any) -> Any:
+    latest = (select(func.max(s.reports.c.id)).where(cond)
+              .group_by(s.reports.c.item_id, s.reports.c.unit_id).scalar_subquery())
+    return select(s.reports).where(s.reports.c.id.in_(latest))
+
+
+def _answered_q(cond: Any) -> Any:
+    return (select(s.reports, s.units.c.name.label("unit_name"))
+            .join(s.units, s.units.c.id == s.reports.c.unit_id)
+            .where(cond & s.reports.c.occurrence.is_not(None)).order_by(s.reports.c.id))
+
+
+# a single report (the web's case) runs statements built once (see items._ONE_ITEM)
+_ONE = bindparam("one_id")
+_ONE_PREVIOUS = _previous_q(s.reports.c.item_id == _ONE)
+_ONE_ANSWERED = _answered_q(s.reports.c.item_id == _ONE)
+_INSERT_REPORTS = insert(s.reports).returning(s.reports.c.id, sort_by_parameter_order=True)
+
+
+def _for(ctx: Ctx, ids: Sequence[int], build: Any, prebuilt: Any) -> Any:
+    if len(ids) == 1:
+        return ctx.conn.execute(prebuilt, {"one_id": ids[0]})
+    return ctx.conn.execute(build(s.reports.c.item_id.in_(list(ids))))
+
+
 def _previous(ctx: Ctx, ids: Sequence[int]) -> dict[tuple[int, int], Any]:
     """Each unit's latest report on each of the items: what a new report carries over."""
-    latest = (select(func.max(s.reports.c.id)).where(s.reports.c.item_id.in_(ids))
-              .group_by(s.reports.c.item_id, s.reports.c.unit_id).scalar_subquery())
-    rows = ctx.conn.execute(select(s.reports).where(s.reports.c.id.in_(latest)))
-    return {(r.item_id, r.unit_id): r for r in rows}
+    return {(r.item_id, r.unit_id): r for r in _for(ctx, ids, _previous_q, _ONE_PREVIOUS)}
 
 
 def _answered(ctx: Ctx, ids: Sequence[int]) -> dict[int, list[Report]]:
     """The reports of occurrences already made on recurring items (their lights count them)."""
     out: dict[int, list[Report]] = {}
-    for r in ctx.conn.execute(select(s.reports, s.units.c.name.label("unit_name"))
-                              .join(s.units, s.units.c.id == s.reports.c.unit_id)
-                              .where(s.reports.c.item_id.in_(ids)
-                                     & s.reports.c.occurrence.is_not(None))
-                              .order_by(s.reports.c.id)):
+    for r in _for(ctx, ids, _answered_q, _ONE_ANSWERED):
         out.setdefault(r.item_id, []).append(items.report_from_row(r, r.unit_name))
     return out
 
@@ -234,9 +252,7 @@ def _insert_reports(ctx: Ctx, rows: list[dict[str, Any]]) -> list[int]:
         ids = bulk.next_ids(ctx, s.reports, len(rows))
         bulk.insert_many(ctx, s.reports, [r | {"id": i} for r, i in zip(rows, ids)])
         return ids
-    return list(ctx.conn.execute(insert(s.reports).returning(s.reports.c.id,
-                                                             sort_by_parameter_order=True),
-                                 rows).scalars())
+    return list(ctx.conn.execute(_INSERT_REPORTS, rows).scalars())
 
 
 _BUMP = (update(s.items).where((s.items.c.id == bindparam("b_id"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -24,6 +25,7 @@ from taizhang.web.cache import ItemCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
 
 SESSION_HOURS = 12
+THREADS = 8  # worker threads per process for the synchronous routes
 
 
 def create_app(settings: Settings, *, ledger: Any = None,
@@ -39,6 +41,12 @@ def create_app(settings: Settings, *, ledger: Any = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        # the pages and the API are synchronous and run in anyio's threads; forty of them
+        # fighting for one interpreter lock spent more time handing it over than working
+        limit = int(os.environ.get("TAIZHANG_WEB_THREADS", THREADS))
+        anyio.to_thread.current_default_thread_limiter().total_tokens = limit
         yield
         if owned:  # a ledger handed in belongs to the caller
             ledger.close()
@@ -62,14 +70,8 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
     app.state.analysis = AnalysisCache()  # cross-document analyses, rebuilt when documents change
 
-    @app.middleware("http")
-    async def server_timing(request: Any, call_next: Any) -> Any:
-        # the time spent in the app, for browsers' dev tools and benchmarks/bench_web.py
-        start = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - start) * 1000:.1f}"
-        return response
-
+    # the time spent in the app, for browsers' dev tools and benchmarks/bench_web.py
+    app.add_middleware(ServerTiming)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
                        session_cookie="taizhang_session", max_age=SESSION_HOURS * 3600,
                        same_site="lax", https_only=False)
@@ -82,6 +84,34 @@ def create_app(settings: Settings, *, ledger: Any = None,
         app.include_router(router)
 
     return app
+
+
+class ServerTiming:
+    """Adds ``Server-Timing: app;dur=<ms>`` to every response.
+
+    Plain ASGI rather than ``@app.middleware("http")``: Starlette's BaseHTTPMiddleware runs
+    each request in an extra task with its own streams, which cost a report request more
+    than the header is worth.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+
+        async def timed(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                took = (time.perf_counter() - start) * 1000
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"],
+                                       (b"server-timing", f"app;dur={took:.1f}".encode())]
+            await send(message)
+
+        await self.app(scope, receive, timed)
 
 
 def app_from_env() -> FastAPI:

@@ -1,10 +1,17 @@
-"""A read cache of listed items, keyed by the ledger's latest audit entry.
+"""A read cache of listed items, kept true by the ledger's audit trail.
 
 Listing every item with its light costs the store about 0.35 ms per item (20,000 items: seconds),
 and the dashboard, the task list and /api/items all list them. Every change to the ledger writes
 an audit entry, so the id of the newest one is a version stamp of the whole ledger: one indexed
 query tells whether a cached list is still true. Works across worker processes (each keeps its
 own cache, all read the same stamp). Items are frozen dataclasses, safe to share between threads.
+
+When the stamp moved, the entries since the cached one say what changed. Reports, status
+changes, corrections and 督办 touch single items: a list filtered only by day, document or
+jurisdiction (which no such change alters) is patched by reloading just those items, so a burst
+of reports costs the next page a few hundred items, not the whole ledger. Anything else — a
+document ingested or published, units merged or renamed, a list filtered by unit, status or
+light (which a report can move an item into or out of) — reloads the list.
 """
 from __future__ import annotations
 
@@ -13,35 +20,72 @@ from collections import OrderedDict
 from typing import Any
 
 MAX_ENTRIES = 16
+# audit actions that change nothing but the items they name (and their own rows)
+ITEM_ACTIONS = frozenset({
+    "item.report", "item.status", "item.correct", "link.report", "link.confirm", "link.remove",
+    "duban.issue", "duban.escalate", "duban.answer", "duban.close", "user.create",
+    "user.password", "unit.create"})  # a unit a correction registers is named by no other item
+# filters no item-level change can move an item across
+PATCHABLE = frozenset({"today", "document", "jurisdiction", "include_drafts"})
+PATCH_LIMIT = 2000  # more changed items than this: a full reload is as cheap
 
 
 class ItemCache:
     def __init__(self, ledger: Any) -> None:
         self.ledger = ledger
-        self._entries: OrderedDict[tuple[Any, ...], list[Any]] = OrderedDict()
+        # filters → (stamp, items)
+        self._entries: OrderedDict[tuple[Any, ...], tuple[int, list[Any]]] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.patches = 0
 
     def stamp(self) -> int:
-        latest = self.ledger.audit_log(limit=1)
-        return latest[-1].id if latest else 0
+        return int(self.ledger.latest_audit_id())
 
     def list_items(self, **kw: Any) -> list[Any]:
         """``Ledger.list_items(**kw)``, served from memory while nothing has changed."""
-        key = (self.stamp(),) + tuple(sorted((k, _hashable(v)) for k, v in kw.items()))
+        stamp = self.stamp()
+        key = tuple(sorted((k, _hashable(v)) for k, v in kw.items()))
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:
                 self._entries.move_to_end(key)
-                self.hits += 1
-                return hit
-        items = list(self.ledger.list_items(**kw))
-        with self._lock:
+                if hit[0] == stamp:
+                    self.hits += 1
+                    return hit[1]
+        items = self._patched(hit, kw) if hit is not None else None
+        if items is None:
+            items = list(self.ledger.list_items(**kw))
             self.misses += 1
-            self._entries[key] = items
+        else:
+            self.patches += 1
+        with self._lock:
+            # the stamp read before listing: a change made meanwhile is seen next time
+            self._entries[key] = (stamp, items)
+            self._entries.move_to_end(key)
             while len(self._entries) > MAX_ENTRIES:
                 self._entries.popitem(last=False)
         return items
+
+    def _patched(self, hit: tuple[int, list[Any]], kw: dict[str, Any]) -> list[Any] | None:
+        """The cached list with the items changed since its stamp reloaded, or None when
+        only a full listing is right."""
+        if set(kw) - PATCHABLE:
+            return None
+        _, actions, changed = self.ledger.changes_since(hit[0])
+        if actions - ITEM_ACTIONS or len(changed) > PATCH_LIMIT:
+            return None
+        if not changed:
+            return hit[1]
+        fresh = {i.id: i for i in self.ledger.list_items(**kw, ids=sorted(changed))}
+        # an item of the list is replaced or, if it no longer qualifies, dropped; the order
+        # (document, id) does not change, and an item-level change adds no item to the list
+        out = []
+        for item in hit[1]:
+            if item.id not in changed:
+                out.append(item)
+            elif item.id in fresh:
+                out.append(fresh[item.id])
+        return out
 
 
 def _hashable(value: Any) -> Any:

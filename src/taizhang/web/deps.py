@@ -40,7 +40,7 @@ ACTIONS = {
     "document.ingest": "读入文件", "document.publish": "发布文件", "item.revise": "新版本更新",
     "item.correct": "核对修改", "item.report": "报送进展", "item.status": "改变状态",
     "duban.issue": "发出督办", "duban.escalate": "升级督办", "duban.answer": "回复督办",
-    "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并",
+    "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并", "unit.create": "新增单位",
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
 }
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from taizhang.errors import InputError, StaleEdit
+from taizhang.errors import InputError, NotFound, StaleEdit
 from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
 from taizhang.web.deps import current_user, flash, ledger, page
@@ -27,10 +28,21 @@ FIELDS: tuple[tuple[str, str, bool], ...] = (
 _SPLIT = str.maketrans({"、": "\n", "，": "\n", ",": "\n", "；": "\n", ";": "\n"})
 
 
-def split_names(value: str) -> list[str]:
-    """``市财政局、市发展改革委`` (or one per line) → the list; blanks dropped, order kept."""
+def split_names(value: str, keep: Iterable[str] = ()) -> list[str]:
+    """``市财政局、市发展改革委`` (or one per line) → the list; blanks dropped, order kept.
+
+    Names in ``keep`` (the item's own units) stay whole even when they hold a separator
+    (``相关区、县(市)政府``): split, they would read as two units that do not exist — and a
+    correction registers the units it does not know.
+    """
+    whole = [n for n in keep if n and n.translate(_SPLIT) != n]
+    marks = {f"\ue000{i}\ue001": n for i, n in enumerate(sorted(whole, key=len, reverse=True))}
+    for mark, name in marks.items():
+        value = value.replace(name, mark)
     seen: dict[str, None] = {}
     for name in value.translate(_SPLIT).splitlines():
+        for mark, whole_name in marks.items():
+            name = name.replace(mark, whole_name)
         if name.strip():
             seen.setdefault(name.strip(), None)
     return list(seen)
@@ -114,20 +126,34 @@ async def correct_item(request: Request, doc_id: int, item_id: int,
         raise StaleEdit(f"事项 #{item_id} 已被他人修改（您看到的是第 {expected} 版，现为第 {item.version} 版）",
                         hint="请刷新页面，在最新内容上重新修改")
     note = str(form.get("note", "")).strip()
-    changed = []
+    changed, added = [], []
     for field, label, is_list in FIELDS:
         if field not in form:
             continue
         raw = str(form.get(field, "")).strip()
         if raw == field_value(item, field):
             continue
-        value: Any = split_names(raw) if is_list else (raw or None)
+        value: Any = (split_names(raw, keep=(*item.support, item.lead or "")) if is_list
+                      else (raw or None))
+        if field in ("lead", "support"):  # names the parser missed become new units
+            added += [n for n in (value if isinstance(value, list) else [value])
+                      if n and n not in added and not _known_unit(lg, item.jurisdiction, n)]
         item = lg.correct(item_id, field, value, actor=user.username, note=note,
                           expected_version=item.version)
         changed.append(label)
-    flash(request, f"已修改事项 #{item_id}：{'、'.join(changed)}" if changed else "没有改动",
-          "ok" if changed else "warn")
+    message = f"已修改事项 #{item_id}：{'、'.join(changed)}" if changed else "没有改动"
+    if added:
+        message += f"；新增单位：{'、'.join(added)}（{item.jurisdiction}，已记入留痕）"
+    flash(request, message, "ok" if changed else "warn")
     return RedirectResponse(f"/documents/{doc_id}#item-{item_id}", status_code=303)
+
+
+def _known_unit(lg: Any, jurisdiction: str, name: str) -> bool:
+    try:
+        lg.resolve_unit(jurisdiction, name)
+    except NotFound:
+        return False
+    return True
 
 
 @router.post("/documents/{doc_id}/publish", include_in_schema=False)

@@ -25,6 +25,7 @@ from taizhang.web.task_analysis import INSTRUMENTS, task_context, topic_filter
 
 router = APIRouter()
 PAGE_SIZE = 50
+SEARCH_LIMIT = 500  # search results listed at most
 
 
 def item_filters(params: dict[str, str], today: dt.date) -> dict[str, Any]:
@@ -61,12 +62,10 @@ def find_items(lg: Any, params: dict[str, str], today: dt.date,
     lister = cache.list_items if cache is not None else lg.list_items
     if not query:
         return list(lister(**kw))
-    found = lg.search(query, limit=500, today=today)
-    # search ranks; the other filters still apply, checked on the returned items
-    if not any(v for k, v in kw.items() if k != "today"):
-        return list(found)
-    allowed = {i.id for i in lister(**kw)}
-    return [i for i in found if i.id in allowed]
+    # the index gives ids; the items come from the (cached) filtered listing, in its order
+    # (document, id), at most SEARCH_LIMIT of them
+    matched = set(lg.search_ids(query))
+    return [i for i in lister(**kw) if i.id in matched][:SEARCH_LIMIT]
 
 
 @router.get("/tasks", include_in_schema=False)
