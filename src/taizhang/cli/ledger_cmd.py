@@ -30,7 +30,7 @@ ACTIONS = {
     "item.create": "立项", "item.revise": "随新版本更新", "item.report": "报送进展",
     "item.status": "变更状态", "item.correct": "更正", "duban.issue": "发出督办",
     "duban.escalate": "督办升级", "duban.answer": "回复督办", "duban.close": "督办办结",
-    "document.ingest": "导入文件", "document.publish": "发布文件",
+    "document.ingest": "导入文件", "document.publish": "发布文件", "unit.create": "新增单位",
 }
 
 db_option = click.option("--db", "db", envvar="TAIZHANG_DB", default=None, metavar="URL",
@@ -313,7 +313,10 @@ def report(item: int, unit: str, percent: int | None, text: str | None, problems
            next_steps: str | None, status: str | None, evidence: tuple[str, ...],
            occurrence: str | None, expected: int | None, actor: str | None, today: str | None,
            db: str | None) -> int:
-    """以责任单位身份报送一项任务的进展（未填的内容沿用上次报送）。"""
+    """以责任单位身份报送一项任务的进展（未填的内容沿用上次报送）。
+
+    该单位已确认“只报一次”关联的事项，同一份报送一并记入（taizhang links）。
+    """
     from taizhang.ledger.model import Status
 
     day = _today(today)
@@ -321,17 +324,24 @@ def report(item: int, unit: str, percent: int | None, text: str | None, problems
     occ = _date(occurrence, "报送期")
     copies = _evidence_targets(item, evidence)
     with _ledger(db) as ledger:
-        r = ledger.report(item, unit=unit, actor=actor or f"cli:{unit}", today=day,
-                          status=new_status, percent=percent, text=text, problems=problems,
-                          next_steps=next_steps, evidence=tuple(str(t) for _, t in copies),
-                          occurrence=occ, expected_version=expected)
-        current = ledger.get_item(item, today=day)
+        # through store.links, as the web form: one transaction for this item and the items
+        # confirmed as the same work for this unit; the item comes back with its light
+        done = ledger.report_linked(
+            item, unit=unit, actor=actor or f"cli:{unit}", today=day, status=new_status,
+            percent=percent, text=text, problems=problems, next_steps=next_steps,
+            evidence=tuple(str(t) for _, t in copies), occurrence=occ,
+            expected_version=expected)
     _copy_evidence(copies)  # only once the report is saved: a refused report leaves no files
+    r, current = done.reports[0], done.item
     period = f"（{r.occurrence.isoformat()} 期）" if r.occurrence else ""
     click.echo(f"已报送：任务 {item}{period} {r.unit}：{r.status.label}，进度 {r.percent}%"
                f"{'，' + r.text if r.text else ''}")
     click.echo(f"任务 {item} 现为第 {current.version} 版，"
                f"{current.light.label if current.light else ''}")
+    if done.linked:
+        synced = "、".join(f"任务 {x.item_id}（{x.status.label}，进度 {x.percent}%）"
+                           for x in done.linked)
+        click.echo(f"已同步到关联事项（只报一次）：{synced}")
     return 0
 
 
@@ -599,8 +609,19 @@ def history(item: int, db: str | None, fmt: str) -> int:
 @format_option
 def stats(jurisdiction: str | None, today: str | None, db: str | None, fmt: str) -> int:
     """按单位统计：牵头/配合任务数、已完成、超期、按时完成率、红黄灯。"""
-    with _ledger(db) as ledger:
-        found = ledger.stats(today=_today(today), jurisdiction=jurisdiction)
+    from taizhang.store.unit_stats import unit_stats
+
+    day = _today(today)
+    found = None
+    with _no_gc():
+        # an SQLite file: the read-only listing of `tasks` (no SQLAlchemy), counted alike
+        with _reader(db) as reader:
+            if reader is not None:
+                found = unit_stats(reader.list_items(today=day, jurisdiction=jurisdiction,
+                                                     texts=False), day)
+        if found is None:
+            with _ledger(db) as ledger:
+                found = ledger.stats(today=day, jurisdiction=jurisdiction)
     if fmt == "json":
         _json([u.to_dict() for u in found])
         return 0

@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, bindparam, func, or_, select, text, update
 
 from taizhang.config import LightThresholds
 from taizhang.errors import InputError, NotFound, StaleEdit
-from taizhang.ledger.lights import assess, is_overdue
+from taizhang.ledger.lights import assess
 from taizhang.ledger.model import FINISHED, DocState, Light, Report, Status, UnitStats, WorkItem
 from taizhang.store import schema as s
 from taizhang.store import units as unit_store
@@ -249,28 +249,6 @@ def stats(ctx: Ctx, *, today: dt.date, jurisdiction: str | None,
                        jurisdiction=jurisdiction, role="any", document=None, status=None,
                        light=None, due_before=None, due_after=None, overdue=False,
                        include_drafts=False, limit=None)
-    table: dict[tuple[str, str], dict[str, int]] = {}
+    from taizhang.store.unit_stats import unit_stats
 
-    def row(place: str, name: str) -> dict[str, int]:
-        return table.setdefault((place, name), dict.fromkeys(
-            ("lead", "support", "done", "overdue", "on_time", "red", "yellow"), 0))
-
-    for item in found:
-        for name in item.support:
-            row(item.jurisdiction, name)["support"] += 1
-        if not item.lead:
-            continue
-        r = row(item.jurisdiction, item.lead)
-        r["lead"] += 1
-        if item.status in FINISHED:
-            r["done"] += 1
-            if item.due is None or (item.completed_on and item.completed_on <= item.due):
-                r["on_time"] += 1
-        if is_overdue(item, today):
-            r["overdue"] += 1
-        if item.light is Light.RED:
-            r["red"] += 1
-        elif item.light is Light.YELLOW:
-            r["yellow"] += 1
-    out = [UnitStats(jurisdiction=k[0], unit=k[1], **v) for k, v in table.items()]
-    return sorted(out, key=lambda u: (-u.lead, -u.support, u.jurisdiction, u.unit))
+    return unit_stats(found, today)
