@@ -140,6 +140,15 @@ def bench_listing(db_file: Path, today: str, runs: int = 7) -> None:
           f"CPU {statistics.median(cpu) / 0.5:.2f} of the budget (best wall, median CPU)")
 
 
+def bench_stats(db_file: Path, today: str, runs: int = 5) -> None:
+    """`taizhang stats` beside `taizhang tasks` (all items): it should cost no more."""
+    db = ["--today", today, "--db", f"sqlite:///{db_file}"]
+    for name in ("tasks", "stats"):
+        times = [_run([str(EXE), name, *db])[0] for _ in range(runs)]
+        print(f"taizhang {name} --today {today}: wall best {min(times):.3f} s, median "
+              f"{statistics.median(times):.3f} s over {runs} runs (whole process)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000)
@@ -163,6 +172,7 @@ def main() -> None:
         bench_breakdown(folder, docs)
     for today in ("2019-01-01", "2030-01-01"):
         bench_listing(db_file, today)
+    bench_stats(db_file, "2030-01-01")
     t0 = time.perf_counter()
     subprocess.run([str(EXE), "--help"], capture_output=True, check=True)
     print(f"  for scale: `taizhang --help` takes {time.perf_counter() - t0:.3f} s")
