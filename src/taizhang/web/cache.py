@@ -43,6 +43,9 @@ class ItemCache:
 
     def list_items(self, **kw: Any) -> list[Any]:
         """``Ledger.list_items(**kw)``, served from memory while nothing has changed."""
+        # None is every filter's default: left out, /tasks and the dashboard share entries
+        # and a blank due_before does not make a list unpatchable
+        kw = {k: v for k, v in kw.items() if v is not None}
         stamp = self.stamp()
         key = tuple(sorted((k, _hashable(v)) for k, v in kw.items()))
         with self._lock:
