@@ -4,32 +4,15 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 
+from taizhang.cli.ledger_table import cell as _cut
 from taizhang.parse.messages import warning_text
 from taizhang.parse.model import Document, ParseWarning, Task
 
 
 def with_read_warnings(doc: Document, warnings: Sequence[ParseWarning]) -> Document:
     return dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings)
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _cut(s: str, width: int) -> str:
-    out, used = [], 0
-    for c in s:
-        w = _width(c)
-        if used + w > width - 1:
-            out.append("…")
-            used += 1
-            break
-        out.append(c)
-        used += w
-    return "".join(out) + " " * max(0, width - used)
 
 
 def _due_text(task: Task) -> str:
