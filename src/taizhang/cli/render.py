@@ -31,8 +31,12 @@ def _header(doc: Document) -> list[str]:
     for ref in doc.references:
         rel = "贯彻" if ref.relation == "implements" else "引用"
         lines.append(f"{rel}：{ref.doc_number or ''} {ref.title or ''}".rstrip())
-    for w in doc.warnings:
-        lines.append(f"提示［{w.code.value}］：{warning_text(w)}")
+    counts: dict[tuple[str, str], int] = {}
+    for w in doc.warnings:  # the same note for several places is said once, with a count
+        key = (w.code.value, warning_text(w))
+        counts[key] = counts.get(key, 0) + 1
+    for (code, text), n in counts.items():
+        lines.append(f"提示［{code}］：{text}" + (f"（{n} 处）" if n > 1 else ""))
     return lines
 
 
