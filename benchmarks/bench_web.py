@@ -261,7 +261,8 @@ def main() -> None:
     ap.add_argument("--reporters", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--rounds", type=int, default=40)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=4,
+                    help="uvicorn worker processes (4 on 2 cores: processes, not threads, share the work; see docs/web.md)")
     args = ap.parse_args()
     print(f"load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     name = f"taizhang_bench_{uuid.uuid4().hex[:8]}"

@@ -25,7 +25,7 @@ from taizhang.web.cache import ItemCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
 
 SESSION_HOURS = 12
-THREADS = 8  # worker threads per process for the synchronous routes
+THREADS = 4  # worker threads per process for the synchronous routes (more processes beat more threads: the GIL)
 
 
 def create_app(settings: Settings, *, ledger: Any = None,
