@@ -5,8 +5,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from taizhang.limits import MAX_FILE_BYTES
+
 DEFAULT_DB = "sqlite:///taizhang.db"
-MAX_FILE_BYTES = 20 * 1024 * 1024  # larger inputs are refused: no policy document is this big
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 SQLAlchemy would store them, and a failure part-way leaves nothing (one transaction)."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -70,7 +69,7 @@ def test_a_failure_part_way_leaves_nothing(db_url: str, monkeypatch: pytest.Monk
 
         monkeypatch.setattr(documents.audit, "row", failing)
         with pytest.raises(RuntimeError):
-            ledger.ingest(dataclasses.replace(shenyang(), source="other.txt"), actor="t")
+            ledger.ingest(shenyang()._replace(source="other.txt"), actor="t")
         assert snapshot(db_url) == before
         monkeypatch.setattr(documents.audit, "row", real)
         assert ledger.ingest(shenyang(), actor="t").document.item_count == 3
@@ -82,13 +81,10 @@ def test_unit_names_kept_across_ingests_follow_changes_by_others(db_url: str) ->
         mine.ingest(shenyang(), actor="t")
         other.add_alias("沈阳市", "市营商办", "市营商局", actor="t")
         other.merge_units("沈阳市", "市财政局", "市发展改革委", actor="t")
-        doc = dataclasses.replace(jilin(), source="j.txt", issuer="沈阳市人民政府",
-                                  doc_number="沈政发〔2019〕1号")
+        doc = jilin()._replace(source="j.txt", issuer="沈阳市人民政府", doc_number="沈政发〔2019〕1号")
         task = doc.tasks[0]
-        assignment = dataclasses.replace(task.assignments[0], lead=("市营商办",),
-                                         support=("市财政局",))
-        doc = dataclasses.replace(doc, tasks=(dataclasses.replace(
-            task, assignments=(assignment,)),))
+        assignment = task.assignments[0]._replace(lead=("市营商办",), support=("市财政局",))
+        doc = doc._replace(tasks=(task._replace(assignments=(assignment,)),))
         result = mine.ingest(doc, actor="t")
         (item,) = mine.list_items(document=result.document.id)
         assert (item.lead, item.support) == ("市营商局", ("市发展改革委",))
@@ -125,10 +121,10 @@ def test_a_new_version_revises_its_items_in_place(db_url: str) -> None:
                       today=dt.date(2018, 6, 1), percent=30)
         doc = shenyang(" 修订")
         task = doc.tasks[0]
-        moved = dataclasses.replace(task.assignments[0], support=("市财政局", "市营商局"),
-                                    deadlines=(dataclasses.replace(
-                                        task.assignments[0].deadlines[0], due="2018-09-30"),))
-        doc = dataclasses.replace(doc, tasks=(dataclasses.replace(task, assignments=(moved,)),
+        moved = task.assignments[0]._replace(
+            support=("市财政局", "市营商局"),
+            deadlines=(task.assignments[0].deadlines[0]._replace(due="2018-09-30"),))
+        doc = doc._replace(tasks=(task._replace(assignments=(moved,)),
                                               *doc.tasks[1:]))
         result = ledger.ingest(doc, actor="t")
         assert (result.outcome, result.matched, result.added, result.dropped) == (

@@ -3,7 +3,6 @@ corrections of indexed and not yet indexed items both land, and FTS5's own integ
 (which compares the index with the items table) passes after each step."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -101,7 +100,7 @@ def test_upgrade_from_the_per_row_trigger(tmp_path: Path) -> None:
         upto, top = _state(ledger)
         assert upto == top > 0
         _check(ledger)
-        ledger.ingest(dataclasses.replace(jilin(), source="j2.txt"), actor="t")
+        ledger.ingest(jilin()._replace(source="j2.txt"), actor="t")
         assert len(ledger.search("营商环境")) == 1
         assert [i.title for i in ledger.search("转变政府职能")] == ["加快转变政府职能"]
         _check(ledger)

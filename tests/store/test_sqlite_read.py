@@ -32,8 +32,7 @@ def _varied(path: Path, batch: int) -> Any:
     """A seed as another distinct document (its own 发文字号 and title), as the benchmark does."""
     text = NUMBER.sub(lambda m: f"〔{m[1]}〕{int(m[2]) + 1000 * batch}号", path.read_text("utf-8"))
     doc = parse(text + f"\n（第{batch}批）\n", source=f"b{batch}_{path.name}")
-    return doc.__class__(**{**{f: getattr(doc, f) for f in doc.__dataclass_fields__},
-                            "title": f"{doc.title}（第{batch}批）"})
+    return doc._replace(title=f"{doc.title}（第{batch}批）")
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +61,7 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for _ in range(2):  # two occurrences answered, the rest missing
             ledger.report(rec.id, unit=rec.lead or "", actor="t", today=dt.date(2019, 1, 1))
         first = parse(SAMPLES[1].read_text("utf-8"), source=SAMPLES[1].name)
-        ledger.ingest(first.__class__(**{**{f: getattr(first, f)
-                                            for f in first.__dataclass_fields__},
-                                         "text": first.text + "\n（修订）\n"}), actor="t")
+        ledger.ingest(first._replace(text=first.text + "\n（修订）\n"), actor="t")
         ledger.add_alias("沈阳市", "市发改局", "市发展改革委", actor="t")
         ledger.merge_units("沈阳市", "市外经贸局", "市发展改革委", actor="t")
         assert len(ledger.list_items(include_drafts=True)) > 500

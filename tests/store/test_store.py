@@ -1,7 +1,6 @@
 """The store on SQLite and PostgreSQL: ingest, versions, units, progress, 督办, audit, search."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -80,7 +79,7 @@ def test_new_version_keeps_history(ledger: Ledger) -> None:
 
 
 def test_draft_hidden_until_published(ledger: Ledger) -> None:
-    doc = dataclasses.replace(jilin(), doc_number="吉政发〔2016〕42号", text="另一份")
+    doc = jilin()._replace(doc_number="吉政发〔2016〕42号", text="另一份")
     result = ledger.ingest(doc, actor=OFFICE, draft=True)
     assert result.document.state is DocState.DRAFT
     assert len(ledger.list_items(jurisdiction="吉林省")) == 1
@@ -96,7 +95,7 @@ def test_draft_hidden_until_published(ledger: Ledger) -> None:
 def test_missing_jurisdiction_refused(db_url: str, ledger: Ledger) -> None:
     before = snapshot(db_url)
     with pytest.raises(InputError, match="--jurisdiction"):
-        ledger.ingest(dataclasses.replace(jilin(), issuer=None, doc_number="X", text="新"),
+        ledger.ingest(jilin()._replace(issuer=None, doc_number="X", text="新"),
                       actor=OFFICE)
     assert snapshot(db_url) == before
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from taizhang.errors import TaizhangError
@@ -13,7 +14,7 @@ from taizhang.errors import TaizhangError
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="taizhang parse",
+        prog="taizhang parse", formatter_class=_formatter,
         description="解析政策文件（txt/docx/pdf/html），输出文件信息和任务：牵头/配合单位、责任领导、时限、目标。",
         epilog="一个文件输出一个 JSON 对象，多个文件输出 JSON 数组；读不了的文件在标准错误中说明，退出码为 2。",
     )
@@ -23,6 +24,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="逐项说明每个字段由哪条规则、在原文哪个位置得出")
     p.add_argument("--encoding", default=None, help="指定文本编码（默认自动识别）")
     return p
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's formatter at the terminal's width, found without importing shutil (argparse
+    would import it, with bz2, lzma and fnmatch, for every add_argument)."""
+    try:
+        width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        width = 80
+    return argparse.HelpFormatter(prog, width=max(width - 2, 40))
 
 
 def run(argv: list[str]) -> int:
@@ -61,7 +72,18 @@ def run(argv: list[str]) -> int:
             out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         elif payload:
             out.write(json.dumps(payload[0], ensure_ascii=False, indent=2) + "\n")
+    _keep_compiled_patterns()
     if failed:
         print(f"{failed} 个文件未能解析，{len(docs)} 个成功。", file=sys.stderr)
         return 2
     return 0
+
+
+def _keep_compiled_patterns() -> None:
+    """Save the regular expressions this run compiled, as Python saves byte code (same switch)."""
+    from taizhang.parse import rx
+
+    if rx.stale() and not sys.dont_write_bytecode:
+        from taizhang.cli.precompile import write
+
+        write()

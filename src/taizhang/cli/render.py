@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 
@@ -12,7 +11,7 @@ from taizhang.parse.model import Document, ParseWarning, Task
 
 
 def with_read_warnings(doc: Document, warnings: Sequence[ParseWarning]) -> Document:
-    return dataclasses.replace(doc, warnings=tuple(warnings) + doc.warnings)
+    return doc._replace(warnings=tuple(warnings) + doc.warnings)
 
 
 def _due_text(task: Task) -> str:

@@ -8,11 +8,11 @@ the clock.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from taizhang.parse.numerals import cn_digits, cn_to_int
+from taizhang.parse import rx
 
 _CN_NUM = "一二三四五六七八九十〇零两"
 _N = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
@@ -21,39 +21,38 @@ _BEFORE = r"(?:以前|之前|前)"
 # one-off dates; each (name, pattern); the named groups give year/month/day/whole-year
 _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2021年2月3日前 · 2021年2月3日之前 · 于2021年2月3日完成
-    ("date_before", re.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结))")),
+    ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结))")),
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
-    ("month_end", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
+    ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
                              rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)")),
     # 2018年上半年 · 2018年年中
-    ("half_year", re.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
+    ("half_year", rx.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
     # 2018年下半年 · 2018年全年
-    ("second_half", re.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
+    ("second_half", rx.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
     # 2018年一季度 · 第三季度末
-    ("quarter", re.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
+    ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
-    ("year_end", re.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年内")),
+    ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年内")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
-    ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
+    ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
 )
 # "十三五"期间 / 末 → the plan period's last day
-_PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
+_PLAN = rx.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 # 6月底前 with no year: resolved against the reference year
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = rx.compile(
     rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?"
     rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
     rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
     rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}")
 # 年底前 with no year: the document's own year
-_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
+_YEAR_END_NO_YEAR = rx.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
                                r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
-_QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
+_QUOTA = rx.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     text: str
     start: int
     end: int
@@ -63,8 +62,16 @@ class Found:
     rule: str
 
 
+def _days_in_month(year: int, month: int) -> int:
+    # the Gregorian rule, written out: importing calendar (with datetime and locale) would cost
+    # every `taizhang parse` more than this module's whole rule set
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{year:04d}-{month:02d}-{_days_in_month(year, month):02d}"
 
 
 def find_deadlines(text: str, *, ref_year: int | None = None,
@@ -122,7 +129,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
 
 
 def _safe_date(y: int, m: int, d: int) -> str | None:
-    if 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]:
+    if 1 <= m <= 12 and 1 <= d <= _days_in_month(y, m):
         return f"{y:04d}-{m:02d}-{d:02d}"
     return None
 
@@ -146,11 +153,11 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
-_CUE = re.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
+_CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
-_ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
-_EVERY = re.compile(
+_ONGOING = rx.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
+_EVERY = rx.compile(
     # 每年4月、10月 → BYMONTH=4,10
     rf"每年(?:的)?(?P<m1>\d{{1,2}})月(?:份)?[、和及与](?P<m2>\d{{1,2}})月(?:份)?"
     # 每年5月底前 · 每年6月30日前 · 每年4月
@@ -193,7 +200,7 @@ def _rrule(m: re.Match[str]) -> str | None:
         month = int(g["month"])
         if not 1 <= month <= 12:
             return None
-        if not g["day"] and not re.search(r"底|末|前", s):
+        if not g["day"] and not rx.search(r"底|末|前", s):
             return f"FREQ=YEARLY;BYMONTH={month}"
         day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"

@@ -2,15 +2,15 @@
 twice, a footer (署名, 日期, 附件), text cut off in the middle of an item."""
 from __future__ import annotations
 
-import re
 
 from taizhang.parse.header import DOC_NUMBER, is_date_line
 from taizhang.parse.lexicon import chrome_starts
 from taizhang.parse.outline import Item, match_ordinal
+from taizhang.parse import rx
 
 Lines = list[tuple[int, int]]
-_FOOTER_LINE = re.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发)$")
-_ORG_LINE = re.compile(r"^[\u4e00-\u9fff()、\t]{2,40}(人民政府|政府|办公厅|办公室|委员会|党委|局|厅|委|部|办)$")
+_FOOTER_LINE = rx.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发)$")
+_ORG_LINE = rx.compile(r"^[\u4e00-\u9fff()、\t]{2,40}(人民政府|政府|办公厅|办公室|委员会|党委|局|厅|委|部|办)$")
 _END_PUNCT = "。;!?)〕]】”\"'."
 
 
@@ -58,9 +58,9 @@ def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
 
 
 # markers that make a short line chrome wherever they stand in it
-_CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
+_CHROME_ANYWHERE = rx.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
                               r"\[打印\]|【打印】|【关闭】|返回顶部|分享到")
-_TIMESTAMP = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TIMESTAMP = rx.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def is_chrome(line: str) -> bool:
@@ -78,7 +78,7 @@ def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:
     removed: Lines = []
     for a, b in lines:
         t = view[a:b]
-        if is_chrome(t) and not re.match(r"^(发文字号|文件编号|成文日期|发文机关|标题|文件名称)[:\t]", t):
+        if is_chrome(t) and not rx.match(r"^(发文字号|文件编号|成文日期|发文机关|标题|文件名称)[:\t]", t):
             if removed and _adjacent(view, removed[-1][1], a):
                 removed[-1] = (removed[-1][0], b)
             else:
@@ -95,7 +95,7 @@ def _adjacent(view: str, end: int, start: int) -> bool:
 def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
     """Split trailing 署名 / 成文日期 / 此件公开发布 / 附件 lines off the body."""
     cut = len(lines)
-    attach = next((i for i, (a, b) in enumerate(lines) if re.match(r"^附件[:\t]?", view[a:b])), None)
+    attach = next((i for i, (a, b) in enumerate(lines) if rx.match(r"^附件[:\t]?", view[a:b])), None)
     if attach is not None:
         cut = attach
     while cut > 0:

@@ -6,7 +6,6 @@ leaders, deadlines → targets. Pure: no I/O, no clock.
 """
 from __future__ import annotations
 
-import re
 
 from taizhang.parse import diagnostics
 from taizhang.parse.header import find_references, parse_header
@@ -25,8 +24,9 @@ from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
 from taizhang.parse.units import complete_cut_names, is_unit, split_units
+from taizhang.parse import rx
 
-_BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+_BOOK_TITLE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 
 def parse(text: str, *, source: str = "") -> Document:
@@ -167,7 +167,7 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
     of every item under it."""
     text = view[item.body:item.own_end].strip().rstrip("。:")
-    if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
+    if not text or len(text) > 30 or rx.search(r"[,;。\n]", text):
         return []
     units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
     if units and all(is_unit(u.name) for u in units):

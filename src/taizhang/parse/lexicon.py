@@ -1,23 +1,26 @@
 """The parser's word lists, read once from data/*.tsv (rules are data: a new marker is one line)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
 from functools import cache
+from typing import NamedTuple
 
 # read beside this module (package data) with os.path: importlib.resources or pathlib would cost
 # more at start-up than the whole parse of a short document
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
-def _rows(name: str) -> list[list[str]]:
+def _lines(name: str) -> list[str]:
     with open(os.path.join(_DATA, name), encoding="utf-8") as f:
         text = f.read()
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@dataclass(frozen=True, slots=True)
-class RoleMarker:
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+class RoleMarker(NamedTuple):
     marker: str
     role: str  # lead | support | leader | lead_each
     where: str  # label | suffix
@@ -60,5 +63,16 @@ def chrome_starts() -> tuple[str, ...]:
 
 
 @cache
+def _t2s_lines() -> list[str]:
+    return _lines("t2s.tsv")  # every line is one traditional character, a tab, its simplified form
+
+
+@cache
 def t2s_table() -> dict[int, str]:
-    return {ord(r[0]): r[1] for r in _rows("t2s.tsv")}
+    return {ord(line[0]): line[2:] for line in _t2s_lines()}
+
+
+@cache
+def traditional_chars() -> frozenset[str]:
+    """The characters t2s_table converts; every document is checked against them."""
+    return frozenset([line[0] for line in _t2s_lines()])

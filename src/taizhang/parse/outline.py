@@ -7,42 +7,52 @@ plan that starts at (一) or uses ①/⑴/1、 or 第一条.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from taizhang.parse.numerals import cn_to_int
+from taizhang.parse import rx
 
 CN = "一二三四五六七八九十百零〇两"
 # each ordinal form: (style, regex at line start, how the key writes it); the regexes see the view
 # (half-width punctuation, no spaces)
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"第([{CN}]+)(?:章|部分|篇)")),          # 第一章
-    ("article", re.compile(rf"第([{CN}\d]+)条")),                      # 第三条
-    ("cn", re.compile(rf"([{CN}]+)[、.]")),                             # 一、
-    ("pcn", re.compile(rf"\(([{CN}]+)\)")),                            # (一)
-    ("num", re.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
-    ("pnum", re.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
-    ("rnum", re.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
-    ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
-    ("dash", re.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
+    ("chapter", rx.compile(rf"第([{CN}]+)(?:章|部分|篇)")),          # 第一章
+    ("article", rx.compile(rf"第([{CN}\d]+)条")),                      # 第三条
+    ("cn", rx.compile(rf"([{CN}]+)[、.]")),                             # 一、
+    ("pcn", rx.compile(rf"\(([{CN}]+)\)")),                            # (一)
+    ("num", rx.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
+    ("pnum", rx.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
+    ("rnum", rx.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
+    ("circ", rx.compile(r"([\u2460-\u2473])")),                        # ①
+    ("dash", rx.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
 )
 # the characters an ordinal can begin with (a cheap test before the patterns)
 _ORDINAL_FIRST = frozenset("0123456789(第—-" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
-_SENTENCE_END = re.compile(r"[。;!?]")
+_SENTENCE_END = rx.compile(r"[。;!?]")
 
 
-@dataclass(slots=True)
 class Item:
-    style: str
-    label: str  # as the key writes it: 二, (一), 1, (1), ①
-    value: int
-    start: int  # view offset of the ordinal
-    body: int  # view offset just after the ordinal
-    end: int = 0  # view offset of the item's end (exclusive), children included
-    level: int = 0
-    parent: "Item | None" = None
-    children: list["Item"] = field(default_factory=list)
-    own_end: int = 0  # end of the item's own text (before its first child)
+    """One numbered item of the outline, linked to its parent and children while the tree is built
+    (a plain class: see model.py on dataclasses)."""
+
+    __slots__ = ("style", "label", "value", "start", "body", "end", "level", "parent", "children",
+                 "own_end")
+
+    def __init__(self, style: str, label: str, value: int, start: int, body: int, *, end: int = 0,
+                 level: int = 0, parent: Item | None = None, own_end: int = 0) -> None:
+        self.style = style
+        self.label = label  # as the key writes it: 二, (一), 1, (1), ①
+        self.value = value
+        self.start = start  # view offset of the ordinal
+        self.body = body  # view offset just after the ordinal
+        self.end = end  # view offset of the item's end (exclusive), children included
+        self.level = level
+        self.parent = parent
+        self.children: list[Item] = []
+        self.own_end = own_end  # end of the item's own text (before its first child)
+
+    def __repr__(self) -> str:
+        return f"Item({self.style}, {self.label!r}, [{self.start}, {self.end}), level={self.level})"
 
     @property
     def key(self) -> str:

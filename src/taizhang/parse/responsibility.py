@@ -8,42 +8,53 @@ Three shapes cover the layouts of real documents:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from taizhang.parse.lexicon import role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
+from taizhang.parse import rx
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
-_OPENER = re.compile(r"[(〔\[【]")
+_OPENER = rx.compile(r"[(〔\[【]")
 _LABELS = [m for m in role_markers() if m.where == "label"]
 # 牵头单位：… · 【牵头单位】…
-_LABEL_RX = re.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
+_LABEL_RX = rx.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
-_DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
+_DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
-LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
+LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
+_ANY_MARKER = rx.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
-_PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
-_PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
-_LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
-_BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
-_TITLES = re.compile(
+_PERSON = rx.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
+_PERSON_DUTY = rx.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
+_LEAD_WITH = rx.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
+_BY = rx.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
+_TITLES = rx.compile(
     r"(常务副市长|常务副省长|副市长|市长|副省长|省长|副区长|区长|副县长|县长|副主任|主任|副秘书长|秘书长|"
     r"副州长|州长|副旗长|旗长|副盟长|盟长|副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
 )
 
 
-@dataclass(slots=True)
 class Clause:
-    start: int  # view offsets of the whole clause
-    end: int
-    lead: list[UnitName] = field(default_factory=list)
-    support: list[UnitName] = field(default_factory=list)
-    leaders: list[tuple[str, int, int]] = field(default_factory=list)
-    rule: str = ""
+    """A responsibility clause being read: the units and leaders it names so far
+    (a plain class: see model.py on dataclasses)."""
+
+    __slots__ = ("start", "end", "lead", "support", "leaders", "rule")
+
+    def __init__(self, start: int, end: int, lead: list[UnitName] | None = None,
+                 support: list[UnitName] | None = None,
+                 leaders: list[tuple[str, int, int]] | None = None, rule: str = "") -> None:
+        self.start = start  # view offsets of the whole clause
+        self.end = end
+        self.lead: list[UnitName] = lead if lead is not None else []
+        self.support: list[UnitName] = support if support is not None else []
+        self.leaders: list[tuple[str, int, int]] = leaders if leaders is not None else []
+        self.rule = rule
+
+    def __repr__(self) -> str:
+        return (f"Clause([{self.start}, {self.end}), lead={[u.name for u in self.lead]}, "
+                f"support={[u.name for u in self.support]}, rule={self.rule!r})")
 
     def empty(self) -> bool:
         return not (self.lead or self.support or self.leaders)
@@ -101,8 +112,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return None  # 【牵头单位】 is a label, read with what follows it
     if _LABEL_RX.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
-    tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
-    if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
+    tail = rx.split(r"[、,;]", inner.rstrip("等)"))[-1]
+    if not (is_unit(tail) or _ANY_MARKER.search(inner) or rx.search(r"\(|政府|管委会", tail)):
         return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
     after = view[j + 1:j + 2]
     before = view[i - 1:i] if i > 0 else "\n"
@@ -130,10 +141,10 @@ def _mostly_units(units: list[UnitName]) -> bool:
         return bool(units)
     rest = [u for u in units if u not in good]
     return (len(good) >= 2 and len(good) / len(units) >= 0.6 and is_unit(units[0].name)
-            and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
+            and all(len(u.name) <= 8 and rx.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
-_MARKED = re.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
+_MARKED = rx.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
 
 
 def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
@@ -211,7 +222,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
             else:
                 break
         # text after a full stop that is not a label belongs to the next sentence
-        for stop in re.finditer(r"。", view[a:b]):
+        for stop in rx.finditer(r"。", view[a:b]):
             after = view[a + stop.end():b].lstrip()
             if after and not _LABEL_RX.match(after) and not _DEADLINE_LABEL.match(after):
                 b = a + stop.end()
@@ -225,7 +236,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
 
 def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clause]:
     out: list[Clause] = []
-    for m in re.finditer(r"[^。;\n]+[。;]?", view[start:end]):
+    for m in rx.finditer(r"[^。;\n]+[。;]?", view[start:end]):
         a, b = start + m.start(), start + m.end()
         clause = _verb_clause(view, a, b, duty)
         if clause is not None:
@@ -240,7 +251,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
-    for part in re.split(r"([,，])", view[a:b]):
+    for part in rx.split(r"([,，])", view[a:b]):
         seg_start, pos = pos, pos + len(part)
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
@@ -249,7 +260,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue
-        if clause.lead and re.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
+        if clause.lead and rx.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
             units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
@@ -269,7 +280,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             body = body[1:] if body.startswith("由") else body
             units = _tag(split_units(body, body_start), marker.marker)
             role = marker.role
-            if re.match(r"(会同|协同|联合)", body) and clause.lead:
+            if rx.match(r"(会同|协同|联合)", body) and clause.lead:
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
             if role in ("lead", "lead_each"):
                 clause.lead += pending + units
@@ -296,7 +307,7 @@ def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
     """……于11月底前会同区财政局制定…… · ，会同区商务委开展……: a body the lead works with,
     named later in the sentence (the longest unit list right after 会同)."""
     out: list[UnitName] = []
-    for m in re.finditer(r"(?<!由)会同", view[a:b]):
+    for m in rx.finditer(r"(?<!由)会同", view[a:b]):
         at = a + m.end()
         rest = view[at:min(b, at + 40)]
         for stop in range(len(rest), 1, -1):
@@ -328,9 +339,9 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
 
 
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
-_ANY_ROLE_END = re.compile(r"(牵头|配合|负责)$")
+_ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办"})
-_GENERIC = re.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
+_GENERIC = rx.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
 
 
 def _named_body(name: str) -> bool:
@@ -338,7 +349,7 @@ def _named_body(name: str) -> bool:
     if not is_unit(name):
         return False
     if _GENERIC.search(name):
-        return bool(re.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
+        return bool(rx.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
     return True
 
 
@@ -368,10 +379,10 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     for m in _PERSON.finditer(text):
         part = m.group(1)
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
-        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
+        pieces = [p for p in pieces if not rx.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) \
-                and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
+                and rx.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
     return out

@@ -4,10 +4,10 @@ by runs of spaces (tabs in the view), or stand one per line.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from taizhang.parse.outline import match_ordinal
+from taizhang.parse import rx
 
 # column header → role; a 责任单位 column is the lead unless a 牵头 column exists (then support)
 _COLUMNS: tuple[tuple[str, str], ...] = (
@@ -22,24 +22,21 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("完成时限", "due"), ("完成时间", "due"), ("时间节点", "due"), ("时限要求", "due"), ("时限", "due"),
     ("备注", "note"),
 )
-_SEP = re.compile(r"\s*[|｜\t]\s*")
+_SEP = rx.compile(r"\s*[|｜\t]\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     text: str
     start: int  # view offsets
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     cells: dict[str, Cell]  # role → cell
     section: Cell | None  # the category row above it (一、……)
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     start: int  # view offset of the header
     end: int  # view offset after the last row
     roles: tuple[str, ...]

@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+from taizhang.parse import rx
 
 # measure words a target can be counted in (longest first)
 _UNITS = sorted("""亿元 万亿元 万元 千元 元 亿美元 万美元 美元 个百分点 % 万人次 人次 万人 人 万户 户 家 个 项 所 座 条 处 次
@@ -14,7 +15,7 @@ _UNITS = sorted("""亿元 万亿元 万元 千元 元 亿美元 万美元 美元
  千克 岁 天 小时 分钟 GW MW""".split(), key=len, reverse=True)
 _NUM = r"\d+(?:\.\d+)?"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
-_TARGET = re.compile(
+_TARGET = rx.compile(
     rf"(?P<pre>不低于|不少于|不超过|不高于|超过|达到|突破|力争|至少|控制在|低于|高于|约|增长|提高|下降|减少)?"
     rf"(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?"
     rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
@@ -25,8 +26,7 @@ _AT_MOST = {"不超过", "不高于", "控制在", "低于", "以下", "以内"}
 _ABOUT = {"约", "左右", "上下"}
 
 
-@dataclass(frozen=True, slots=True)
-class FoundTarget:
+class FoundTarget(NamedTuple):
     text: str
     start: int
     end: int

@@ -2,7 +2,6 @@
 deadlines and targets (CONTRACT §1–3). Which items are tasks is decided here too."""
 from __future__ import annotations
 
-import re
 
 from taizhang.parse.deadlines import find_deadlines
 from taizhang.parse.lexicon import non_task_headings
@@ -13,8 +12,9 @@ from taizhang.parse.tables import Row
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, split_units
+from taizhang.parse import rx
 
-_SENTENCE = re.compile(r"[^。;!?]+")
+_SENTENCE = rx.compile(r"[^。;!?]+")
 
 
 def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:

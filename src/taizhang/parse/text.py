@@ -13,10 +13,11 @@ field can be shown where it came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from taizhang.parse.lexicon import t2s_table
+from taizhang.parse.lexicon import t2s_table, traditional_chars
+from taizhang.parse import rx
 
 # full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
 _WIDTH: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
@@ -32,20 +33,19 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 def _pinyin() -> re.Pattern[str]:
     """A pinyin gloss a page injected after a character: 督(dū)办 or 督dū办. Compiled on first
     need only: it is costly to compile and most texts have no tone marks at all."""
-    return re.compile(
+    return rx.compile(
         rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
         rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
         re.M,
     )
 
 # horizontal space; what happens to it depends on its neighbours (see _space)
-_TONE_CHAR = re.compile(f"[{_TONE}]")
-_SPACE = re.compile(r"[ \t\r\f\v]+")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_TONE_CHAR = rx.compile(f"[{_TONE}]")
+_SPACE = rx.compile(r"[ \t\r\f\v]+")
+_ALNUM = rx.compile(r"[A-Za-z0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     orig: str
     view: str
     idx: tuple[int, ...]  # idx[i] = offset in orig of view[i]; idx[len(view)] = len(orig)
@@ -145,7 +145,7 @@ def _hard_wraps(text: str) -> list[int]:
 
 
 # where a flattened text had its line breaks: before an ordinal that opens a heading or an item
-_FLAT_BREAK = re.compile(
+_FLAT_BREAK = rx.compile(
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|(?<!\d)\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条部])"
     r"[\u4e00-\u9fff“])")
@@ -197,17 +197,12 @@ def _space(text: str, start: int, end: int) -> str:
     return ""
 
 
-@cache
-def _traditional_chars() -> frozenset[str]:
-    return frozenset(chr(c) for c in t2s_table())
-
-
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CHAR = rx.compile(f"[{CJK}]")
 
 
 def _is_traditional(text: str) -> bool:
     sample = text[:4000]
-    hits = sum(sample.count(c) for c in set(sample) & _traditional_chars())
+    hits = sum(sample.count(c) for c in set(sample) & traditional_chars())
     if hits < 2:
         return False
     cjk = len(_CJK_CHAR.findall(sample)) or 1

@@ -9,39 +9,38 @@
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
+from taizhang.parse import rx
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
-_LEVEL_PREFIX = re.compile(r"(自治区|自治州|省|市(?!场)|区|县|州|盟|旗)(?!直|级)")
+_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|省|市(?!场)|区|县|州|盟|旗)(?!直|级)")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
-_LEVEL_RUN = re.compile(
+_LEVEL_RUN = rx.compile(
     rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
 )
-_QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
+_QUALIFIER = rx.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
-_TRAILING = re.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
-_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
+_TRAILING = rx.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+_LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
-_OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
-_GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
+_OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
+_GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
-_VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
+_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
-_EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
+_EACH_PLACE = rx.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
-_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
-_SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
+_NOT_IN_NAMES = rx.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
+_SUB_OFFICE = rx.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
-_CONJ = re.compile(r"以及|及|和|与")
+_CONJ = rx.compile(r"以及|及|和|与")
 
 
-@dataclass(frozen=True, slots=True)
-class UnitName:
+class UnitName(NamedTuple):
     name: str
     start: int  # offsets relative to the parsed string
     end: int
@@ -190,7 +189,7 @@ def _is_bare_place(name: str) -> bool:
     """沈阳 · 苏家屯区 · 新民市: a place named without its body."""
     if is_unit(name) or name in collectives() or name.startswith(("各", "有关", "相关")):
         return False
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
+    if not rx.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
     return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places())
 

@@ -10,18 +10,20 @@ needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING, NamedTuple
 
-from taizhang.config import MAX_FILE_BYTES
 from taizhang.errors import FileUnreadable
+from taizhang.limits import MAX_FILE_BYTES
 from taizhang.parse.model import ParseWarning, WarningCode
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["ReadResult", "read_bytes", "read_path"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReadResult:
+class ReadResult(NamedTuple):
     text: str
     source: str  # the file name as given
     format: str  # txt | docx | pdf | html
@@ -36,22 +38,24 @@ def read_path(path: str | Path, *, encoding: str | None = None,
     Raises :class:`~taizhang.errors.FileUnreadable` (or its subclass ``DecodeError``) with a
     Chinese message naming the file, what is wrong and what to do.
     """
-    p = Path(path)
+    # os rather than pathlib: `taizhang parse` should not pay for importing pathlib
+    p = os.fspath(path)
     shown = str(path)
     try:
-        if not p.exists():
+        if not os.path.exists(p):
             raise FileUnreadable(shown, "文件不存在", hint="请检查路径和文件名")
-        if p.is_dir():
+        if os.path.isdir(p):
             raise FileUnreadable(shown, "这是一个目录，不是文件", hint="请指定目录中的文件")
-        size = p.stat().st_size  # refuse before reading: a huge file never enters memory
+        size = os.path.getsize(p)  # refuse before reading: a huge file never enters memory
         if size > max_bytes:
             raise FileUnreadable(shown, _too_large(size, max_bytes), hint="请只提供公文本身")
-        data = p.read_bytes()
+        with open(p, "rb") as f:
+            data = f.read()
     except PermissionError:
         raise FileUnreadable(shown, "没有读取这个文件的权限", hint="请检查文件权限") from None
     except OSError as err:
         raise FileUnreadable(shown, f"无法读取文件（{err.strerror or err}）") from None
-    return read_bytes(data, name=p.name, encoding=encoding, max_bytes=max_bytes, shown=shown)
+    return read_bytes(data, name=os.path.basename(p), encoding=encoding, max_bytes=max_bytes, shown=shown)
 
 
 def read_bytes(data: bytes, *, name: str, encoding: str | None = None,

@@ -109,7 +109,5 @@ def read_upload(data: bytes, name: str, *, max_bytes: int) -> Any:
     finally:
         os.unlink(path)
     if hasattr(result, "source"):
-        import dataclasses
-
-        result = dataclasses.replace(result, source=name)
+        result = result._replace(source=name)
     return result

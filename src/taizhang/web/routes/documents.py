@@ -70,9 +70,7 @@ async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
     read = read_upload(data, upload.filename, max_bytes=settings.max_file_bytes)
     doc = parse(read.text, source=read.source)
     if read.warnings:
-        import dataclasses
-
-        doc = dataclasses.replace(doc, warnings=tuple(read.warnings) + doc.warnings)
+        doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
     lg = request.app.state.ledger
     return lg.ingest(doc, actor=user.username, jurisdiction=jurisdiction or None, draft=True)
 
