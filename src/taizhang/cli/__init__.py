@@ -48,6 +48,49 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+def entry() -> None:
+    """The console script: ``main`` in a process that ends as soon as it is done.
+
+    ``taizhang parse`` on one file (the call scripts repeat over many files) leaves through
+    ``os._exit`` once its output is flushed, with the cyclic garbage collector off: a one-shot
+    process gains nothing from collecting, or from tearing down every module and object one by
+    one, which together took ≈ 7 ms of a ≈ 45 ms run. Other commands exit normally: their
+    libraries (SQLAlchemy, uvicorn) may rely on exit handlers.
+    """
+    args = sys.argv[1:]
+    if args[:1] != ["parse"] or _file_count(args[1:]) > 1:
+        sys.exit(main(args))
+    import gc
+    import os
+
+    gc.disable()
+    try:
+        code = main(args)
+    except SystemExit as stop:
+        code = stop.code
+    if code is not None and not isinstance(code, int):  # sys.exit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (| head): nothing left to say
+        pass
+    os._exit(code or 0)
+
+
+def _file_count(args: list[str]) -> int:
+    """How many files a ``taizhang parse`` command line names (option values are not files)."""
+    count, i = 0, 0
+    while i < len(args):
+        if args[i] in ("--format", "--encoding"):
+            i += 1
+        elif not args[i].startswith("-"):
+            count += 1
+        i += 1
+    return count
+
+
 def main(argv: list[str] | None = None) -> Any:
     from taizhang.errors import TaizhangError
 
