@@ -122,20 +122,34 @@ def _load(ctx: Ctx, q: Select[Any] | None, *, today: dt.date | None,
             occ.setdefault(r.item_id, []).append(report_from_row(r, r.unit_name))
     out = []
     for r in rows:
-        fields = dict(
-            id=r.id, document_id=r.document_id, task_key=r.task_key, seq=r.seq, title=r.title,
-            text=r.text, jurisdiction=r.jurisdiction, lead=r.lead_name,
-            support=tuple(support.get(r.id, ())), leaders=tuple(json.loads(r.leaders)),
-            due=r.due, due_implied=bool(r.due_implied), rrule=r.rrule, start=r.start,
-            status=Status(r.status), percent=r.percent, version=r.version,
-            completed_on=r.completed_on, document_title=r.document_title,
-            doc_number=r.doc_number, last_report=last.get(r.id))
-        item = WorkItem(**fields)  # type: ignore[arg-type]
+        fields = item_fields(r, support.get(r.id, ()), last.get(r.id))
+        item = WorkItem(**fields)
         if today is not None:
             value, reasons = assess(item, today, thresholds, occ.get(r.id, ()))
-            item = WorkItem(**fields, light=value, light_reasons=reasons)  # type: ignore[arg-type]
+            item = WorkItem(**fields, light=value, light_reasons=reasons)
         out.append(item)
     return out
+
+
+def item_fields(r: Any, support: Sequence[str], last: Report | None) -> dict[str, Any]:
+    """A WorkItem's fields (no light) from a row of ``_base()`` and its support units."""
+    return dict(
+        id=r.id, document_id=r.document_id, task_key=r.task_key, seq=r.seq, title=r.title,
+        text=r.text, jurisdiction=r.jurisdiction, lead=r.lead_name, support=tuple(support),
+        leaders=tuple(json.loads(r.leaders)), due=r.due, due_implied=bool(r.due_implied),
+        rrule=r.rrule, start=r.start, status=Status(r.status), percent=r.percent,
+        version=r.version, completed_on=r.completed_on, document_title=r.document_title,
+        doc_number=r.doc_number, last_report=last)
+
+
+def one_item_q(*extra: Any) -> Select[Any]:
+    """The statement for one item by ``one_id`` (the columns ``item_fields`` reads), with
+    ``extra`` columns; callers build it once and keep it (see ``_ONE_ITEM``)."""
+    return _ONE_ITEM.add_columns(*extra) if extra else _ONE_ITEM
+
+
+def not_found(item_id: int) -> NotFound:
+    return NotFound(f"没有编号为 {item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
 
 
 def get_item(ctx: Ctx, item_id: int, *, today: dt.date | None = None,
@@ -143,7 +157,7 @@ def get_item(ctx: Ctx, item_id: int, *, today: dt.date | None = None,
     found = _load(ctx, None, today=today, thresholds=thresholds or LightThresholds(),
                   last_reports=last_report, one=item_id)
     if not found:
-        raise NotFound(f"没有编号为 {item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
+        raise not_found(item_id)
     return found[0]
 
 

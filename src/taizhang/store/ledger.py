@@ -248,8 +248,8 @@ class Ledger:
                                 occurrence=occurrence)
         return self.apply_progress([update], actor=actor, today=today)[0]
 
-    def report_linked(self, item_id: int, *, unit: str, actor: str, today: dt.date,
-                      status: Status | None = None, percent: int | None = None,
+    def report_linked(self, item_id: int, *, unit: str | Callable[[WorkItem], str], actor: str,
+                      today: dt.date, status: Status | None = None, percent: int | None = None,
                       text: str | None = None, problems: str | None = None,
                       next_steps: str | None = None, evidence: Sequence[str] = (),
                       occurrence: dt.date | None = None,
@@ -258,7 +258,9 @@ class Ledger:
         unit (只报一次, :func:`taizhang.store.links.report`), in one transaction.
 
         Returns a ``LinkedReport``: the reports (this item's first) and the item as it now is,
-        with its light for ``today`` — what a caller would otherwise read back.
+        with its light for ``today`` — what a caller would otherwise read back. ``unit`` may
+        be a function of the item as read in the transaction, returning the unit's name or
+        raising (a permission check that then costs no read of its own).
         """
         from taizhang.store import links
 

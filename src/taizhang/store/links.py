@@ -13,17 +13,18 @@ ledger opened with ``migrate=False``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, \
-    bindparam, insert, inspect, or_, select, update
+    exists, insert, inspect, or_, select, update
 
 from taizhang.errors import InputError, NotFound
 from taizhang.ledger.lights import assess
 from taizhang.ledger.model import ProgressUpdate, Report, Status, WorkItem
 from taizhang.store import audit, engine, items, progress, units
+from taizhang.store import schema as s
 
 REVISION = "0002_links"
 _meta = MetaData()
@@ -206,10 +207,11 @@ class LinkedReport:
         return self.reports[1:]
 
 
-def report(ledger: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
-           status: Status | None = None, percent: int | None = None, text: str | None = None,
-           problems: str | None = None, next_steps: str | None = None,
-           evidence: Iterable[str] = (), occurrence: dt.date | None = None,
+def report(ledger: Any, item_id: int, *, unit: str | Callable[[WorkItem], str], actor: str,
+           today: dt.date, status: Status | None = None, percent: int | None = None,
+           text: str | None = None, problems: str | None = None,
+           next_steps: str | None = None, evidence: Iterable[str] = (),
+           occurrence: dt.date | None = None,
            expected_version: int | None = None) -> LinkedReport:
     """One report by ``unit`` on ``item_id``, recorded on each item linked to it for that unit.
 
@@ -217,30 +219,37 @@ def report(ledger: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
     status is left to that item's lead (a supporting unit may not move it) but the text and
     percent are recorded. A report for a dated ``occurrence`` of a recurring item stays on
     that item: occurrences are each item's own calendar.
+
+    ``unit`` may be a function of the item as read in the transaction (the web's permission
+    check, which may raise): the item is then read once, not once to check and again to
+    write.
     """
     _ready(ledger)
     with ledger.engine.begin() as conn:
         ctx = _ctx(ledger, conn)
+        # the item, its units, their last reports and whether it has links: two statements
+        loaded = progress.load_one(ctx, item_id, _ONE_ITEM_LINKED)
+        main = loaded.items[item_id]
+        name = unit(main) if callable(unit) else unit
         ev = tuple(evidence)
-        updates = [ProgressUpdate(item_id=item_id, unit=unit, expected_version=expected_version,
+        updates = [ProgressUpdate(item_id=item_id, unit=name, expected_version=expected_version,
                                   status=status, percent=percent, text=text, problems=problems,
                                   next_steps=next_steps, evidence=ev, occurrence=occurrence)]
         who = None
-        if occurrence is None and _has_links(conn, item_id):  # most items have none: one query
-            main = items.get_item(ctx, item_id)
-            who = units.resolve(ctx, main.jurisdiction, unit)
+        if occurrence is None and loaded.rows[item_id].linked:  # most items have none
+            who = units.resolve(ctx, main.jurisdiction, name)
             others = _group(conn, item_id, who.id)
             leads = {i.id: i.lead for i in items.load_ids(ctx, others)}
             updates += [ProgressUpdate(item_id=other, unit=who.name,
                                        status=status if leads.get(other) == who.name else None,
                                        percent=percent, text=text, problems=problems,
                                        next_steps=next_steps, evidence=ev) for other in others]
-        done = progress.apply_all(ctx, updates, actor=actor, today=today)
+        done = progress.apply_all(ctx, updates, actor=actor, today=today, loaded=loaded)
         for rep in done.reports[1:]:
             audit.record(conn, ctx.now, actor=actor, action="link.report", entity="item",
                          entity_id=rep.item_id, item_id=rep.item_id,
                          after={"from_item": item_id, "report_id": rep.id,
-                                "unit": who.name if who else unit})
+                                "unit": who.name if who else name})
         item = done.items[0]
         value, reasons = assess(item, today, ledger.thresholds,
                                 done.occurrence_reports.get(item_id, ()))
@@ -259,11 +268,9 @@ def report_once(ledger: Any, item_id: int, *, unit: str, actor: str, today: dt.d
                   evidence=evidence, expected_version=expected_version).reports
 
 
-def _has_links(conn: Any, item_id: int) -> bool:
-    return conn.execute(_ANY_LINK, {"item": item_id}).first() is not None
-
-
-_ANY_LINK = select(task_links.c.id).where(
+# the item a report is on, with whether any confirmed link names it: built once (a column
+# of the item's own statement, where a query of its own cost a round trip per report)
+_ONE_ITEM_LINKED = items.one_item_q(exists().where(
     (task_links.c.state == "confirmed")
-    & or_(task_links.c.item_a == bindparam("item"), task_links.c.item_b == bindparam("item"))
-).limit(1)
+    & or_(task_links.c.item_a == s.items.c.id, task_links.c.item_b == s.items.c.id))
+    .label("linked"))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, literal_column, select, union_all, update
 
 from taizhang.errors import InputError, NotFound, PermissionDenied, StaleEdit
 from taizhang.ledger.model import FINISHED, Occurrence, ProgressUpdate, Report, Status, WorkItem
@@ -73,26 +73,91 @@ def apply(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
 
 
 def apply_all(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
-              today: dt.date) -> Applied:
+              today: dt.date, loaded: "Loaded | None" = None) -> Applied:
     """As :func:`apply`, with the items as they are after it.
 
     A batch is checked whole, then written with one statement per table (a 2,000-row sheet
     took 4 ms a report one at a time). When an item comes twice, each of its updates must see
     the one before (its version, its carried-over text), so the updates then go one by one.
+    ``loaded`` holds items the caller already read in this transaction (:func:`load_one`):
+    they are not read again.
     """
     if not updates:
         raise InputError("没有要保存的进展", hint="请至少填写一条")
     if len({u.item_id for u in updates}) == len(updates):
-        return _apply_batch(ctx, updates, actor=actor, today=today)
+        return _apply_batch(ctx, updates, actor=actor, today=today, loaded=loaded)
     reports: list[Report] = []
     latest: dict[int, WorkItem] = {}
     dated: dict[int, list[Report]] = {}
-    for u in updates:
-        done = _apply_batch(ctx, [u], actor=actor, today=today)
+    for u in updates:  # each one reads its item afresh: the one before changed it
+        done = _apply_batch(ctx, [u], actor=actor, today=today, loaded=None)
         reports += done.reports
         latest[u.item_id] = done.items[0]
         dated.update(done.occurrence_reports)
     return Applied(reports, [latest[u.item_id] for u in updates], dated)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Items read for a write, with what its checks need."""
+
+    items: dict[int, WorkItem]  # no light, no last report
+    unit_ids: dict[int, dict[str, int]]  # item id → {unit name: unit id}, lead and support
+    previous: dict[tuple[int, int], Any]  # (item id, unit id) → that unit's latest report
+    rows: dict[int, Any]  # item id → its row, with any extra columns the caller asked for
+
+    def merge(self, other: "Loaded") -> "Loaded":
+        return Loaded(self.items | other.items, self.unit_ids | other.unit_ids,
+                      self.previous | other.previous, self.rows | other.rows)
+
+
+def _one_units_q() -> Any:
+    """One item's units (lead, then support in order), each with its latest report on the
+    item: one statement where a report read the support units and the previous reports in
+    two."""
+    mine = union_all(
+        select(s.items.c.lead_unit_id.label("unit_id"), literal_column("-1").label("pos"))
+        .where((s.items.c.id == _ONE) & s.items.c.lead_unit_id.is_not(None)),
+        select(s.item_support.c.unit_id, s.item_support.c.position)
+        .where(s.item_support.c.item_id == _ONE)).subquery("mine")
+    mine_r = s.reports.alias("mine_r")
+    latest = (select(func.max(mine_r.c.id))
+              .where((mine_r.c.item_id == _ONE) & (mine_r.c.unit_id == mine.c.unit_id))
+              .correlate(mine).scalar_subquery())
+    return (select(mine.c.pos, s.units.c.name.label("unit_name"), s.units.c.id.label("uid"),
+                   *s.reports.c)
+            .join_from(mine, s.units, s.units.c.id == mine.c.unit_id)
+            .outerjoin(s.reports, s.reports.c.id == latest).order_by(mine.c.pos))
+
+
+def load_one(ctx: Ctx, item_id: int, item_q: Any = None) -> Loaded:
+    """One item for a report, in two statements: the item (``item_q``, built once by
+    ``items.one_item_q``, may add columns), then its units with their latest reports.
+    NotFound when there is no such item."""
+    row = ctx.conn.execute(_ONE_ITEM if item_q is None else item_q, {"one_id": item_id}).first()
+    if row is None:
+        raise items.not_found(item_id)
+    support, names, previous = [], {}, {}
+    for u in ctx.conn.execute(_ONE_UNITS, {"one_id": item_id}):
+        names[u.unit_name] = u.uid
+        if u.pos >= 0:
+            support.append(u.unit_name)
+        if u.id is not None:
+            previous[(item_id, u.uid)] = u
+    item = WorkItem(**items.item_fields(row, support, None))
+    return Loaded({item_id: item}, {item_id: names}, previous, {item_id: row})
+
+
+def _load(ctx: Ctx, ids: Sequence[int]) -> Loaded:
+    """Items for a batch (those that exist), their units and previous reports."""
+    if len(ids) == 1:
+        try:
+            return load_one(ctx, ids[0])
+        except NotFound:  # the batch names the missing item, in its order
+            return Loaded({}, {}, {}, {})
+    unit_ids: dict[int, dict[str, int]] = {}
+    found = {i.id: i for i in items.load_ids(ctx, ids, unit_ids=unit_ids)}
+    return Loaded(found, unit_ids, _previous(ctx, ids), {})
 
 
 @dataclass(slots=True)
@@ -110,18 +175,20 @@ class _Plan:
 
 
 def _apply_batch(ctx: Ctx, updates: Sequence[ProgressUpdate], *, actor: str,
-                 today: dt.date) -> Applied:
+                 today: dt.date, loaded: Loaded | None) -> Applied:
     ids = [u.item_id for u in updates]
-    unit_ids: dict[int, dict[str, int]] = {}
-    loaded = {i.id: i for i in items.load_ids(ctx, ids, unit_ids=unit_ids)}
-    previous = _previous(ctx, ids)
-    recurring = [i.id for i in loaded.values() if i.rrule]
+    have = loaded or Loaded({}, {}, {}, {})
+    if need := [i for i in ids if i not in have.items]:
+        have = have.merge(_load(ctx, need))
+    unit_ids, previous = have.unit_ids, have.previous
+    loaded_items = {i: have.items[i] for i in ids if i in have.items}
+    recurring = [i.id for i in loaded_items.values() if i.rrule]
     answered = _answered(ctx, recurring) if recurring else {}
     plans = []
     for u in updates:  # every check first, in order: the first refusal is the one raised
-        item = loaded.get(u.item_id)
+        item = loaded_items.get(u.item_id)
         if item is None:
-            raise NotFound(f"没有编号为 {u.item_id} 的任务", hint="用 taizhang tasks 查看任务编号")
+            raise items.not_found(u.item_id)
         plans.append(_check(ctx, u, item, unit_ids[item.id], previous, answered, today))
     _bump_all(ctx, plans)
     report_ids = _insert_reports(ctx, [p.values | {"actor": actor, "at": ctx.now}
@@ -220,7 +287,8 @@ def _answered_q(cond: Any) -> Any:
 
 # a single report (the web's case) runs statements built once (see items._ONE_ITEM)
 _ONE = bindparam("one_id")
-_ONE_PREVIOUS = _previous_q(s.reports.c.item_id == _ONE)
+_ONE_ITEM = items.one_item_q()
+_ONE_UNITS = _one_units_q()
 _ONE_ANSWERED = _answered_q(s.reports.c.item_id == _ONE)
 _INSERT_REPORTS = insert(s.reports).returning(s.reports.c.id, sort_by_parameter_order=True)
 
@@ -233,7 +301,8 @@ def _for(ctx: Ctx, ids: Sequence[int], build: Any, prebuilt: Any) -> Any:
 
 def _previous(ctx: Ctx, ids: Sequence[int]) -> dict[tuple[int, int], Any]:
     """Each unit's latest report on each of the items: what a new report carries over."""
-    return {(r.item_id, r.unit_id): r for r in _for(ctx, ids, _previous_q, _ONE_PREVIOUS)}
+    q = _previous_q(s.reports.c.item_id.in_(list(ids)))
+    return {(r.item_id, r.unit_id): r for r in ctx.conn.execute(q)}
 
 
 def _answered(ctx: Ctx, ids: Sequence[int]) -> dict[int, list[Report]]:

@@ -1,7 +1,9 @@
 """Writes shared by the pages and /api: the permission check comes first, then the ledger call.
 
-A reporter acting on another unit's item is refused here (PermissionDenied → 403) before any
-file is saved or row written; the ledger checks the unit again inside its transaction.
+A reporter acting on another unit's item is refused (PermissionDenied → 403) before any file
+is saved or row written: a report's check runs on the item its transaction reads, before the
+writes; with uploaded proof it runs once more before the files are saved. The ledger checks
+the unit again inside its transaction.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from typing import Any
 
 from taizhang.errors import InputError
 from taizhang.ledger.model import Report, Status, WorkItem
-from taizhang.web.auth import CurrentUser, reporting_unit
+from taizhang.web.auth import CurrentUser, reporting_unit, require_writer
 
 MAX_EVIDENCE_FILES = 10
 _UNSAFE = re.compile(r"[^\w.\-（）()\u4e00-\u9fff]+")
@@ -109,22 +111,29 @@ def submit_report_all(lg: Any, user: CurrentUser, item_id: int, form: ReportForm
     linked to it for the same unit (只报一次, web/task_analysis.py)."""
     from taizhang.web.task_analysis import record_report
 
-    # neither light nor last report is needed to check who may report: cheaper
-    item = lg.get_item(item_id, last_report=False)
-    unit = reporting_unit(user, item, form.unit)
-    if user.is_admin and unit not in item.units:
-        raise InputError(f"“{unit}”不是事项 #{item_id} 的责任单位",
-                         hint="可选：" + "、".join(item.units))
+    require_writer(user)  # a read-only role is refused before anything is read
     status = parse_status(form.status)
     occurrence = parse_date(form.occurrence, "报送期次")
-    evidence = save_evidence(evidence_dir, item_id, list(files), max_bytes=max_bytes) \
-        if files else []
+
+    def unit_for(item: WorkItem) -> str:
+        """Who reports: checked on the item as the report's transaction reads it (a refusal
+        rolls it back), so a report reads its item once."""
+        unit = reporting_unit(user, item, form.unit)
+        if user.is_admin and unit not in item.units:
+            raise InputError(f"“{unit}”不是事项 #{item_id} 的责任单位",
+                             hint="可选：" + "、".join(item.units))
+        return unit
+
+    evidence: list[str] = []
+    if files:  # proof is saved only for an item the user may report on: check before
+        unit_for(lg.get_item(item_id, last_report=False))
+        evidence = save_evidence(evidence_dir, item_id, list(files), max_bytes=max_bytes)
     try:
-        done = record_report(lg, item_id, unit=unit, actor=user.username, today=today,
-                                status=status, percent=form.percent, text=form.text,
-                                problems=form.problems, next_steps=form.next_steps,
-                                evidence=evidence, occurrence=occurrence,
-                                expected_version=form.expected_version)
+        done = record_report(lg, item_id, unit=unit_for, actor=user.username, today=today,
+                             status=status, percent=form.percent, text=form.text,
+                             problems=form.problems, next_steps=form.next_steps,
+                             evidence=evidence, occurrence=occurrence,
+                             expected_version=form.expected_version)
     except Exception:
         for rel in evidence:  # a refused report leaves no orphaned proof behind
             (evidence_dir / rel).unlink(missing_ok=True)

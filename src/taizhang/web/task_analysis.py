@@ -13,7 +13,7 @@ the item with its new light, so the answer needs no second read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from taizhang.errors import InputError
@@ -88,8 +88,8 @@ def task_context(an: Any, lg: Any, item: Any) -> dict[str, Any]:
             "tags": tags}
 
 
-def record_report(lg: Any, item_id: int, *, unit: str, actor: str, today: dt.date,
-                  status: Status | None, percent: int | None, text: str | None,
+def record_report(lg: Any, item_id: int, *, unit: str | Callable[[Any], str], actor: str,
+                  today: dt.date, status: Status | None, percent: int | None, text: str | None,
                   problems: str | None, next_steps: str | None, evidence: Sequence[str],
                   occurrence: dt.date | None, expected_version: int | None) -> Any:
     """One report, recorded on every item linked to this one for ``unit`` (first: this item),
@@ -97,7 +97,8 @@ def record_report(lg: Any, item_id: int, *, unit: str, actor: str, today: dt.dat
     now is, with its light).
 
     A report for a dated occurrence of a recurring item stays on that item: occurrences are
-    the item's own calendar and do not carry over to a linked item.
+    the item's own calendar and do not carry over to a linked item. ``unit`` may be a check
+    run on the item as the transaction reads it (see ``Ledger.report_linked``).
     """
     return lg.report_linked(item_id, unit=unit, actor=actor, today=today, status=status,
                             percent=percent, text=text, problems=problems,
