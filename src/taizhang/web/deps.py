@@ -61,7 +61,10 @@ def _fmt_date(value: Any) -> str:
     return str(value)
 
 
-def current_user(request: Request) -> CurrentUser:
+# current_user and ledger are async though they never wait: FastAPI runs a plain ``def``
+# dependency in a worker thread, and two thread hand-offs before each endpoint cost a busy
+# server more than what they compute (a session dict read, an attribute)
+async def current_user(request: Request) -> CurrentUser:
     """The logged-in user or LoginRequired (a page turns that into a redirect to /login)."""
     user = CurrentUser.from_session(request.session.get("user"))
     if user is None:
@@ -73,7 +76,7 @@ def optional_user(request: Request) -> CurrentUser | None:
     return CurrentUser.from_session(request.session.get("user"))
 
 
-def ledger(request: Request) -> Any:
+async def ledger(request: Request) -> Any:
     return request.app.state.ledger
 
 
