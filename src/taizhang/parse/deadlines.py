@@ -6,8 +6,8 @@ the clock.
     >>> [(d.due, d.rrule) for d in find_deadlines("2018年6月底前，完成。每年5月底前报送。")]
     [('2018-06-30', None), (None, 'FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1')]
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 import re
 from typing import NamedTuple
 

@@ -1,6 +1,6 @@
 """The parser's word lists, read once from data/*.tsv (rules are data: a new marker is one line)."""
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 import os
 from functools import cache
 from typing import NamedTuple

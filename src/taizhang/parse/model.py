@@ -6,9 +6,10 @@ Frozen records, built once by the parser and only read downstream. They are ``Na
 dataclasses: a dataclass generates and compiles its methods when the class is created (≈0.7 ms
 each, ≈15 ms for the parser's twenty records plus ≈8 ms to import ``dataclasses``/``inspect``),
 which would cost ``taizhang parse`` more at start-up than parsing a whole document. Use
-``record._replace(...)`` where one would use ``dataclasses.replace``.
+``record._replace(...)`` where one would use ``dataclasses.replace``. Modules that define
+NamedTuples do without ``from __future__ import annotations``: NamedTuple turns every string
+annotation into a ForwardRef, compiling it, at import.
 """
-from __future__ import annotations
 
 from enum import Enum
 from typing import Any, NamedTuple

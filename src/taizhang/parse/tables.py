@@ -2,8 +2,8 @@
 (序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限), then one row per task. Cells are split by ``|``,
 by runs of spaces (tabs in the view), or stand one per line.
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 from typing import NamedTuple
 
 from taizhang.parse.outline import match_ordinal

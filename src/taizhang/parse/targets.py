@@ -3,8 +3,8 @@
     >>> [(t.value, t.unit, t.op) for t in find_targets("投资额50亿元及以上，比重不低于70%")]
     [(50.0, '亿元', '>='), (70.0, '%', '>=')]
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 import re
 from typing import NamedTuple
 from taizhang.parse import rx

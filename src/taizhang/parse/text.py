@@ -10,8 +10,8 @@ field can be shown where it came from.
     >>> v.orig_span(5, 8)
     (9, 13)
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 import re
 from functools import cache
 from typing import NamedTuple

@@ -7,8 +7,8 @@
     >>> [u.name for u in split_units("相关部门及区、县(市)政府")]
     ['相关部门', '相关区、县(市)政府']
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 from functools import lru_cache
 from typing import NamedTuple
 

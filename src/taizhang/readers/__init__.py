@@ -8,8 +8,8 @@ pages. The format comes from the bytes first (see :mod:`taizhang.readers.sniff`)
 library (python-docx, pdfminer, bs4, charset-normalizer) is imported only by the reader that
 needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
 """
-from __future__ import annotations
 
+# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
 import os
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -31,7 +31,7 @@ class ReadResult(NamedTuple):
     warnings: tuple[ParseWarning, ...] = ()
 
 
-def read_path(path: str | Path, *, encoding: str | None = None,
+def read_path(path: "str | Path", *, encoding: str | None = None,
               max_bytes: int = MAX_FILE_BYTES) -> ReadResult:
     """Read a document file into text.
 
