@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.rrule import rrulestr
 
@@ -53,6 +54,13 @@ def occurrences(rule: str, start: dt.date, end: dt.date) -> list[dt.date]:
     """
     if end < start:
         return []
+    # items of one document mostly share their rule and period, and every light of a
+    # recurring item expands its rule: expanded once per (rule, start, end), then copied
+    return list(_expanded(rule, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _expanded(rule: str, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     text = rule.upper()
     if text.startswith("RRULE:"):
         text = text[6:]
@@ -69,7 +77,7 @@ def occurrences(rule: str, start: dt.date, end: dt.date) -> list[dt.date]:
     try:
         rr = rrulestr(text, dtstart=anchor)
     except (ValueError, TypeError):
-        return []
+        return ()
     out: list[dt.date] = []
     for when in rr:
         day = when.date()
@@ -77,7 +85,7 @@ def occurrences(rule: str, start: dt.date, end: dt.date) -> list[dt.date]:
             break
         if day >= start:
             out.append(day)
-    return out
+    return tuple(out)
 
 
 def occurrence_for(dates: Sequence[dt.date], reported: set[dt.date],
