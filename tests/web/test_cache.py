@@ -2,6 +2,8 @@
 through the index ids onto it; the PostgreSQL trigram indexes exist and serve the search."""
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,56 @@ def test_postgresql_search_has_trigram_indexes(pg_ledger: Ledger) -> None:
     assert "ix_items_title_trgm" in plan and "ix_items_text_trgm" in plan
     hits = pg_ledger.search("平台公司", today=TODAY)
     assert hits and all("平台公司" in i.title + i.text for i in hits)
+
+
+class _SlowLedger(Ledger):
+    """The real ledger, its full listing made slow enough for a second request to arrive
+    while the first one is still listing."""
+
+    calls = 0
+
+    def list_items(self, **kw):  # type: ignore[no-untyped-def]
+        type(self).calls += 1
+        time.sleep(0.3)
+        return super().list_items(**kw)
+
+
+def test_requests_missing_the_same_list_at_once_share_one_listing(ledger: Ledger) -> None:
+    slow = _SlowLedger(ledger.url)
+    try:
+        cache = ItemCache(slow)
+        got: list[list] = []
+        threads = [threading.Thread(target=lambda: got.append(cache.list_items(today=TODAY)))
+                   for _ in range(3)]
+        for t in threads:
+            t.start()
+            time.sleep(0.05)  # the first is listing when the others ask
+        for t in threads:
+            t.join(10)
+        assert _SlowLedger.calls == 1 and (cache.misses, cache.hits) == (1, 2)
+        assert len(got) == 3 and got[0] is got[1] is got[2]
+        _same(got[0], ledger.list_items(today=TODAY))
+        # a report moves the stamp: the next request patches, it does not wait for anyone
+        item = item_of(ledger, OWN_UNIT)
+        ledger.report(item.id, unit=OWN_UNIT, actor="u", today=TODAY, percent=5, text="进展")
+        _same(cache.list_items(today=TODAY), ledger.list_items(today=TODAY))
+        assert (_SlowLedger.calls, cache.patches) == (2, 1)  # the patch lists the one item
+    finally:
+        slow.close()
+
+
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_the_app_lists_items_at_start_so_the_first_page_is_a_hit(
+        ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: str) -> None:
+    monkeypatch.setenv("TAIZHANG_WEB_WARM", warm)
+    client = make_client(ledger, tmp_path)
+    with client:  # runs the app's start-up (lifespan), where the warm-up thread starts
+        for t in threading.enumerate():
+            if t.name == "taizhang-warm-up":
+                t.join(30)
+        cache = client.app.state.items
+        assert cache.misses == (1 if warm == "1" else 0)
+        login(client, "admin")
+        assert client.get("/").status_code == 200 and client.get("/tasks").status_code == 200
+        assert cache.misses == 1  # warmed: the pages hit it; not warmed: the first page lists
+        assert cache.hits >= (2 if warm == "1" else 1)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -47,6 +49,9 @@ def create_app(settings: Settings, *, ledger: Any = None,
         # fighting for one interpreter lock spent more time handing it over than working
         limit = int(os.environ.get("TAIZHANG_WEB_THREADS", THREADS))
         anyio.to_thread.current_default_thread_limiter().total_tokens = limit
+        if os.environ.get("TAIZHANG_WEB_WARM", "1") != "0":
+            threading.Thread(target=warm_up, args=(app,), name="taizhang-warm-up",
+                             daemon=True).start()
         yield
         if owned:  # a ledger handed in belongs to the caller
             ledger.close()
@@ -84,6 +89,22 @@ def create_app(settings: Settings, *, ledger: Any = None,
         app.include_router(router)
 
     return app
+
+
+def warm_up(app: FastAPI) -> None:
+    """At start, in the background: the item list the dashboard, /tasks and /api/items share
+    (20,000 items with their lights: most of a second of CPU) and the busiest templates, so
+    the first person to open a page after a restart does not wait for them. A request that
+    comes meanwhile waits for this listing instead of making its own (web/cache.py).
+
+    ``TAIZHANG_WEB_WARM=0`` turns it off. A failure here is only logged: the first request
+    then lists the items itself and reports the error as usual."""
+    try:
+        for name in ("dashboard.html", "tasks.html"):
+            app.state.templates.env.get_template(name)
+        app.state.items.list_items(today=app.state.today())
+    except Exception:  # noqa: BLE001 - a warm-up must never take the server down
+        logging.getLogger(__name__).warning("预热任务列表失败（不影响服务）", exc_info=True)
 
 
 class ServerTiming:

@@ -28,6 +28,7 @@ ITEM_ACTIONS = frozenset({
 # filters no item-level change can move an item across
 PATCHABLE = frozenset({"today", "document", "jurisdiction", "include_drafts"})
 PATCH_LIMIT = 2000  # more changed items than this: a full reload is as cheap
+LOAD_WAIT = 30.0  # seconds a request waits for another's listing of the same items
 
 
 class ItemCache:
@@ -36,37 +37,57 @@ class ItemCache:
         # filters → (stamp, items)
         self._entries: OrderedDict[tuple[Any, ...], tuple[int, list[Any]]] = OrderedDict()
         self._lock = threading.Lock()
+        self._loading: dict[tuple[Any, ...], threading.Event] = {}  # lists being made now
         self.hits = self.misses = self.patches = 0
 
     def stamp(self) -> int:
         return int(self.ledger.latest_audit_id())
 
     def list_items(self, **kw: Any) -> list[Any]:
-        """``Ledger.list_items(**kw)``, served from memory while nothing has changed."""
+        """``Ledger.list_items(**kw)``, served from memory while nothing has changed.
+
+        Requests that miss the same list at once wait for one listing rather than each
+        making its own (a full list of 20,000 items is most of a second of CPU, and on a
+        cold start the first pages arrive together with the warm-up, see app.py)."""
         # None is every filter's default: left out, /tasks and the dashboard share entries
         # and a blank due_before does not make a list unpatchable
         kw = {k: v for k, v in kw.items() if v is not None}
-        stamp = self.stamp()
         key = tuple(sorted((k, _hashable(v)) for k, v in kw.items()))
-        with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
-                if hit[0] == stamp:
-                    self.hits += 1
-                    return hit[1]
-        items = self._patched(hit, kw) if hit is not None else None
-        if items is None:
-            items = list(self.ledger.list_items(**kw))
-            self.misses += 1
+        for _ in range(3):  # bounded: a listing that keeps failing is not waited for forever
+            stamp = self.stamp()
+            with self._lock:
+                hit = self._entries.get(key)
+                if hit is not None:
+                    self._entries.move_to_end(key)
+                    if hit[0] == stamp:
+                        self.hits += 1
+                        return hit[1]
+                busy = self._loading.get(key)
+                if busy is None:
+                    mine: threading.Event | None = threading.Event()
+                    self._loading[key] = mine
+                    break
+            busy.wait(LOAD_WAIT)  # another thread is listing these items: take its result
         else:
-            self.patches += 1
-        with self._lock:
-            # the stamp read before listing: a change made meanwhile is seen next time
-            self._entries[key] = (stamp, items)
-            self._entries.move_to_end(key)
-            while len(self._entries) > MAX_ENTRIES:
-                self._entries.popitem(last=False)
+            mine = None  # still busy after three waits: list without taking the turn
+        try:
+            items = self._patched(hit, kw) if hit is not None else None
+            if items is None:
+                items = list(self.ledger.list_items(**kw))
+                self.misses += 1
+            else:
+                self.patches += 1
+            with self._lock:
+                # the stamp read before listing: a change made meanwhile is seen next time
+                self._entries[key] = (stamp, items)
+                self._entries.move_to_end(key)
+                while len(self._entries) > MAX_ENTRIES:
+                    self._entries.popitem(last=False)
+        finally:
+            if mine is not None:
+                with self._lock:
+                    del self._loading[key]
+                mine.set()
         return items
 
     def _patched(self, hit: tuple[int, list[Any]], kw: dict[str, Any]) -> list[Any] | None:
