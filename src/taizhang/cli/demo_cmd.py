@@ -14,7 +14,8 @@ import click
 @click.pass_context
 def demo(ctx: click.Context, db: str, today: str) -> int:
     """用自带的 5 份东北振兴政策文件演示：解析 → 入台账 → 亮灯 → 按单位统计。"""
-    from taizhang.cli.ledger_cmd import ingest, stats, tasks
+    from taizhang.cli.ledger_cmd import ingest, tasks
+    from taizhang.cli.units_cmd import stats
 
     samples = resources.files("taizhang").joinpath("samples")
     files = sorted(str(p) for p in samples.iterdir() if p.name.endswith(".txt"))

@@ -16,7 +16,9 @@ from typing import Any
 
 import click
 
-from taizhang.cli.ledger_cmd import OFFICE_ACTOR, _ledger, _today, db_option, today_option
+from taizhang.cli.ledger_common import (
+    OFFICE_ACTOR, db_option, open_ledger, resolve_today, today_option,
+)
 from taizhang.errors import InputError
 
 FORMATS = ("xlsx", "ics", "csv", "json", "md", "report", "notice")
@@ -57,11 +59,11 @@ def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: st
         taizhang export report --month 2026-05
         taizhang export notice --notice 督办〔2026〕7号
     """
-    day = _today(today)
+    day = resolve_today(today)
     if for_unit and fmt != "xlsx":
         raise InputError(f"--for-unit 只用于 xlsx 填报表（给的格式是 {fmt}）",
                          hint="去掉 --for-unit，或改用 taizhang export xlsx --for-unit 单位")
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         if fmt == "notice":
             if not notice:
                 raise InputError("导出督办通知单需要 --notice", hint="例如 --notice 督办〔2026〕7号；"
@@ -104,9 +106,9 @@ def import_progress(file: str, unit: str | None, sheet: str | None, dry_run: boo
     """导入填好的台账或填报表：逐行检查（编号、单位、状态流转、版本），全部无误才一次写入。"""
     from taizhang.exports.progress_import import plan_progress, read_progress_sheet
 
-    day = _today(today)
+    day = resolve_today(today)
     parsed = read_progress_sheet(file, sheet=sheet)
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         current = {i.id: i for i in ledger.list_items(include_drafts=True)}
         changes = plan_progress(parsed, current, unit=unit)
         who = unit or parsed.unit
@@ -146,7 +148,7 @@ def import_sheet(file: str, year: int | None, sheet: str | None, jurisdiction: s
     if dry_run:
         click.echo(f"（试运行）识别出 {len(doc.tasks)} 项任务，未写入。")
         return
-    with _ledger(db) as ledger:
+    with open_ledger(db) as ledger:
         result = ledger.ingest(doc, actor=OFFICE_ACTOR, jurisdiction=jurisdiction, draft=draft)
     words = {"new": "新导入", "unchanged": "与已有版本相同，未改动", "new_version": "作为新版本导入"}
     click.echo(f"{doc.title or file}：{words.get(result.outcome, result.outcome)}，"
