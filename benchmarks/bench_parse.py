@@ -64,7 +64,7 @@ def load_jionlp() -> Callable[[str], object] | None:
 
 def command() -> list[str]:
     script = Path(sys.executable).parent / "taizhang"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "taizhang.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "taizhang"]
 
 
 def process_ms(argv: list[str], runs: int) -> tuple[float, float]:

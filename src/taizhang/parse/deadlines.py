@@ -24,7 +24,9 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结))")),
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
     ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
-                             rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)")),
+                             rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)"
+                             # a month standing alone at the end of a clause or a cell: 【完成时限】2024年8月
+                             rf"|(?<![\d-]){_YEAR}年(\d{{1,2}})月(?:份)?(?=\s*(?:[。;,)\]】]|$))")),
     # 2018年上半年 · 2018年年中
     ("half_year", rx.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
     # 2018年下半年 · 2018年全年
@@ -33,6 +35,8 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
     ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年内")),
+    # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
+    ("year_range", rx.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
     ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
 )
@@ -44,7 +48,9 @@ _MONTH_ONLY = rx.compile(
     rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?"
     rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
     rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
-    rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}")
+    rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}?(?![的以])"
+    # 次年1月底前: the month of the year after
+    rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")
 # 年底前 with no year: the document's own year
 _YEAR_END_NO_YEAR = rx.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
                                r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
@@ -114,6 +120,9 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             due = _safe_date(year, int(m.group(2)), int(m.group(3)))
         elif m.group(5):
             due = f"{year}-12-31" if m.group(5) == "下半年" else f"{year}-06-30"
+        elif m.group(6):
+            month = int(m.group(7))
+            due = _month_end(year + 1, month) if 1 <= month <= 12 else None
         else:
             q = m.group(4)
             due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
@@ -146,6 +155,8 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return f"{year}-06-30"
     if rule == "second_half":
         return f"{year}-12-31"
+    if rule == "year_range":
+        return f"{max(int(g[0]), int(g[1]))}-12-31"
     if rule == "quarter":
         q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
         return _month_end(year, q * 3)
@@ -156,6 +167,10 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 _CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
+# what is done once a year (a count after it makes a quota instead: 每年举办3场 → target)
+_YEARLY_EVENT = ("(?:开展|举办|召开|组织|举行|公布|发布|通报|评选|评估|考核|检查|修订|更新|复核|核查|普查|"
+                 "排查|体检|评议|述职|表彰)")
+_COUNTED = rx.compile(r"[^,。;]{0,10}?(?:\d|[两二三四五六七八九十几多]+(?:个|家|项|场|次|批|所|期|轮))")
 _ONGOING = rx.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
 _EVERY = rx.compile(
     # 每年4月、10月 → BYMONTH=4,10
@@ -172,6 +187,8 @@ _EVERY = rx.compile(
     rf"|按(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
     # 每年……4月份……10月份 (two months named later in the sentence)
     rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(?P<l1>\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(?P<l2>\d{{1,2}})月)"
+    # 每年开展一次考核 · 每年向社会公布 · 每年举办购物节: an event held every year
+    rf"|(?P<yearly>每年)(?=[^,。;]{{0,5}}?{_YEARLY_EVENT})"
 )
 
 
@@ -184,6 +201,8 @@ def find_recurring(text: str) -> list[Found]:
         rest = text[m.end():m.end() + 8]
         if _QUOTA.match(rest) and "日" not in m.group(0) and "底" not in m.group(0):
             continue  # 每月新增3家: a pace, not a date
+        if m.group("yearly") and _COUNTED.match(text, m.end()):
+            continue  # 每年举办3场: a quota
         out.append(Found(m.group(0), m.start(), m.end(), None, rrule, "recurring", "recurring"))
     return out
 
@@ -204,6 +223,8 @@ def _rrule(m: re.Match[str]) -> str | None:
             return f"FREQ=YEARLY;BYMONTH={month}"
         day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"
+    if g["yearly"]:
+        return "FREQ=YEARLY"
     if g["year_end"]:
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
     if g["mday"]:

@@ -73,9 +73,13 @@ def parse(text: str, *, source: str = "") -> Document:
     _cut_closing_remarks(view, items)
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
+    # the year a date written without one (6月底前) falls in: the one year the document plans
+    # for, else (no period at all) the year it was signed
     ref_year = None
     if header.period and header.period.start[:4] == header.period.end[:4]:
         ref_year = int(header.period.start[:4])
+    elif header.period is None and header.issued_on:
+        ref_year = int(header.issued_on[:4])
 
     tasks: list[Task] = []
     if table is not None:
@@ -85,8 +89,10 @@ def parse(text: str, *, source: str = "") -> Document:
     articles = any(it.style == "article" for it in items)
     for item in items:
         cs = find_clauses(view, item.body, item.own_end, duty=articles)
-        if not cs and item.children:
-            cs = _unit_heading(view, item)
+        if item.children and not any(c.lead or c.support for c in cs):
+            # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
+            cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)
+                  for h in _unit_heading(view, item)] or cs
         clauses_of[id(item)] = cs
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
@@ -167,11 +173,13 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
     of every item under it."""
     text = view[item.body:item.own_end].strip().rstrip("。:")
+    text = rx.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
     if not text or len(text) > 30 or rx.search(r"[,;。\n]", text):
         return []
     units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
     if units and all(is_unit(u.name) for u in units):
-        return [Clause(item.body, item.own_end, lead=units[:1], support=units[1:], rule="unit_heading")]
+        # the document is divided by the units that lead: each one the heading names leads
+        return [Clause(item.body, item.own_end, lead=units, rule="unit_heading")]
     return []
 
 

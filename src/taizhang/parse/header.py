@@ -181,7 +181,8 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
         if is_title_end(texts[i]) and not _NOTICE.search(texts[i]):
             first = i
             while first > start and is_title_part(texts[first - 1]) and not _is_org(texts[first - 1]) \
-                    and not is_title_end(texts[first - 1]):
+                    and not is_title_end(texts[first - 1]) \
+                    and not rx.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
                 first -= 1
             # a title may close on a line of its own: (2024—2025年) · (试行)
             last = i + 1 if i + 1 < len(texts) and _TITLE_TAIL.fullmatch(texts[i + 1].strip()) else i
@@ -208,6 +209,8 @@ def _period(title: str | None, preamble: str) -> Period | None:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
         plain = rx.sub(r"《[^》]*》", "", title)
         years = rx.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
+        if rx.search(r"通报$|情况的", plain):
+            return None  # a report on how the work went (督查通报) plans no span of its own
         if len(set(years)) == 1:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
         return None
