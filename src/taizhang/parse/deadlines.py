@@ -21,12 +21,14 @@ _BEFORE = r"(?:以前|之前|前)"
 # one-off dates; each (name, pattern); the named groups give year/month/day/whole-year
 _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2021年2月3日前 · 2021年2月3日之前 · 于2021年2月3日完成
-    ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结))")),
+    # 办结时限：2024年10月15日 (a date closing a clause or a cell)
+    ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结)"
+                               rf"|(?=\s*(?:[。;,)\]】\n]|$)))")),
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
     ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
                              rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)"
                              # a month standing alone at the end of a clause or a cell: 【完成时限】2024年8月
-                             rf"|(?<![\d-]){_YEAR}年(\d{{1,2}})月(?:份)?(?=\s*(?:[。;,)\]】]|$))")),
+                             rf"|(?<![\d-]){_YEAR}年(\d{{1,2}})月(?:份)?(?=\s*(?:[。;,)\]】\n]|$))")),
     # 2018年上半年 · 2018年年中
     ("half_year", rx.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
     # 2018年下半年 · 2018年全年

@@ -24,9 +24,10 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rnum", rx.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
     ("circ", rx.compile(r"([\u2460-\u2473])")),                        # ①
     ("dash", rx.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
+    ("named", rx.compile(rf"(?:事项|任务)([{CN}\d]+)[:、]")),           # 事项一：… (督办通知, 任务清单)
 )
 # the characters an ordinal can begin with (a cheap test before the patterns)
-_ORDINAL_FIRST = frozenset("0123456789(第—-" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
+_ORDINAL_FIRST = frozenset("0123456789(第—-事任" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
 _SENTENCE_END = rx.compile(r"[。;!?]")
 
@@ -94,7 +95,7 @@ def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
         if value <= 0:
             continue
         label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": m.group(0),
-                 "article": m.group(0)}.get(style, raw)
+                 "article": m.group(0), "named": m.group(0)[:-1]}.get(style, raw)
         return style, label, value, m.end()
     return None
 

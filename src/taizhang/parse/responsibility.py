@@ -282,6 +282,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             role = marker.role
             if rx.match(r"(会同|协同|联合)", body) and clause.lead:
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
+            if role == "support_else_lead" and not clause.lead:
+                role = "lead_first"  # 由市城管局具体负责 with no lead named: it is the lead
             if role in ("lead", "lead_each"):
                 clause.lead += pending + units
             elif role == "lead_first":
