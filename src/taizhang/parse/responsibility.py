@@ -110,6 +110,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     inner = view[inner_start:inner_end]
     if inner.strip() in _LABEL_ROLE or _DEADLINE_LABEL.fullmatch(f"{inner}:"):
         return None  # 【牵头单位】 is a label, read with what follows it
+    if _NAMED_LEAD.fullmatch(f"({inner.strip()})") and view[i - 1:i] not in ("", "\n", "。"):
+        return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
     if _LABEL_RX.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
     tail = rx.split(r"[、,;]", inner.rstrip("等)"))[-1]
@@ -145,6 +147,7 @@ def _mostly_units(units: list[UnitName]) -> bool:
 
 
 _MARKED = rx.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
+_NAMED_LEAD = rx.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
 
 def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
@@ -153,7 +156,18 @@ def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
 
 
 def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
-    """责任单位：市发展改革委（牵头）、市财政局 → lead and support by the marks in the list."""
+    """责任单位：市发展改革委（牵头）、市财政局 → lead and support by the marks in the list;
+    责任单位：A、B、C（C为牵头单位） → the unit the closing note names leads."""
+    named = _NAMED_LEAD.search(units[-1].name) if units else None
+    if named is not None:
+        last = units[-1]
+        name = last.name[: named.start()]
+        units = units[:-1] + [UnitName(name, last.start, last.start + len(name), last.rule)]
+        wanted = named.group(1)
+        hit = [u for u in units if u.name == wanted or u.name.endswith(wanted) or wanted.endswith(u.name)]
+        if hit:
+            return ([UnitName(u.name, u.start, u.end, u.rule + ":named_lead") for u in hit],
+                    [u for u in units if u not in hit])
     marks = [_MARKED.search(u.name) for u in units]
     if not any(marks):
         return None
