@@ -96,6 +96,7 @@ def parse(text: str, *, source: str = "") -> Document:
         clauses_of[id(item)] = cs
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
+    _lift_closing_labels(view, items, clauses_of)
     for item in items:
         if item.children or not_a_task(view, item):
             continue
@@ -167,6 +168,27 @@ def _uncertain(v: View, tasks: list[Task]) -> list[ParseWarning]:
         return []
     return [ParseWarning(WarningCode.UNIT_UNCERTAIN, f"任务 {t.key} 未找到责任单位，请人工核对", t.span)
             for t in tasks if not (t.lead or t.support)]
+
+
+def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, list[Clause]]) -> None:
+    """三、…… (一)…… (二)…… 牵头单位：A  配合单位：B — label lines after the last child, when its
+    siblings name nobody and the items beside the heading carry label lines of their own (一、……
+    牵头单位：…), close the heading's whole block: every child inherits them."""
+    for item in items:
+        kids = item.children
+        if len(kids) < 2 or clauses_of.get(id(item)) or any(clauses_of.get(id(k)) for k in kids[:-1]):
+            continue
+        peers = item.parent.children if item.parent is not None else [i for i in items if i.parent is None]
+        if not any(p is not item and not p.children
+                   and any(c.rule.startswith("label") for c in clauses_of.get(id(p), [])) for p in peers):
+            continue
+        last = kids[-1]
+        cs = clauses_of.get(id(last)) or []
+        if cs and not last.children and all(c.rule.startswith("label") for c in cs) \
+                and view[cs[0].start - 1:cs[0].start] in ("\n", "") and cs[0].start > last.body:
+            line_start = view.rfind("\n", last.body, cs[0].start)
+            if line_start > last.body:  # the labels stand on lines of their own below the text
+                clauses_of[id(item)], clauses_of[id(last)] = cs, []
 
 
 def _unit_heading(view: str, item: Item) -> list[Clause]:
