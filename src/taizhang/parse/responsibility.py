@@ -260,8 +260,8 @@ def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clau
 
 def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
-    if not _ANY_MARKER.search(view, a, b):
-        return None
+    if not _ANY_MARKER.search(view, a, b) and not (duty or "是" in view[a:b]):
+        return None  # most sentences name no role (the 办法 and 是…主管部门 forms read on)
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
@@ -278,6 +278,15 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
+                continue
+        charge = _IN_CHARGE.match(seg) or (_DUTY_VERB.match(seg) if duty else None)
+        if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)):
+            units = split_units(charge.group(1), seg_start)
+            if units and all(_named_body(u.name) or u.rule == "collective_list" for u in units):
+                # 市城管局是……的主管部门 · (办法) 各街道办事处指导……: the body named does the work
+                clause.lead += _tag(units[:1], "主管" if charge.re is _IN_CHARGE else "首位")
+                clause.support += _tag(units[1:], "其后")
+                clause.rule = "verb:in_charge" if charge.re is _IN_CHARGE else "verb:duty"
                 continue
         together = _together(seg, seg_start)
         if together is not None:
@@ -354,6 +363,10 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     return -1
 
 
+# 市城市管理局是本市生活垃圾分类工作的主管部门
+_IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
+# in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
+_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办"})
