@@ -2,9 +2,10 @@
 and 50 concurrent reporters posting progress through /api.
 
     .venv/bin/python benchmarks/bench_web.py [--items 20000] [--reporters 50] [--seconds 20]
+                                             [--settle 5]
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres). Creates its own database and
-drops it at the end. The server is uvicorn on a free loopback port (2 worker processes);
+drops it at the end. The server is uvicorn on a free loopback port (4 worker processes);
 server-side times come from the app's ``Server-Timing`` header. The reporters are asyncio
 tasks in this process (one event loop, a keep-alive connection each), and the CPU seconds of
 this client, the uvicorn workers and PostgreSQL are printed next to the throughput, so the
@@ -261,6 +262,10 @@ def main() -> None:
     ap.add_argument("--reporters", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--rounds", type=int, default=40)
+    ap.add_argument("--settle", type=float, default=0.0,
+                    help="seconds to wait after the server answers before the first pages "
+                         "(0: at once, the worst case; the app lists the items at start, "
+                         "so a few seconds show what a person sees after a restart); ≤ 60")
     ap.add_argument("--workers", type=int, default=4,
                     help="uvicorn worker processes (4 on 2 cores: processes, not threads, share the work; see docs/web.md)")
     args = ap.parse_args()
@@ -286,6 +291,10 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
+        if args.settle > 0:  # bounded: at most a minute
+            time.sleep(min(args.settle, 60.0))
+            print(f"pages after the server has been up {min(args.settle, 60.0):.0f} s "
+                  "(its start-up lists the items in the background):")
         page_times(base, args.rounds)
         counts = reporters_load(base, users, args.seconds, server.pid)
         with psycopg.connect(f"host=127.0.0.1 user=postgres dbname={name}") as c:
