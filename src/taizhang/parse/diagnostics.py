@@ -73,11 +73,22 @@ def is_chrome(line: str) -> bool:
     return chrome and match_ordinal(line, 0) is None
 
 
+_LINKS_BLOCK = rx.compile(r"\s*(?:往期推荐|往期回顾|相关阅读|相关文章|相关新闻|相关链接|推荐阅读|猜你喜欢|延伸阅读"
+                          r"|喜欢此内容的人还喜欢)\s*[:]?\s*$")
+
+
 def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:
     """Remove page chrome lines (浏览量, 扫描二维码, 本文链接 …); index-block lines that name the
     document's own facts (发文字号：…, 成文日期：…) are kept for the header."""
     keep: Lines = []
     removed: Lines = []
+    # a block of links to other pages (往期推荐, 相关阅读 …) runs to the end of the page: drop it
+    # whole when no numbered item follows it (its lines are other articles' titles, not chrome words)
+    for k, (a, b) in enumerate(lines):
+        if _LINKS_BLOCK.match(view, a, b) and not any(match_ordinal(view, x) for x, _ in lines[k + 1:]):
+            lines, tail = lines[:k], lines[k:]
+            removed.append((tail[0][0], tail[-1][1]))
+            break
     for a, b in lines:
         t = view[a:b]
         if is_chrome(t) and not rx.match(r"^(发文字号|文件编号|成文日期|发文机关|标题|文件名称)[:\t]", t):

@@ -121,6 +121,13 @@ def parse(text: str, *, source: str = "") -> Document:
         header.title = v.as_written(header.title) if header.title else None
     preamble = (header.title_span[1] if header.title_span else 0, body_start)
     refs = find_references(view, header.doc_number, preamble, [])
+    if header.doc_number is None and header.title:
+        # a page that reposts the document names it with its own number: 印发《（标题）》（柳政办〔2024〕9号）
+        own = next((r for r in refs if r[1] and r[1].strip("《》") == header.title), None)
+        if own is not None:
+            header.doc_number, header.doc_number_span = own[0], own[3]
+            header.rules["doc_number"] = "own_title_cited"
+            refs = [r for r in refs if r is not own]
     evidence = tuple(
         (f"{name}={value}", Evidence(header.rules.get(name, ""), v.orig_span(*span)))
         for name, value, span in (("title", header.title, header.title_span),
