@@ -67,9 +67,16 @@ class View(NamedTuple):
             for m in _pinyin().finditer(text):
                 edits.append((m.start(), m.end(), ""))
                 pinyin += 1
+        pages = _page_breaks(text) if "\f" in text or "—" in text or "-" in text else []
+        edits += pages
+
+        def outside(at: int) -> bool:
+            return not any(a <= at < b for a, b, _ in pages)
+
         for m in _SPACE.finditer(text):
-            edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
-        wrapped = _hard_wraps(text)
+            if outside(m.start()):
+                edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
+        wrapped = [at for at in _hard_wraps(text) if outside(at)]
         edits.extend((at, at + 1, "") for at in wrapped)
         breaks = _flat_breaks(text)
         edits.extend((at, at, "\n") for at in breaks)
@@ -84,7 +91,7 @@ class View(NamedTuple):
             idx.extend(range(pos, start))
             if repl:
                 pieces.append(repl)
-                idx.append(start)
+                idx.extend([start] * len(repl))
             pos = end
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))
@@ -119,6 +126,28 @@ class View(NamedTuple):
 
 
 _LINE_END = ("。", ";", "!", "?", ":", "。”", "。\"", "!”", "?”")
+# a page break in text from a PDF: blank lines, the page number (— 2 — · - 2 - · 第2页), a form feed
+_PAGE_BREAK = rx.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?:(?:[—\-–]\s*\d{1,3}\s*[—\-–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)"
+                         r"[ \t\u3000]*(?:\n[ \t\u3000]*)*\f?|\f)")
+
+
+def _page_breaks(text: str) -> list[tuple[int, int, str]]:
+    """Page breaks as edits: gone inside a paragraph (…市河长办每 / — 2 — / 半年开展…), a blank
+    line where the page ended a sentence, a signature or a title."""
+    from taizhang.parse.outline import match_ordinal
+
+    out: list[tuple[int, int, str]] = []
+    for m in _PAGE_BREAK.finditer(text):
+        before = text[:m.start()].rstrip()
+        last_line = before[before.rfind("\n") + 1:].strip()
+        after = m.end()
+        while after < len(text) and text[after] in " \t\u3000":
+            after += 1
+        # joined only where the page cut a long line of running text (not a signature or a title)
+        ends = (len(last_line) < 16 or last_line.endswith(_LINE_END + (")", "》", "”"))
+                or match_ordinal(text, after) is not None)
+        out.append((m.start(), m.end(), "\n\n" if ends else ""))  # a paragraph break stays one
+    return out
 
 
 def _hard_wraps(text: str) -> list[int]:
@@ -137,8 +166,11 @@ def _hard_wraps(text: str) -> list[int]:
     for this, nxt in zip(lines, lines[1:]):
         end = pos + len(this)
         body = this.rstrip()
+        # a line pushed right by many spaces is centred or right-aligned (a title, a signature,
+        # a date), not running text, and neither is the one after it
         if len(body) >= width - 1 and not body.endswith(_LINE_END) and nxt.strip() \
-                and match_ordinal(nxt.lstrip(), 0) is None:
+                and match_ordinal(nxt.lstrip(), 0) is None \
+                and len(this) - len(this.lstrip()) <= 4 and len(nxt) - len(nxt.lstrip()) <= 4:
             joins.append(end)
         pos = end + 1
     return joins
