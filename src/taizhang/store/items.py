@@ -189,10 +189,37 @@ def list_items(ctx: Ctx, *, thresholds: LightThresholds, today: dt.date | None,
                status: Status | Iterable[Status] | None, light: Light | None,
                due_before: dt.date | None, due_after: dt.date | None, overdue: bool,
                include_drafts: bool, limit: int | None,
-               ids: list[int] | None = None) -> list[WorkItem]:
+               ids: list[int] | None = None, offset: int | None = None) -> list[WorkItem]:
+    if light and today is None:
+        raise InputError("按超期或亮灯筛选需要指定日期", hint="请加 --today YYYY-MM-DD")
+    q = _filtered(ctx, today=today, unit=unit, jurisdiction=jurisdiction, role=role,
+                  document=document, status=status, due_before=due_before,
+                  due_after=due_after, overdue=overdue, include_drafts=include_drafts, ids=ids)
+    paged = bool((limit or offset) and not light)  # a light is known only once loaded
+    if paged:
+        q = q.limit(limit).offset(offset)
+    found = _load(ctx, q, today=today, thresholds=thresholds, limited=paged)
+    if light:
+        start = offset or 0
+        found = [i for i in found if i.light is light][start:start + limit if limit else None]
+    return found
+
+
+def count_items(ctx: Ctx, **filters: Any) -> int:
+    """How many items ``list_items`` would list with these filters (no light filter: a
+    light is computed per item, not stored), counted by the database."""
+    q = _filtered(ctx, **filters).with_only_columns(s.items.c.id)
+    return int(ctx.conn.execute(select(func.count()).select_from(q.subquery())).scalar_one())
+
+
+def _filtered(ctx: Ctx, *, today: dt.date | None, unit: str | None, jurisdiction: str | None,
+              role: str, document: Any, status: Status | Iterable[Status] | None,
+              due_before: dt.date | None, due_after: dt.date | None, overdue: bool,
+              include_drafts: bool, ids: list[int] | None) -> Select[Any]:
+    """The listing's statement with every filter but the light."""
     from taizhang.store.documents import find_row
 
-    if (overdue or light) and today is None:
+    if overdue and today is None:
         raise InputError("按超期或亮灯筛选需要指定日期", hint="请加 --today YYYY-MM-DD")
     q = _base()
     if document is not None:
@@ -221,12 +248,7 @@ def list_items(ctx: Ctx, *, thresholds: LightThresholds, today: dt.date | None,
         q = q.where(s.items.c.due >= due_after)
     if overdue:
         q = q.where(and_(s.items.c.due < today, s.items.c.status.not_in(_NOT_OPEN)))
-    if limit and not light:
-        q = q.limit(limit)
-    found = _load(ctx, q, today=today, thresholds=thresholds, limited=bool(limit and not light))
-    if light:
-        found = [i for i in found if i.light is light][: limit or None]
-    return found
+    return q
 
 
 def search_ids(ctx: Ctx, query: str) -> list[int]:

@@ -183,12 +183,14 @@ class Ledger:
                    light: Light | None = None, due_before: dt.date | None = None,
                    due_after: dt.date | None = None, overdue: bool = False,
                    include_drafts: bool = False, limit: int | None = None,
-                   ids: Sequence[int] | None = None) -> list[WorkItem]:
+                   ids: Sequence[int] | None = None, offset: int | None = None
+                   ) -> list[WorkItem]:
         """Items of current documents, filtered; with ``today`` each carries its light.
 
         ``unit`` is a name or alias (resolved in ``jurisdiction`` when given); ``role`` is
         any | lead | support. ``overdue`` and ``light`` need ``today``. ``ids`` keeps only
-        those items (a cache refreshing what changed).
+        those items (a cache refreshing what changed). ``limit`` and ``offset`` page the
+        list in its order (document, id): without a light filter only that page is read.
         """
         with self.engine.connect() as conn:
             return items.list_items(
@@ -196,7 +198,21 @@ class Ledger:
                 jurisdiction=jurisdiction, role=role, document=document, status=status,
                 light=light, due_before=due_before, due_after=due_after, overdue=overdue,
                 include_drafts=include_drafts, limit=limit,
-                ids=list(ids) if ids is not None else None)
+                ids=list(ids) if ids is not None else None, offset=offset)
+
+    def count_items(self, *, today: dt.date | None = None, unit: str | None = None,
+                    jurisdiction: str | None = None, role: str = "any",
+                    document: DocRef | None = None,
+                    status: Status | Iterable[Status] | None = None,
+                    due_before: dt.date | None = None, due_after: dt.date | None = None,
+                    overdue: bool = False, include_drafts: bool = False) -> int:
+        """How many items :meth:`list_items` lists with these filters, counted in the
+        database (no light filter: lights are computed, not stored)."""
+        with self.engine.connect() as conn:
+            return items.count_items(
+                self._ctx(conn), today=today, unit=unit, jurisdiction=jurisdiction, role=role,
+                document=document, status=status, due_before=due_before, due_after=due_after,
+                overdue=overdue, include_drafts=include_drafts, ids=None)
 
     def get_item(self, item_id: int, *, today: dt.date | None = None,
                  last_report: bool = True) -> WorkItem:
