@@ -2,6 +2,7 @@
 through the index ids onto it; the PostgreSQL trigram indexes exist and serve the search."""
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from taizhang.ledger.model import Status
 from taizhang.parse import parse
 from taizhang.readers import read_path
 from taizhang.store import Ledger
@@ -131,3 +133,55 @@ def test_the_app_lists_items_at_start_so_the_first_page_is_a_hit(
         assert client.get("/").status_code == 200 and client.get("/tasks").status_code == 200
         assert cache.misses == 1  # warmed: the pages hit it; not warmed: the first page lists
         assert cache.hits >= (2 if warm == "1" else 1)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql",
+                                                            marks=pytest.mark.postgres)])
+def test_a_page_read_alone_is_that_page_of_the_whole_list(backend: str, tmp_path: Path,
+                                                          request: pytest.FixtureRequest) -> None:
+    ledger: Ledger = request.getfixturevalue("ledger" if backend == "sqlite" else "pg_ledger")
+    item = item_of(ledger, OWN_UNIT)
+    ledger.report(item.id, unit=OWN_UNIT, actor="u", today=TODAY, percent=35, text="推进")
+    client = make_client(ledger, tmp_path)
+    login(client, "admin")  # (the log-in lands on the dashboard, which lists everything)
+    cache = client.app.state.items = ItemCache(ledger)  # as after a restart: nothing listed
+    cases = [({}, 0, 7), ({}, 14, 7), ({}, 60, 50),
+             ({"unit": OWN_UNIT, "jurisdiction": "沈阳市", "role": "lead"}, 1, 3),
+             ({"status": "in_progress"}, 0, 5), ({"overdue": "1"}, 2, 4),
+             ({"due_after": "2019-01-01", "due_before": "2019-12-31"}, 3, 5)]
+    filters = {"unit": "unit", "jurisdiction": "jurisdiction", "role": "role"}
+    cold = {}
+    for params, offset, limit in cases:
+        r = client.get("/api/items", params={**params, "offset": offset, "limit": limit})
+        assert r.status_code == 200, r.text
+        kw = {filters.get(k, k): v for k, v in params.items() if k in filters}
+        if "status" in params:
+            kw["status"] = Status.parse(params["status"])
+        if "overdue" in params:
+            kw["overdue"] = True
+        for k in ("due_after", "due_before"):
+            if k in params:
+                kw[k] = dt.date.fromisoformat(params[k])
+        whole = ledger.list_items(today=TODAY, **kw)
+        assert r.json()["total"] == len(whole)
+        assert [x["id"] for x in r.json()["items"]] == [i.id for i in whole[offset:offset + limit]]
+        cold[(tuple(params.items()), offset)] = r.json()
+    assert cache.misses == 0  # every page above was read alone
+    assert any(x["id"] == item.id and x["percent"] == 35 for x in cold[((), 0)]["items"])
+    # once the dashboard has listed everything, the same pages come from the list, unchanged
+    assert client.get("/").status_code == 200 and cache.misses == 1
+    for params, offset, limit in cases[:3]:
+        r = client.get("/api/items", params={"offset": offset, "limit": limit})
+        assert r.json() == cold[((), offset)]
+    assert cache.misses == 1
+    # a report: the list is a patch away, so the page comes from the patched list
+    ledger.report(item.id, unit=OWN_UNIT, actor="u", today=TODAY, percent=45, text="再推进")
+    at = [i.id for i in ledger.list_items(today=TODAY)].index(item.id)
+    r = client.get("/api/items", params={"offset": at, "limit": 1})
+    assert (cache.misses, cache.patches) == (1, 1)
+    assert [(x["id"], x["percent"]) for x in r.json()["items"]] == [(item.id, 45)]
+    _same(cache.list_items(today=TODAY), ledger.list_items(today=TODAY))
+    # the task page: same rows either way
+    page2 = client.get("/tasks?page=2").text
+    client.app.state.items = ItemCache(ledger)  # an empty cache: the page is read alone
+    assert client.get("/tasks?page=2").text == page2

@@ -49,6 +49,16 @@ class ItemCache:
         Requests that miss the same list at once wait for one listing rather than each
         making its own (a full list of 20,000 items is most of a second of CPU, and on a
         cold start the first pages arrive together with the warm-up, see app.py)."""
+        found = self._get(kw, full=True)
+        assert found is not None
+        return found
+
+    def cheap(self, **kw: Any) -> list[Any] | None:
+        """The list if it is in memory or a patch away; None when only a full listing (or
+        waiting for another's) would give it: the caller then reads just the page it needs."""
+        return self._get(kw, full=False)
+
+    def _get(self, kw: dict[str, Any], *, full: bool) -> list[Any] | None:
         # None is every filter's default: left out, /tasks and the dashboard share entries
         # and a blank due_before does not make a list unpatchable
         kw = {k: v for k, v in kw.items() if v is not None}
@@ -67,12 +77,16 @@ class ItemCache:
                     mine: threading.Event | None = threading.Event()
                     self._loading[key] = mine
                     break
+            if not full:
+                return None
             busy.wait(LOAD_WAIT)  # another thread is listing these items: take its result
         else:
             mine = None  # still busy after three waits: list without taking the turn
         try:
             items = self._patched(hit, kw) if hit is not None else None
             if items is None:
+                if not full:
+                    return None
                 items = list(self.ledger.list_items(**kw))
                 self.misses += 1
             else:

@@ -16,7 +16,7 @@ from taizhang.web.deps import current_user, ledger
 from taizhang.web.routes import duban as duban_routes
 from taizhang.web.routes.auth_routes import session_user
 from taizhang.web.routes.documents import ingest_upload
-from taizhang.web.routes.tasks import find_items
+from taizhang.web.routes.tasks import item_pages
 
 router = APIRouter(prefix="/api", tags=["台账接口"])
 
@@ -119,15 +119,10 @@ def publish(doc_id: int, user: CurrentUser = Depends(current_user),
 @router.get("/items", summary="任务列表（筛选、全文检索 q）")
 def items(request: Request, limit: int = 200, offset: int = 0,
           user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    params = dict(request.query_params)
-    found = find_items(lg, params, request.app.state.today(), request.app.state.items)
-    topic, instrument = params.get("topic", "").strip(), params.get("instrument", "").strip()
-    if topic or instrument:
-        from taizhang.web.task_analysis import topic_filter
-
-        found = topic_filter(request.app.state.analysis.get(lg), found, topic, instrument)
+    total, items_from = item_pages(request, lg, dict(request.query_params),
+                                   request.app.state.today())
     limit = max(1, min(limit, 5000))
-    return {"total": len(found), "items": [i.to_dict() for i in found[offset:offset + limit]]}
+    return {"total": total, "items": [i.to_dict() for i in items_from(max(0, offset), limit)]}
 
 
 @router.get("/items/{item_id}", summary="任务详情")

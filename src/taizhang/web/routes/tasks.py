@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -68,25 +69,48 @@ def find_items(lg: Any, params: dict[str, str], today: dt.date,
     return [i for i in lister(**kw) if i.id in matched][:SEARCH_LIMIT]
 
 
+def item_pages(request: Request, lg: Any, params: dict[str, str], today: dt.date
+               ) -> tuple[int, Callable[[int, int], list[Any]]]:
+    """How many items the list has, and a function giving the items from an offset.
+
+    From the cached list while it is true or a patch away (a few items changed). When only
+    a full listing would give it and the database can apply every filter (no search, light
+    or 政策领域 filter), only the page asked for is read, with a count: after a restart or a
+    burst of reports a page of 50 does not wait for all 20,000 items to be listed with their
+    lights (the dashboard, which needs them all, does).
+    """
+    topic, instrument = params.get("topic", "").strip(), params.get("instrument", "").strip()
+    cache = request.app.state.items
+    kw = item_filters(params, today)
+    if not params.get("q", "").strip() and not topic and not instrument and "light" not in kw:
+        found = cache.cheap(**kw)
+        if found is None:
+            plain = {k: v for k, v in kw.items() if v is not None}
+            return (lg.count_items(**plain),
+                    lambda offset, limit: lg.list_items(**plain, offset=offset, limit=limit))
+    else:
+        found = find_items(lg, params, today, cache)
+        if topic or instrument:  # 政策领域 tags come from the cross-document analysis
+            found = topic_filter(request.app.state.analysis.get(lg), found, topic, instrument)
+    listed = found
+    return len(listed), lambda offset, limit: listed[offset:offset + limit]
+
+
 @router.get("/tasks", include_in_schema=False)
 def tasks_page(request: Request, user: CurrentUser = Depends(current_user),
                lg: Any = Depends(ledger)) -> Response:
     params = dict(request.query_params)
     today = request.app.state.today()
-    found = find_items(lg, params, today, request.app.state.items)
-    topic, instrument = params.get("topic", "").strip(), params.get("instrument", "").strip()
-    if topic or instrument:  # 政策领域 tags come from the cross-document analysis
-        an = request.app.state.analysis.get(lg)
-        found = topic_filter(an, found, topic, instrument)
+    total, items_from = item_pages(request, lg, params, today)
     try:
         page_no = max(1, int(params.get("page", "1")))
     except ValueError:
         page_no = 1
-    pages = max(1, -(-len(found) // PAGE_SIZE))
+    pages = max(1, -(-total // PAGE_SIZE))
     page_no = min(page_no, pages)
-    shown = found[(page_no - 1) * PAGE_SIZE: page_no * PAGE_SIZE]
+    shown = items_from((page_no - 1) * PAGE_SIZE, PAGE_SIZE)
     keep = {k: v for k, v in params.items() if k != "page" and v}
-    return page(request, "tasks.html", items=shown, total=len(found), page_no=page_no,
+    return page(request, "tasks.html", items=shown, total=total, page_no=page_no,
                 pages=pages, params=params, keep=keep, statuses=list(Status),
                 documents=lg.list_documents(),
                 jurisdictions=sorted({u.jurisdiction for u in lg.list_units()}),
