@@ -366,7 +366,7 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
 # 市城市管理局是本市生活垃圾分类工作的主管部门
 _IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
-_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹)")
+_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办"})

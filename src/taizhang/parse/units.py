@@ -30,13 +30,14 @@ _LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|�
 _OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
 _GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
-_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$")
+_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$"
+                       r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
 _EACH_PLACE = rx.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
 # a kind of body named by its level alone: 镇人民政府 · 街道办事处 · 乡(镇)人民政府 · 县(市、区)政府
 _GENERIC_BODY = rx.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
-    r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委)")
+    r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委|行政公署)")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
 _NOT_IN_NAMES = rx.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
 _SUB_OFFICE = rx.compile(r"(?<=.)\([^()]{1,8}\)$")
