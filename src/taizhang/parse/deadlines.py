@@ -23,7 +23,11 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2021年2月3日前 · 2021年2月3日之前 · 于2021年2月3日完成
     # 办结时限：2024年10月15日 (a date closing a clause or a cell)
     ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结)"
-                               rf"|(?=\s*(?:[。;,)\]】\n]|$)))")),
+                               rf"|(?=\s*(?:[。;,)\]】\n]|$)))"
+                               # 即日起至2024年12月31日 · 截至2024年10月1日
+                               rf"|(?<=至){_YEAR}年(\d{{1,2}})月(\d{{1,2}})日")),
+    # 2024年9月中旬前 → the 20th; 上旬 → the 10th; 下旬 → the month's end
+    ("dekad", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(上|中|下)旬(?:{_BEFORE})?")),
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
     ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
                              rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)"
@@ -40,7 +44,8 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
     ("year_range", rx.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
-    ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始)")),
+    ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
+                           rf"|汛期|春节|国庆|元旦|采暖季|供暖季|冬季|夏季|秋季|春季|开学)")),
 )
 # "十三五"期间 / 末 → the plan period's last day
 _PLAN = rx.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
@@ -51,6 +56,8 @@ _MONTH_ONLY = rx.compile(
     rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
     rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
     rf"|(?<![\d年每])(上半年|年中|下半年)(?:底|末)?{_BEFORE}?(?![的以])"
+    # 9月中旬前 with no year
+    rf"|(?<![\d年月每])(\d{{1,2}})月(上|中|下)旬{_BEFORE}?"
     # 次年1月底前: the month of the year after
     rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")
 # 年底前 with no year: the document's own year
@@ -123,7 +130,9 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
         elif m.group(5):
             due = f"{year}-12-31" if m.group(5) == "下半年" else f"{year}-06-30"
         elif m.group(6):
-            month = int(m.group(7))
+            due = _dekad(year, int(m.group(6)), m.group(7))
+        elif m.group(8):
+            month = int(m.group(9))
             due = _month_end(year + 1, month) if 1 <= month <= 12 else None
         else:
             q = m.group(4)
@@ -139,6 +148,13 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
     return found
 
 
+def _dekad(year: int, month: int, part: str) -> str | None:
+    """上旬/中旬/下旬: the 10th, the 20th, the month's last day."""
+    if not 1 <= month <= 12:
+        return None
+    return _month_end(year, month) if part == "下" else f"{year:04d}-{month:02d}-{10 if part == '上' else 20}"
+
+
 def _safe_date(y: int, m: int, d: int) -> str | None:
     if 1 <= m <= 12 and 1 <= d <= _days_in_month(y, m):
         return f"{y:04d}-{m:02d}-{d:02d}"
@@ -150,6 +166,8 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
     year = int(g[0])
     if rule == "date_before":
         return _safe_date(year, int(g[1]), int(g[2]))
+    if rule == "dekad":
+        return _dekad(year, int(g[1]), g[2])
     if rule == "month_end":
         month = int(g[1])
         return _month_end(year, month) if 1 <= month <= 12 else None
@@ -181,6 +199,10 @@ _EVERY = rx.compile(
     rf"|每年(?:的)?(?P<month>\d{{1,2}})月(?:份)?(?:(?P<day>\d{{1,2}})日|底|末)?{_BEFORE}?"
     # 每年年底前
     rf"|(?P<year_end>每年(?:年底|年末|底){_BEFORE}?)"
+    # 每年一季度 · 每年第三季度末前 → the quarter's last month, its last day
+    rf"|每年(?:第)?(?P<yq>[一二三四1-4])季度(?:末|底)?{_BEFORE}?"
+    # 每周五前 · 每周一
+    rf"|每周(?:星期)?(?P<wday>[一二三四五六日天])(?:前|之前|以前)?"
     # 每月25日前
     rf"|每月(?P<mday>\d{{1,2}})日{_BEFORE}?"
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
@@ -227,6 +249,12 @@ def _rrule(m: re.Match[str]) -> str | None:
         return f"FREQ=YEARLY;BYMONTH={month};{day}"
     if g["yearly"]:
         return "FREQ=YEARLY"
+    if g["yq"]:
+        q = int(g["yq"]) if g["yq"].isdigit() else cn_to_int(g["yq"])
+        return f"FREQ=YEARLY;BYMONTH={q * 3};BYMONTHDAY=-1"
+    if g["wday"]:
+        return "FREQ=WEEKLY;BYDAY=" + {"一": "MO", "二": "TU", "三": "WE", "四": "TH", "五": "FR", "六": "SA",
+                                       "日": "SU", "天": "SU"}[g["wday"]]
     if g["year_end"]:
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
     if g["mday"]:

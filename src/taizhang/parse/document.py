@@ -89,6 +89,9 @@ def parse(text: str, *, source: str = "") -> Document:
     articles = any(it.style == "article" for it in items)
     for item in items:
         cs = find_clauses(view, item.body, item.own_end, duty=articles)
+        if not cs and not item.children and not any(clauses_of.get(id(a)) for a in item.ancestors()):
+            # nobody named by a marker: a sentence whose subject is a body (县财政局每年统筹……)
+            cs = [c for c in find_clauses(view, item.body, item.own_end, duty=True) if c.lead]
         if item.children and not any(c.lead or c.support for c in cs):
             # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
             cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)

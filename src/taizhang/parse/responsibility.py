@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from taizhang.parse.lexicon import role_markers
+from taizhang.parse.lexicon import places, role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
 from taizhang.parse import rx
 
@@ -190,6 +190,9 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
     for m, stop in zip(marks, stops):
         if dl and m.end() <= dl.start() < stop:
             stop = dl.start()
+        cut = _TIME_AFTER_COMMA.search(view, m.end(), stop)
+        if cut is not None:
+            stop = cut.start()  # （责任单位：A、B，2024年12月底前完成）: the deadline is no unit
         seg = view[m.end():stop].strip(" ;,。\t")
         role = _LABEL_ROLE[m.group(1)]
         offset = m.end() + (len(view[m.end():stop]) - len(view[m.end():stop].lstrip(" ;,。\t")))
@@ -280,9 +283,11 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 clause.support += _tag(units, "会同")
                 continue
         charge = _IN_CHARGE.match(seg) or (_DUTY_VERB.match(seg) if duty else None)
-        if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)):
+        if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
+                and not charge.group(1).startswith("由"):
             units = split_units(charge.group(1), seg_start)
-            if units and all(_named_body(u.name) or u.rule == "collective_list" for u in units):
+            if units and all((_named_body(u.name) or u.rule == "collective_list")
+                             and (charge.re is _IN_CHARGE or _subject_body(u.name)) for u in units):
                 # 市城管局是……的主管部门 · (办法) 各街道办事处指导……: the body named does the work
                 clause.lead += _tag(units[:1], "主管" if charge.re is _IN_CHARGE else "首位")
                 clause.support += _tag(units[1:], "其后")
@@ -363,14 +368,30 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     return -1
 
 
+# a comma and then a time, inside a list of units: where the list ends
+_TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持续|长期|常态化|年底|年内|即日起|按[月季周]|上半年|下半年)")
 # 市城市管理局是本市生活垃圾分类工作的主管部门
 _IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
-_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当)")
+_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须"
+                        r"|每[年月周季半]|加大|汇总|召开|负责|牵头)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
-_MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办"})
+_MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",
+                          "按照职责分工", "按照各自职责", "按各自职责"})
 _GENERIC = rx.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
+
+
+def _subject_body(name: str) -> bool:
+    """A body that can stand as the subject of a sentence: one named by its place or level
+    (县财政局, 各街道办事处), not 各部门 / 各地, nor a verb run into a name (发挥市……小组)."""
+    if _VAGUE.fullmatch(name):
+        return False
+    return bool(_LEVEL_START.match(name)) or name.startswith(places())
+
+
+_VAGUE = rx.compile(r"(?:各|有关|相关)(?:部门|单位|地|地区|方面|级|级部门|有关部门)")
+_LEVEL_START = rx.compile(r"(?:各|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
 
 
 def _named_body(name: str) -> bool:
