@@ -184,6 +184,10 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
                     and not is_title_end(texts[first - 1]) \
                     and not rx.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
                 first -= 1
+            # 兰考县人民政府 / 关于……的实施意见: the issuer's line opens a title split before 关于
+            if texts[first].strip().startswith("关于") and first > start and _is_org(texts[first - 1]) \
+                    and len(texts[first - 1].strip()) <= 20:
+                first -= 1
             # a title may close on a line of its own: (2024—2025年) · (试行)
             last = i + 1 if i + 1 < len(texts) and _TITLE_TAIL.fullmatch(texts[i + 1].strip()) else i
             return first, last

@@ -282,16 +282,16 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
                 continue
-        charge = _IN_CHARGE.match(seg) or (_DUTY_VERB.match(seg) if duty else None)
+        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or (_DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
                 and not charge.group(1).startswith("由"):
             units = split_units(charge.group(1), seg_start)
             if units and all((_named_body(u.name) or u.rule == "collective_list")
-                             and (charge.re is _IN_CHARGE or _subject_body(u.name)) for u in units):
+                             and (charge.re is not _DUTY_VERB or _subject_body(u.name)) for u in units):
                 # 市城管局是……的主管部门 · (办法) 各街道办事处指导……: the body named does the work
-                clause.lead += _tag(units[:1], "主管" if charge.re is _IN_CHARGE else "首位")
+                clause.lead += _tag(units[:1], "首位" if charge.re is _DUTY_VERB else "主管")
                 clause.support += _tag(units[1:], "其后")
-                clause.rule = "verb:in_charge" if charge.re is _IN_CHARGE else "verb:duty"
+                clause.rule = "verb:duty" if charge.re is _DUTY_VERB else "verb:in_charge"
                 continue
         together = _together(seg, seg_start)
         if together is not None:
@@ -362,12 +362,14 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
         at_end = at + len(marker) == len(seg)
         if units and all(is_unit(u.name) or not u.rule.endswith("as_written") for u in units) and (
                 at_end or ((marker in _MID_MARKERS or (duty and marker == "负责"))
-                           and all(_named_body(u.name) for u in units))):
+                           and all(_named_body(u.name) or u.rule == "collective_list" for u in units))):
             return at
         at = seg.find(marker, at + 1)
     return -1
 
 
+# 各镇乡人民政府、街道办事处对辖区禁捕工作负总责
+_ANSWERS_FOR = rx.compile(r"^(.{2,40}?)对[^,。;]{1,24}?(?:负总责|负主体责任|负主要责任|负责)$")
 # a comma and then a time, inside a list of units: where the list ends
 _TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持续|长期|常态化|年底|年内|即日起|按[月季周]|上半年|下半年)")
 # 市城市管理局是本市生活垃圾分类工作的主管部门

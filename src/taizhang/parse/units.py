@@ -30,7 +30,7 @@ _LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|�
 _OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
 _GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
-_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局)$"
+_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
                        r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
 _EACH_PLACE = rx.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
