@@ -21,7 +21,8 @@ DOC_NUMBER = rx.compile(
 DATE = rx.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 CN_DATE = rx.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 ISO_DATE = rx.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
-_ORG_END = rx.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处)$")
+_ORG_END = rx.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
+                      r"|专班|领导小组|指挥部)$")
 _NOTICE = rx.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
 _LABEL = rx.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
 _TITLE_TAIL = rx.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
@@ -159,6 +160,15 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
                 h.issuer_span = candidates[i - 1]
                 h.rules["issuer"] = "signature"
             break
+    if h.issued_on is None:
+        # 陵水黎族自治县人民政府办公室        2024年11月18日: issuer and date on one line (纪要, 简报)
+        for (a, b), t in zip(candidates, ctexts):
+            left, sep, right = t.strip().rpartition("\t")
+            if sep and is_date_line(right) and _is_org(left):
+                h.issued_on, h.issued_span = parse_date(right), (b - len(right), b)
+                h.issuer, h.issuer_span = " ".join(left.split()), (a, a + len(left))
+                h.rules["issued_on"] = h.rules["issuer"] = "signature_one_line"
+                break
     if h.issued_on is None and "成文日期" in labels:
         h.issued_on = parse_date(labels["成文日期"][0])
         h.rules["issued_on"] = "label:成文日期"
@@ -185,7 +195,9 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
                     and not rx.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
                 first -= 1
             # 兰考县人民政府 / 关于……的实施意见: the issuer's line opens a title split before 关于
-            if texts[first].strip().startswith("关于") and first > start and _is_org(texts[first - 1]) \
+            # (and 陵水黎族自治县人民政府 / 常务会议纪要: a bare kind of document under its issuer)
+            if (texts[first].strip().startswith("关于") or len(texts[first].strip()) <= 8) \
+                    and first > start and _is_org(texts[first - 1]) \
                     and len(texts[first - 1].strip()) <= 20:
                 first -= 1
             # a title may close on a line of its own: (2024—2025年) · (试行)
