@@ -263,8 +263,9 @@ def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clau
 
 def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
-    if not _ANY_MARKER.search(view, a, b) and not (duty or "是" in view[a:b]):
-        return None  # most sentences name no role (the 办法 and 是…主管部门 forms read on)
+    if not _ANY_MARKER.search(view, a, b) and not _IN_CHARGE_CUE.search(view, a, b) \
+            and not (duty and _opens_with_body(view, a, b)):
+        return None  # most sentences name no role: one cheap test before reading them closely
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
@@ -300,6 +301,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.rule = "verb:会同"
             continue
         for marker in _SUFFIXES:
+            if marker.marker not in seg:
+                continue  # most markers are absent: skip the call
             at = _marker_after_units(seg, marker.marker, duty)
             if at < 0:
                 continue
@@ -366,6 +369,16 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
             return at
         at = seg.find(marker, at + 1)
     return -1
+
+
+_IN_CHARGE_CUE = rx.compile(r"是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)")
+
+
+def _opens_with_body(view: str, a: int, b: int) -> bool:
+    """Whether the sentence starts the way a body's name does (by level or place)."""
+    while a < b and view[a] in " \t\n":
+        a += 1
+    return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a)
 
 
 # 各镇乡人民政府、街道办事处对辖区禁捕工作负总责
