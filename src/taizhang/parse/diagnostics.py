@@ -3,7 +3,7 @@ twice, a footer (署名, 日期, 附件), text cut off in the middle of an item.
 from __future__ import annotations
 
 
-from taizhang.parse.header import DOC_NUMBER, is_date_line
+from taizhang.parse.header import DOC_NUMBER, ORG_ENDINGS, is_date_line
 from taizhang.parse.lexicon import chrome_starts
 from taizhang.parse.outline import Item, match_ordinal
 from taizhang.parse import rx
@@ -11,8 +11,7 @@ from taizhang.parse import rx
 Lines = list[tuple[int, int]]
 _FOOTER_LINE = rx.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发"
                           r"|(?:联系人|联系电话|联系方式)[:].*)$")
-_ORG_LINE = rx.compile(r"^[\u4e00-\u9fff()、\t]{2,40}(人民政府|政府|办公厅|办公室|委员会|党委|局|厅|委|部|办"
-                       r"|督查室|管委会|中心|专班|领导小组|指挥部)$")
+_ORG_LINE = rx.compile(rf"^[\u4e00-\u9fff()、\t]{{2,40}}({ORG_ENDINGS})$")
 _END_PUNCT = "。;!?)〕]】”\"'."
 
 

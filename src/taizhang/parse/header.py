@@ -21,8 +21,11 @@ DOC_NUMBER = rx.compile(
 DATE = rx.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 CN_DATE = rx.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 ISO_DATE = rx.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
-_ORG_END = rx.compile(r"(人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
-                      r"|专班|领导小组|指挥部)$")
+# the endings of an issuing body's name (a signature line, an issuer above a title); the footer
+# split in diagnostics uses the same list
+ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
+               "|专班|领导小组|指挥部")
+_ORG_END = rx.compile(f"({ORG_ENDINGS})$")
 _NOTICE = rx.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
 _LABEL = rx.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
 _TITLE_TAIL = rx.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
