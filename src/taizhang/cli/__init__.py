@@ -9,7 +9,10 @@ and the error's exit code.
 from __future__ import annotations
 
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: see taizhang.parse.record
+if TYPE_CHECKING:
+    from typing import Any
 
 # command name → "module:attribute" (relative to taizhang.cli); order is the help order
 COMMANDS: dict[str, str] = {
@@ -58,7 +61,12 @@ def entry() -> None:
     libraries (SQLAlchemy, uvicorn) may rely on exit handlers.
     """
     args = sys.argv[1:]
-    if args[:1] != ["parse"] or _file_count(args[1:]) > 1:
+    if args[:1] != ["parse"]:
+        sys.exit(main(args))
+    from taizhang.cli.parse_cmd import read_options
+
+    opts = read_options(args[1:])
+    if opts is None or len(opts.files) > 1:  # help, a usage error, or many files
         sys.exit(main(args))
     import gc
     import os
@@ -77,18 +85,6 @@ def entry() -> None:
     except BrokenPipeError:  # the reader went away (| head): nothing left to say
         pass
     os._exit(code or 0)
-
-
-def _file_count(args: list[str]) -> int:
-    """How many files a ``taizhang parse`` command line names (option values are not files)."""
-    count, i = 0, 0
-    while i < len(args):
-        if args[i] in ("--format", "--encoding"):
-            i += 1
-        elif not args[i].startswith("-"):
-            count += 1
-        i += 1
-    return count
 
 
 def main(argv: list[str] | None = None) -> Any:

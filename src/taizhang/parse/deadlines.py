@@ -7,12 +7,13 @@ the clock.
     [('2018-06-30', None), (None, 'FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1')]
 """
 
-# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
+from __future__ import annotations
+
 import re
-from typing import NamedTuple
 
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse import rx
+from taizhang.parse.record import NamedTuple
 
 _CN_NUM = "一二三四五六七八九十〇零两"
 _N = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"

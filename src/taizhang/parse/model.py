@@ -6,13 +6,18 @@ Frozen records, built once by the parser and only read downstream. They are ``Na
 dataclasses: a dataclass generates and compiles its methods when the class is created (≈0.7 ms
 each, ≈15 ms for the parser's twenty records plus ≈8 ms to import ``dataclasses``/``inspect``),
 which would cost ``taizhang parse`` more at start-up than parsing a whole document. Use
-``record._replace(...)`` where one would use ``dataclasses.replace``. Modules that define
-NamedTuples do without ``from __future__ import annotations``: NamedTuple turns every string
-annotation into a ForwardRef, compiling it, at import.
+``record._replace(...)`` where one would use ``dataclasses.replace``. The base is
+:mod:`taizhang.parse.record`'s, which spares the start-up the import of ``typing``.
 """
 
+from __future__ import annotations
+
 from enum import Enum
-from typing import Any, NamedTuple
+
+from taizhang.parse.record import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA = "taizhang.document/1"
 

@@ -18,10 +18,12 @@ import marshal
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+
+from taizhang.parse.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from typing import Any
 
 try:
     import _sre  # type: ignore[import-not-found]  # CPython's regex engine; it has no stubs

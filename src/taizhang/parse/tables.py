@@ -3,11 +3,12 @@
 by runs of spaces (tabs in the view), or stand one per line.
 """
 
-# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
-from typing import NamedTuple
+from __future__ import annotations
+
 
 from taizhang.parse.outline import match_ordinal
 from taizhang.parse import rx
+from taizhang.parse.record import NamedTuple
 
 # column header → role; a 责任单位 column is the lead unless a 牵头 column exists (then support)
 _COLUMNS: tuple[tuple[str, str], ...] = (

@@ -4,10 +4,11 @@
     [(50.0, '亿元', '>='), (70.0, '%', '>=')]
 """
 
-# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
+from __future__ import annotations
+
 import re
-from typing import NamedTuple
 from taizhang.parse import rx
+from taizhang.parse.record import NamedTuple
 
 # measure words a target can be counted in (longest first)
 _UNITS = sorted("""亿元 万亿元 万元 千元 元 亿美元 万美元 美元 个百分点 % 万人次 人次 万人 人 万户 户 家 个 项 所 座 条 处 次

@@ -8,12 +8,13 @@
     ['相关部门', '相关区、县(市)政府']
 """
 
-# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
+from __future__ import annotations
+
 from functools import lru_cache
-from typing import NamedTuple
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
 from taizhang.parse import rx
+from taizhang.parse.record import NamedTuple
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)

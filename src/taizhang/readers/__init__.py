@@ -9,13 +9,14 @@ library (python-docx, pdfminer, bs4, charset-normalizer) is imported only by the
 needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
 """
 
-# annotations evaluated, not postponed: see model.py (NamedTuple compiles string annotations)
+from __future__ import annotations
+
 import os
-from typing import TYPE_CHECKING, NamedTuple
 
 from taizhang.errors import FileUnreadable
 from taizhang.limits import MAX_FILE_BYTES
 from taizhang.parse.model import ParseWarning, WarningCode
+from taizhang.parse.record import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
