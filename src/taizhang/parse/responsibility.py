@@ -251,10 +251,27 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
     return out
 
 
+_SENTENCE = rx.compile(r"[^。;\n]+[。;]?")
+
+
 def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clause]:
+    # only sentences holding a marker can be clause sentences (_verb_clause's first test): the
+    # markers are found in one pass over the item, not sentence by sentence
+    every = duty or _IN_CHARGE_CUE.search(view, start, end) is not None
+    marks = [] if every else [m.start() for m in _ANY_MARKER.finditer(view, start, end)]
+    if not every and not marks:
+        return []
     out: list[Clause] = []
-    for m in rx.finditer(r"[^。;\n]+[。;]?", view[start:end]):
-        a, b = start + m.start(), start + m.end()
+    i = 0
+    for m in _SENTENCE.finditer(view, start, end):
+        a, b = m.start(), m.end()
+        if not every:
+            while i < len(marks) and marks[i] < a:
+                i += 1
+            if i == len(marks):
+                break
+            if marks[i] >= b:
+                continue
         clause = _verb_clause(view, a, b, duty)
         if clause is not None:
             out.append(clause)
