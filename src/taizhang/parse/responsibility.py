@@ -77,14 +77,13 @@ def find_clauses(view: str, start: int, end: int, *, duty: bool = False) -> list
 
 def _close(view: str, i: int, end: int) -> int:
     """Index of the bracket closing the one at i (nesting respected), or -1."""
-    opener, closer, depth = view[i], _OPEN[view[i]], 0
-    for j in range(i, min(end, i + 600)):
-        if view[j] == opener:
-            depth += 1
-        elif view[j] == closer:
-            depth -= 1
-            if depth == 0:
-                return j
+    opener, closer = view[i], _OPEN[view[i]]
+    limit = min(end, i + 600)
+    j = view.find(closer, i, limit)
+    while j >= 0:  # the first closer with as many openers as closers before it (str methods, in C)
+        if view.count(opener, i, j) == view.count(closer, i, j) + 1:
+            return j
+        j = view.find(closer, j + 1, limit)
     return -1
 
 

@@ -104,15 +104,20 @@ def _raw_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one group on 、 (not inside parentheses or a level run) and on 及/和 between units."""
     protected = [(m.start(), m.end()) for m in _LEVEL_RUN.finditer(text, start, end)]
     cuts: list[tuple[int, int]] = []  # (cut start, cut end) separators
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0 and not any(a < i < b for a, b in protected):
+    i = text.find("、", start, end)
+    bracketed = "(" in text[start:end] or "（" in text[start:end]
+    depth, seen = 0, start  # parentheses counted up to `seen`, only when there are any
+    while i >= 0:
+        if bracketed:
+            for ch in text[seen:i]:
+                if ch in "(（":
+                    depth += 1
+                elif ch in ")）":
+                    depth = max(0, depth - 1)
+            seen = i
+        if depth == 0 and not any(a < i < b for a, b in protected):
             cuts.append((i, i + 1))
+        i = text.find("、", i + 1, end)
     items, pos = [], start
     for a, b in cuts:
         items.append((pos, a))
