@@ -41,7 +41,7 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2018年一季度 · 第三季度末
     ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
-    ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年内")),
+    ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
     ("year_range", rx.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
@@ -206,6 +206,8 @@ _EVERY = rx.compile(
     rf"|每周(?:星期)?(?P<wday>[一二三四五六日天])(?:前|之前|以前)?"
     # 每月25日前
     rf"|每月(?P<mday>\d{{1,2}})日{_BEFORE}?"
+    # 每半月: twice a month, mid-month and month-end
+    rf"|(?P<half_month>每半个?月)"
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
     rf"|每(?P<count>两|二|三|四|六)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展
@@ -260,6 +262,8 @@ def _rrule(m: re.Match[str]) -> str | None:
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
     if g["mday"]:
         return f"FREQ=MONTHLY;BYMONTHDAY={int(g['mday'])}"
+    if g["half_month"]:
+        return "FREQ=MONTHLY;BYMONTHDAY=15,-1"
     unit = g["unit"] or g["by"]
     count = cn_digits(g["count"]) if g["count"] else 1
     if unit == "周":

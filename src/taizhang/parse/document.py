@@ -122,7 +122,7 @@ def parse(text: str, *, source: str = "") -> Document:
         tasks = _as_written(v, tasks)
         header.issuer = v.as_written(header.issuer) if header.issuer else None
         header.title = v.as_written(header.title) if header.title else None
-    preamble = (header.title_span[1] if header.title_span else 0, body_start)
+    preamble = (0, body_start)
     refs = find_references(view, header.doc_number, preamble, [])
     if header.doc_number is None and header.title:
         # a page that reposts the document names it with its own number: 印发《（标题）》（柳政办〔2024〕9号）
