@@ -3,7 +3,7 @@ twice, a footer (署名, 日期, 附件), text cut off in the middle of an item.
 from __future__ import annotations
 
 
-from taizhang.parse.header import DOC_NUMBER, ORG_ENDINGS, is_date_line
+from taizhang.parse.header import DOC_NUMBER, INDEX_LABEL, ORG_ENDINGS, is_date_line
 from taizhang.parse.lexicon import chrome_starts
 from taizhang.parse.outline import Item, match_ordinal
 from taizhang.parse import rx
@@ -90,7 +90,7 @@ def drop_chrome(view: str, lines: Lines) -> tuple[Lines, Lines]:
             break
     for a, b in lines:
         t = view[a:b]
-        if is_chrome(t) and not rx.match(r"^(发文字号|文件编号|成文日期|发文机关|标题|文件名称)[:\t]", t):
+        if is_chrome(t) and not INDEX_LABEL.match(t):
             if removed and _adjacent(view, removed[-1][1], a):
                 removed[-1] = (removed[-1][0], b)
             else:
@@ -113,7 +113,7 @@ def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
     while cut > 0:
         t = view[lines[cut - 1][0]:lines[cut - 1][1]]
         if is_date_line(t) or _FOOTER_LINE.match(t) or (_ORG_LINE.match(t) and len(t) <= 40) \
-                or DOC_NUMBER.fullmatch(t):
+                or DOC_NUMBER.fullmatch(t) or INDEX_LABEL.match(t):  # an index block after the text
             cut -= 1
         else:
             break

@@ -28,6 +28,9 @@ ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|�
 _ORG_END = rx.compile(f"({ORG_ENDINGS})$")
 _NOTICE = rx.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
 _LABEL = rx.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
+# the lines of a page's index block that state the document's own facts: kept for the header
+# wherever the block stands (above the text or below it), never read as the text
+INDEX_LABEL = rx.compile(r"(?:发文字号|文件编号|文号|成文日期|发文机关|标题|文件名称)[:\t]")
 _TITLE_TAIL = rx.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
 _TITLE_PERIOD = rx.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
 _TITLE_YEAR = rx.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
@@ -110,7 +113,8 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
 
     # index-block labels (发文字号：…, 成文日期：…) from scraped pages
     labels: dict[str, tuple[str, int, int]] = {}
-    for (a, b), t in zip(head, texts):
+    for a, b in head + [ln for ln in footer if INDEX_LABEL.match(view, ln[0])]:
+        t = view[a:b]
         m = _LABEL.match(t)
         if m and m.group(2).strip():
             labels.setdefault(m.group(1), (m.group(2).strip(), a + m.start(2), b))
