@@ -36,6 +36,7 @@ _TITLE_PERIOD = rx.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19
 _TITLE_YEAR = rx.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
 _FIVE_YEAR = rx.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
 # 根据《…》（…号），制定本办法: whatever the place, the document names its own basis
+_BANNER = rx.compile(r"(?!关于)[^,。;:]{2,30}纪要")
 _ENACTS = rx.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
 _BASIS = rx.compile(r"贯彻|落实|根据|依据|按照|为了|为")
 
@@ -141,6 +142,12 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
     title_at = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0)
     if title_at is None and notice_at is not None:
         title_at = _find_title(texts, start=0)
+    if title_at is not None and _BANNER.fullmatch("".join(t.strip() for t in texts[title_at[0]:title_at[1] + 1])):
+        # 海西州人民政府专题会议纪要 / 海西府专纪〔2025〕12号 / 关于研究……的会议纪要: the banner names the
+        # series; the subject line under it is the title
+        subject = _find_title(texts, start=title_at[1] + 1)
+        if subject is not None and texts[subject[0]].strip().startswith("关于"):
+            title_at = subject
     if title_at is not None:
         first, last = title_at
         h.title = rx.sub(r"^【[^】]{1,6}】", "", "".join(texts[i].strip().strip("《》") for i in range(first, last + 1)))
