@@ -72,6 +72,8 @@ class View(NamedTuple):
         traditional = _is_traditional(text)
         if traditional:
             text = text.translate(t2s_table())
+        if "." in text:  # 加大金融支持.人民银行……: a Latin full stop typed for 。 ends the sentence
+            text = _LATIN_STOP.sub("。", text)
         # collect edits (start, end, replacement) in order, then rebuild view + map in one pass
         edits: list[tuple[int, int, str]] = []
         pinyin = 0
@@ -242,6 +244,9 @@ def _space(text: str, start: int, end: int) -> str:
 
 
 _CJK_CHAR = rx.compile(f"[{CJK}]")
+# a Latin full stop after a character (or its closing quote or bracket) and not before a digit or a
+# letter: 1.2亿元 and 1. are numbers and ordinals, 完成.下一句 is the end of a sentence
+_LATIN_STOP = rx.compile(rf"(?<=[{CJK}”\"')])\.(?![0-9A-Za-z.])")
 
 
 def _is_traditional(text: str) -> bool:
