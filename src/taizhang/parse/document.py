@@ -23,8 +23,32 @@ from taizhang.parse.responsibility import Clause, find_clauses
 from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
-from taizhang.parse.units import complete_cut_names, is_unit, split_units
+from taizhang.parse.units import UnitName, complete_cut_names, is_unit, split_units
 from taizhang.parse import rx
+
+# 上海市闵行区人民政府 → 上海, 闵行: the places a document's issuer (or title) names, level by level
+_PLACE_LEVEL = rx.compile(r"([\u4e00-\u9fff]{2,8}?)(?:自治区|自治州|自治县|自治旗|省|市|县|区|镇|乡|旗|盟|州|街道)")
+
+
+def _place_names(name: str) -> tuple[str, ...]:
+    out, at = [], 0
+    while (m := _PLACE_LEVEL.match(name, at)) is not None:
+        out.append(m.group(1))
+        at = m.end()
+    return tuple(out)
+
+
+def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> list[UnitName]:
+    """闵行公安分局 · 江湾市场监管所 in a document of 闵行区 / 江湾镇: a unit that opens with the name of
+    the document's own place names its place itself and takes no level word carried over the list."""
+    out = []
+    for u in units:
+        written = view[u.start:u.end]
+        if "level_carry_over" in u.rule and written.startswith(places) and u.name.endswith(written):
+            u = UnitName(written, u.start, u.end, u.rule.replace("level_carry_over", "own_place"))
+        out.append(u)
+    return out
+
 
 _BOOK_TITLE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
@@ -81,6 +105,7 @@ def parse(text: str, *, source: str = "") -> Document:
     elif header.period is None and header.issued_on:
         ref_year = int(header.issued_on[:4])
 
+    own_places = _place_names(header.issuer or "") + _place_names(header.title or "")
     tasks: list[Task] = []
     if table is not None:
         tasks += [table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
@@ -96,6 +121,9 @@ def parse(text: str, *, source: str = "") -> Document:
             # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
             cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)
                   for h in _unit_heading(view, item)] or cs
+        if own_places:
+            for c in cs:
+                c.lead, c.support = _own_place(view, c.lead, own_places), _own_place(view, c.support, own_places)
         clauses_of[id(item)] = cs
         for c in cs:
             known.update(u.name for u in c.lead + c.support)

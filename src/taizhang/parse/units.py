@@ -18,7 +18,10 @@ from taizhang.parse.record import NamedTuple
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
-_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|省|市(?!场)|区|县|州|盟|旗)(?!直|级)")
+# (镇 and 乡 in a township's own lists: 镇财政所、社会事务综合服务中心; not 乡镇…, 镇村…)
+_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
+# 市直机关工委 · 县直各单位: a level word with 直/级 already says which level the body belongs to
+_OWN_LEVEL = rx.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
 _LEVEL_RUN = rx.compile(
     rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
@@ -44,6 +47,8 @@ _NOT_IN_NAMES = rx.compile(r"[,;:。“”《》由的将把对向在从了要]|
 _SUB_OFFICE = rx.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
 _CONJ = rx.compile(r"以及|及|和|与")
+# 各县(市、区)党委和政府: a body named by its kind alone belongs to the place before the 和
+_BARE_BODY = rx.compile(r"(?:人民)?政府|党委|党组|管委会")
 
 
 class UnitName(NamedTuple):
@@ -133,7 +138,8 @@ def _raw_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _split_conj(text: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in _CONJ.finditer(text, a, b):
         left, right = text[a:m.start()], text[m.end():b]
-        if left and right and is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right)):
+        if left and right and is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right)) \
+                and not _BARE_BODY.fullmatch(right):
             return [(a, m.start())] + _split_conj(text, m.end(), b)
     return [(a, b)]
 
@@ -211,7 +217,7 @@ def _is_bare_place(name: str) -> bool:
 
 
 def _takes_level(name: str) -> bool:
-    if _LEVEL_PREFIX.match(name) or _QUALIFIER.match(name) or name in collectives():
+    if _LEVEL_PREFIX.match(name) or _OWN_LEVEL.match(name) or _QUALIFIER.match(name) or name in collectives():
         return False
     if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name):
         return False
