@@ -23,6 +23,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("完成时限", "due"), ("完成时间", "due"), ("时间节点", "due"), ("时限要求", "due"), ("时限", "due"),
     ("备注", "note"),
 )
+_RULE_CELL = rx.compile(r":?-{3,}:?")
 _SEP = rx.compile(r"\s*[|｜\t]\s*")
 
 
@@ -109,6 +110,13 @@ def _rows_inline(view: str, lines: list[tuple[int, int]], header: int,
     end = lines[header][1]
     for a, b in lines[header + 1:]:
         cells = _split(view, a, b)
+        filled = [c for c in cells if c.text.strip()]
+        if filled and all(_RULE_CELL.fullmatch(c.text.strip()) for c in filled):
+            end = b  # | :---: | --- |: the rule under a Markdown header
+            continue
+        if len(filled) == 1 and filled[0] is cells[0] and len(cells) > 1:
+            cells = filled  # | 一、提升政务服务效能 | | | |: a category row with its empty cells
+            a, b = cells[0].start, cells[0].end
         if len(cells) >= max(2, len(roles) - 2):
             rows.append(Row({r: c for r, c in zip(roles, cells)}, section))
             end = b
