@@ -21,7 +21,7 @@ from taizhang.parse.model import (
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import Clause, find_clauses
 from taizhang.parse.tables import find_table
-from taizhang.parse.tasks import build_task, not_a_task, paragraph_tasks, table_task
+from taizhang.parse.tasks import CLOSING_RULE, build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, complete_cut_names, is_unit, split_units
 from taizhang.parse import rx
@@ -128,6 +128,7 @@ def parse(text: str, *, source: str = "") -> Document:
         for c in cs:
             known.update(u.name for u in c.lead + c.support)
     _lift_closing_labels(view, items, clauses_of)
+    _lift_closing_sentence(view, items, clauses_of, articles)
     for item in items:
         if item.children or not_a_task(view, item):
             continue
@@ -227,6 +228,35 @@ def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, lis
             line_start = view.rfind("\n", last.body, cs[0].start)
             if line_start > last.body:  # the labels stand on lines of their own below the text
                 clauses_of[id(item)], clauses_of[id(last)] = cs, []
+
+
+# 以上任务由A牵头，B、C配合，2025年底前完成。 — a line after a section's last item
+_CLOSING_LINE = rx.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
+
+
+def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
+                           articles: bool) -> None:
+    """A line closing a section, 以上任务由A牵头，B配合，……前完成, is the clause of every item
+    above it in the section (CLOSING_RULE: its deadline goes to them too), not part of the last."""
+    for item in items:
+        kids = item.children
+        if not kids or clauses_of.get(id(item)) or kids[-1].children:
+            continue
+        last = kids[-1]
+        m = _CLOSING_LINE.search(view, last.body, last.own_end)
+        if m is None:
+            continue
+        line_end = view.find("\n", m.end(), last.own_end)
+        line_end = line_end if line_end >= 0 else last.own_end
+        cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+        if not cs:
+            continue
+        for c in cs:
+            c.start, c.rule = m.start() + 1, f"{CLOSING_RULE}:{c.rule}"
+            c.end = line_end
+        clauses_of[id(item)] = cs
+        clauses_of[id(last)] = [c for c in clauses_of.get(id(last), []) if c.end <= m.start()]
+        last.own_end = last.end = m.start()
 
 
 def _unit_heading(view: str, item: Item) -> list[Clause]:

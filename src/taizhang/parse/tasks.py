@@ -85,6 +85,10 @@ def not_a_task(view: str, item: Item) -> bool:
     return False
 
 
+# the rule of a clause read from a line that closes a section (以上任务由……): see document.py
+CLOSING_RULE = "closing_line"
+
+
 def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: list[tuple[int, int]],
           ref_year: int | None) -> Task:
     view = v.view
@@ -189,6 +193,12 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
         Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
         for f in find_deadlines(view[a:b], ref_year=ref_year, skip=skip)
     )
+    if c is not None and inherited and c.rule.startswith(CLOSING_RULE) and not deadlines:
+        # 以上任务……2025年底前完成: the closing line's deadline is every item's
+        deadlines = tuple(
+            Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(c.start + f.start, c.start + f.end), f.rule)
+            for f in find_deadlines(view[c.start:c.end], ref_year=ref_year)
+        )
     evidence: list[tuple[str, Evidence]] = []
     lead: list[str] = []
     support: list[str] = []
