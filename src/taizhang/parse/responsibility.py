@@ -347,9 +347,21 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 pending += units  # only kept if a marker follows (A牵头，B、C，D配合)
             else:
                 pending = []
+    if clause.support and not clause.lead:
+        # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
+        first = _SUBJECT_FIRST.match(view, a, b)
+        if first is not None:
+            units = split_units(first.group(1), a)
+            if units and all(_named_body(u.name) for u in units) and not any(u in clause.support for u in units):
+                clause.lead += _tag(units[:1], "主语")
+                clause.support = _tag(units[1:], "其后") + clause.support
     if clause.lead:
         clause.support += _joined_later(view, a, b)
     return None if clause.empty() else clause
+
+
+# the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
+_SUBJECT_FIRST = rx.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d)")
 
 
 def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
@@ -405,7 +417,7 @@ _TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持�
 _IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
 _DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须"
-                        r"|每[年月周季半]|加大|汇总|召开|负责|牵头)")
+                        r"|每[两三四六]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",
