@@ -79,3 +79,39 @@ def test_plan_divided_by_department() -> None:
     assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
         ("一/1", ("市发展改革委",), ()), ("一/2", ("市发展改革委",), ()),
         ("二/3", ("市财政局",), ()), ("二/4", ("市财政局",), ("市审计局",))]
+
+
+def test_own_place_keeps_its_name() -> None:
+    doc = parse("上海市闵行区人民政府办公室\n关于做好平安建设工作的通知\n"
+                "一、加强治安防控。(区委政法委牵头，区司法局、闵行公安分局配合)\n")
+    (task,) = doc.tasks
+    assert task.support == ("区司法局", "闵行公安分局")
+
+
+def test_a_line_closing_a_section_assigns_every_item_above() -> None:
+    doc = parse("一、做强海洋产业\n(一)推进渔业转型。新建网箱50组。\n(二)发展生物医药。培育企业3家。\n"
+                "以上任务由市海洋局牵头，市科技局配合，2025年底前完成。\n二、扩大开放\n(三)推动港口升级。(市交通运输局负责)\n")
+    first, second, third = doc.tasks
+    for task in (first, second):
+        assert (task.lead, task.support) == (("市海洋局",), ("市科技局",))
+        assert [d.due for d in task.deadlines] == ["2025-12-31"]
+    assert "以上任务" not in second.text and third.lead == ("市交通运输局",)
+
+
+def test_a_latin_full_stop_ends_a_sentence() -> None:
+    doc = parse("一、保障措施\n(一)加大金融支持.人民银行定西市分行会同市财政局推广贷款产品.\n")
+    (task,) = doc.tasks
+    assert (task.lead, task.support) == (("人民银行定西市分行",), ("市财政局",))
+
+
+def test_the_body_opening_a_sentence_leads_its_supporters() -> None:
+    doc = parse("①试验区管委会要加快推进产业园建设，州工业和信息化局、格尔木市人民政府配合做好要素保障。\n")
+    (task,) = doc.tasks
+    assert (task.lead, task.support) == (("试验区管委会",), ("州工业和信息化局", "格尔木市人民政府"))
+
+
+def test_markdown_table_rows() -> None:
+    doc = parse("| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n| :---: | --- | --- | --- | :---: |\n"
+                "| 一、提升政务服务 | | | | |\n| 1 | 推行一网通办 | 市政务服务局 | 市数据局 | 2025年底前 |\n")
+    (task,) = doc.tasks
+    assert (task.key, task.lead, task.support) == ("一/1", ("市政务服务局",), ("市数据局",))

@@ -23,6 +23,11 @@ from taizhang.parse.units import split_units
     pytest.param("市发展改革委、市场监管局", ["市发展改革委", "市市场监管局"], id="shichang_is_not_a_level"),
     pytest.param("市外经贸局、科技局按职责分工负责", ["市外经贸局", "市科技局"], id="qualifier_dropped"),
     pytest.param("相关部门及区、县(市)政府", ["相关部门", "相关区、县(市)政府"], id="qualifier_carry_over"),
+    pytest.param("市委宣传部、市直机关工委", ["市委宣传部", "市直机关工委"], id="shizhi_has_its_level"),
+    pytest.param("镇财政所、社会事务综合服务中心", ["镇财政所", "镇社会事务综合服务中心"], id="zhen_carries_over"),
+    pytest.param("乡镇人民政府、街道办事处", ["乡镇人民政府", "街道办事处"], id="xiangzhen_is_no_level"),
+    pytest.param("市发展改革委、各县(市、区)党委和政府", ["市发展改革委", "各县(市、区)党委和政府"],
+                 id="dangwei_he_zhengfu_is_one"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
@@ -37,6 +42,8 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("每年5月底前完成", None, "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1", id="yearly"),
     pytest.param("按月调度进展", None, "FREQ=MONTHLY", id="monthly"),
     pytest.param("每两个月召开一次", None, "FREQ=MONTHLY;INTERVAL=2", id="bimonthly"),
+    pytest.param("每半月报送一次进展", None, "FREQ=MONTHLY;BYMONTHDAY=15,-1", id="half_monthly"),
+    pytest.param("2025年年内完成", "2025-12-31", None, id="within_the_year"),
     pytest.param("每季度组织互检", None, "FREQ=MONTHLY;INTERVAL=3", id="quarterly"),
     pytest.param("每半年书面报告", None, "FREQ=MONTHLY;INTERVAL=6", id="half_yearly"),
     pytest.param("每月25日前报送", None, "FREQ=MONTHLY;BYMONTHDAY=25", id="monthly_day"),

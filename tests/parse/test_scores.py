@@ -41,6 +41,7 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
     pytest.param(ROOT / "tests" / "corpus3", ROOT / "tests" / "corpus3", HELD_OUT, id="corpus3-files"),
     pytest.param(ROOT / "tests" / "corpus4", ROOT / "tests" / "corpus4", HELD_OUT, id="corpus4-held-out"),
     pytest.param(ROOT / "tests" / "corpus5", ROOT / "tests" / "corpus5", HELD_OUT, id="corpus5-held-out"),
+    pytest.param(ROOT / "tests" / "corpus6", ROOT / "tests" / "corpus6", HELD_OUT, id="corpus6-held-out"),
 ])
 def test_parser_meets_the_bar(gold: Path, docs: Path, bar: dict[str, float]) -> None:
     assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"
