@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from taizhang.parse.lexicon import festivals
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse import rx
 from taizhang.parse.record import NamedTuple
@@ -40,6 +41,8 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("second_half", rx.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
     # 2018年一季度 · 第三季度末
     ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
+    # 2025年春节前 · 2024年国庆节前 (the holiday's date; a year outside festivals.tsv gives nothing)
+    ("festival", rx.compile(rf"{_YEAR}年(元旦|春节|国庆节|国庆){_BEFORE}")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
     ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
@@ -178,6 +181,9 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return f"{year}-12-31"
     if rule == "year_range":
         return f"{max(int(g[0]), int(g[1]))}-12-31"
+    if rule == "festival":
+        day = festivals().get((g[1], g[0])) or festivals().get((g[1], "*"))
+        return f"{year}-{day}" if day else None
     if rule == "quarter":
         q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
         return _month_end(year, q * 3)

@@ -65,6 +65,12 @@ def chrome_starts() -> tuple[str, ...]:
 
 
 @cache
+def festivals() -> dict[tuple[str, str], str]:
+    """(holiday, year or *) → MM-DD: 春节 moves with the lunar calendar, 国庆 does not."""
+    return {(r[0], r[1]): r[2] for r in _rows("festivals.tsv")}
+
+
+@cache
 def _t2s_pairs() -> tuple[str, str]:
     """The traditional characters and their simplified forms, position for position.
 
