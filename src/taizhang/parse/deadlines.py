@@ -110,17 +110,21 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             found.append(f)
             skip.append((f.start, f.end))
 
-    for rule, rx in _ONE_OFF:
-        for m in rx.finditer(text):
-            due = _due(rule, m)
-            if due:
-                add(Found(m.group(0), m.start(), m.end(), due, None, "date", rule))
-    for m in _PLAN.finditer(text):
-        year = _PLAN_END.get(m.group(1))
-        if year:
-            add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
-    for f in find_recurring(text):
-        add(f)
+    # each family of patterns needs a word of its own: look for the word before running them
+    if _WITH_YEAR.search(text):
+        for rule, rx in _ONE_OFF:
+            for m in rx.finditer(text):
+                due = _due(rule, m)
+                if due:
+                    add(Found(m.group(0), m.start(), m.end(), due, None, "date", rule))
+    if "五" in text:
+        for m in _PLAN.finditer(text):
+            year = _PLAN_END.get(m.group(1))
+            if year:
+                add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
+    if "每" in text or "按" in text:
+        for f in find_recurring(text):
+            add(f)
     dated = sorted((f.start, int(f.due[:4])) for f in found if f.due and f.kind == "date")
     for m in _MONTH_ONLY.finditer(text):
         # a date without a year: the year of the date written before it, else the document's
@@ -146,7 +150,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
     if ref_year:
         for m in _YEAR_END_NO_YEAR.finditer(text):
             add(Found(m.group(0), m.start(), m.end(), f"{ref_year}-12-31", None, "date", "year_end_in_doc_year"))
-    for m in _ONGOING.finditer(text):
+    for m in _ONGOING.finditer(text) if "长期" in text or "持续" in text or "常态化" in text else ():
         add(Found(m.group(0), m.start(), m.end(), None, None, "ongoing", "ongoing"))
     found.sort(key=lambda f: f.start)
     return found
@@ -191,6 +195,8 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
+# a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
+_WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 _CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────

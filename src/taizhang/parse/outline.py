@@ -26,6 +26,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", rx.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
     ("named", rx.compile(rf"(?:事项|任务)([{CN}\d]+)[:、]")),           # 事项一：… (督办通知, 任务清单)
 )
+# every form in one pattern: one match finds the first form that fits (most positions fit none)
+_ANY_FORM = rx.compile("|".join(f"(?P<{style}>{form.pattern})" for style, form in _FORMS))
+_FORM_AT = {style: i for i, (style, _) in enumerate(_FORMS)}
 # the characters an ordinal can begin with (a cheap test before the patterns)
 _ORDINAL_FIRST = frozenset("0123456789(第—-事任" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
@@ -77,8 +80,11 @@ def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
     """The ordinal at ``pos``: (style, key label, value, end offset), or None."""
     if pos >= len(view) or view[pos] not in _ORDINAL_FIRST:
         return None
-    for style, rx in _FORMS:
-        m = rx.match(view, pos)
+    fits = _ANY_FORM.match(view, pos)
+    if fits is None or fits.lastgroup is None:
+        return None
+    for style, form in _FORMS[_FORM_AT[fits.lastgroup]:]:
+        m = form.match(view, pos)
         if not m:
             continue
         if style == "dash":
@@ -106,11 +112,7 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     stack: list[Item] = []
     dash_count: dict[int, int] = {}
     for start, end in lines:
-        for pos in _item_starts(view, start, end):
-            found = match_ordinal(view, pos)
-            if found is None:
-                continue
-            style, label, value, body = found
+        for pos, (style, label, value, body) in _item_starts(view, start, end):
             while stack and stack[-1].style != style and style in {s.style for s in stack}:
                 stack.pop()
             if stack and stack[-1].style == style:
@@ -128,12 +130,13 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     return items
 
 
-def _item_starts(view: str, start: int, end: int) -> list[int]:
-    """Where items begin on one line: its start, plus inline next items (…。2.……)."""
+def _item_starts(view: str, start: int, end: int) -> list[tuple[int, tuple[str, str, int, int]]]:
+    """Where items begin on one line, with their ordinals: its start, plus inline next items
+    (…。2.……)."""
     first = match_ordinal(view, start)
     if first is None:
         return []
-    starts = [start]
+    starts = [(start, first)]
     style, _, value, _ = first
     if style == "dash":
         return starts
@@ -142,6 +145,6 @@ def _item_starts(view: str, start: int, end: int) -> list[int]:
             continue
         nxt = match_ordinal(view, m.end())
         if nxt and nxt[0] == style and nxt[2] == value + 1:
-            starts.append(m.end())
+            starts.append((m.end(), nxt))
             value += 1
     return starts
