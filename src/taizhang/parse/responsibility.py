@@ -23,6 +23,7 @@ _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
+_ANY_SUFFIX = rx.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
 _ANY_MARKER = rx.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
@@ -316,7 +317,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.support += together[1]
             clause.rule = "verb:会同"
             continue
-        for marker in _SUFFIXES:
+        for marker in _SUFFIXES if _ANY_SUFFIX.search(seg) else ():
             if marker.marker not in seg:
                 continue  # most markers are absent: skip the call
             at = _marker_after_units(seg, marker.marker, duty)
