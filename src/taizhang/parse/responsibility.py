@@ -146,7 +146,7 @@ def _mostly_units(units: list[UnitName]) -> bool:
             and all(len(u.name) <= 8 and rx.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
-_MARKED = rx.compile(r"\((牵头|牵头单位|主责|负责|配合|配合单位|协办)\)$")
+_MARKED = rx.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
 _NAMED_LEAD = rx.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
 
@@ -176,7 +176,7 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     for u, m in zip(units, marks):
         name = u.name[: m.start()] if m else u.name
         clean = UnitName(name, u.start, u.start + len(name), u.rule + ":marked")
-        (lead if m and m.group(1) in ("牵头", "牵头单位", "主责", "负责") else support).append(clean)
+        (lead if m and m.group(1) in ("牵头", "共同牵头", "牵头单位", "主责", "负责") else support).append(clean)
     return lead, support
 
 

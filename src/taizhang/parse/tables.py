@@ -17,10 +17,11 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("工作内容", "detail"), ("具体内容", "detail"), ("工作措施", "detail"), ("主要内容", "detail"),
     ("任务内容", "detail"), ("具体措施", "detail"), ("措施", "detail"),
     ("牵头单位", "lead"), ("牵头部门", "lead"), ("牵头", "lead"),
-    ("责任单位", "resp"), ("责任部门", "resp"), ("责任主体", "resp"),
+    ("责任单位", "resp"), ("责任部门", "resp"), ("责任主体", "resp"), ("责任处室", "resp"), ("承办单位", "resp"),
     ("配合单位", "support"), ("配合部门", "support"), ("协办单位", "support"), ("参与单位", "support"),
     ("责任领导", "leaders"), ("牵头领导", "leaders"), ("分管领导", "leaders"), ("责任人", "leaders"),
-    ("完成时限", "due"), ("完成时间", "due"), ("时间节点", "due"), ("时限要求", "due"), ("时限", "due"),
+    ("分管厅领导", "leaders"), ("分管市领导", "leaders"), ("分管县领导", "leaders"), ("挂钩领导", "leaders"),
+    ("完成时限", "due"), ("完成时间", "due"), ("办结时限", "due"), ("时间节点", "due"), ("时限要求", "due"), ("时限", "due"),
     ("备注", "note"),
 )
 _RULE_CELL = rx.compile(r":?-{3,}:?")
