@@ -146,6 +146,8 @@ def _mostly_units(units: list[UnitName]) -> bool:
             and all(len(u.name) <= 8 and rx.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
+# labels whose units lead when no 牵头 label stands beside them (the first of them)
+_RESP_LABELS = frozenset({"责任单位", "责任部门", "责任主体"})
 _MARKED = rx.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
 _NAMED_LEAD = rx.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
@@ -171,6 +173,12 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     marks = [_MARKED.search(u.name) for u in units]
     if not any(marks):
         return None
+    if marks[-1] is not None and marks[-1].group(1) == "共同牵头" and not any(marks[:-1]):
+        # 市生态环境局、市公安局（共同牵头）: the mark closes the list and covers all of it
+        last = units[-1]
+        name = last.name[: marks[-1].start()]
+        units = units[:-1] + [UnitName(name, last.start, last.start + len(name), last.rule)]
+        return [UnitName(u.name, u.start, u.end, u.rule + ":marked") for u in units], []
     lead: list[UnitName] = []
     support: list[UnitName] = []
     for u, m in zip(units, marks):
@@ -207,8 +215,8 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
             clause.rule = rule + ":marked_in_list"
         elif role == "lead" or role == "lead_each":
             clause.lead += units
-        elif has_lead:
-            clause.support += units
+        elif has_lead or m.group(1) not in _RESP_LABELS:
+            clause.support += units  # 配合单位：B is support even when no lead is named
         else:
             clause.lead += units[:1]
             clause.support += units[1:]
