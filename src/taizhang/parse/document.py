@@ -273,12 +273,22 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     return []
 
 
+_BLANK_THEN_EXHORTATION = rx.compile(
+    r"\n[ \t]*\n\s*(?:各有关单位|各有关部门|各相关单位|各责任单位|各部门|各单位|各地区|各地|各级各部门|各级各有关部门)"
+    r"[^,。;\n]{0,8}?(?:要|应|须|务必)")
+
+
 def _cut_closing_remarks(view: str, items: list[Item]) -> None:
     """The paragraphs after the last item's responsibility clause that name nobody are the
     document's closing remarks (各地区、各部门要……), not part of the last task."""
     if not items:
         return
     last = items[-1]
+    gap = _BLANK_THEN_EXHORTATION.search(view, last.body, last.own_end)
+    if gap is not None and not last.children:
+        # ……\n\n各有关单位要按照职责分工各负其责……: a paragraph telling every body to do its part
+        last.own_end = last.end = gap.start()
+        return
     clauses = find_clauses(view, last.body, last.own_end)
     if not clauses:
         return

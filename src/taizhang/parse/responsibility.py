@@ -23,6 +23,7 @@ _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
+_BY_PREFIX = rx.compile(r"(?:具体|统一|分别)?由")
 _ANY_SUFFIX = rx.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
 _ANY_MARKER = rx.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
@@ -332,8 +333,9 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             if at < 0:
                 continue
             body = seg[:at]
-            body_start = seg_start + (1 if body.startswith("由") else 0)
-            body = body[1:] if body.startswith("由") else body
+            by = _BY_PREFIX.match(body)  # 由A负责 · 具体由A承办
+            body_start = seg_start + (by.end() if by else 0)
+            body = body[by.end():] if by else body
             units = _tag(split_units(body, body_start), marker.marker)
             role = marker.role
             if rx.match(r"(会同|协同|联合)", body) and clause.lead:
@@ -356,7 +358,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 pending += units  # only kept if a marker follows (A牵头，B、C，D配合)
             else:
                 pending = []
-    if clause.support and not clause.lead:
+    if (clause.support or clause.leaders) and not clause.lead:
         # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
         first = _SUBJECT_FIRST.match(view, a, b)
         if first is not None:
@@ -370,7 +372,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
 
 
 # the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
-_SUBJECT_FIRST = rx.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d)")
+_SUBJECT_FIRST = rx.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
 
 
 def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
@@ -397,7 +399,8 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     at = seg.find(marker)
     while at > 0:
         body = seg[:at]
-        body = body[1:] if body.startswith("由") else body
+        by = _BY_PREFIX.match(body)
+        body = body[by.end():] if by else body
         units = split_units(body)
         at_end = at + len(marker) == len(seg)
         if units and all(is_unit(u.name) or not u.rule.endswith("as_written") for u in units) and (
@@ -443,7 +446,7 @@ def _subject_body(name: str) -> bool:
 
 
 _VAGUE = rx.compile(r"(?:各|有关|相关)(?:部门|单位|地|地区|方面|级|级部门|有关部门)")
-_LEVEL_START = rx.compile(r"(?:各|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
+_LEVEL_START = rx.compile(r"(?:各|经开区|高新区|开发区|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
 
 
 def _named_body(name: str) -> bool:

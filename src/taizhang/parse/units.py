@@ -19,7 +19,8 @@ from taizhang.parse.record import NamedTuple
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
 # (镇 and 乡 in a township's own lists: 镇财政所、社会事务综合服务中心; not 乡镇…, 镇村…)
-_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|师市|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
+_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|师市|经开区|高新区|开发区|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
+_NAMED_STREET = rx.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|街道)")
 # 市直机关工委 · 县直各单位: a level word with 直/级 already says which level the body belongs to
 _OWN_LEVEL = rx.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
@@ -219,6 +220,8 @@ def _is_bare_place(name: str) -> bool:
 def _takes_level(name: str) -> bool:
     if _LEVEL_PREFIX.match(name) or _OWN_LEVEL.match(name) or _QUALIFIER.match(name) or name in collectives():
         return False
+    if _NAMED_STREET.fullmatch(name):
+        return False  # 花园路街道办事处 names its own street
     if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name):
         return False
     if name.startswith(places()):
