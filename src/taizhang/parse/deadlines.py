@@ -42,7 +42,9 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2018年一季度 · 第三季度末
     ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
     # 2025年春节前 · 2024年国庆节前 (the holiday's date; a year outside festivals.tsv gives nothing)
-    ("festival", rx.compile(rf"{_YEAR}年(元旦|春节|国庆节|国庆){_BEFORE}")),
+    ("festival", rx.compile(rf"{_YEAR}年(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")),
+    # 2025年4月至9月 · 2025年6—11月: due at the end of the span's last month
+    ("month_range", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?\s*(?:至|到|-|—|–|~)\s*(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
     ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
@@ -97,6 +99,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
                    skip: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every deadline phrase in ``text`` (a view slice), in order; ``skip`` spans are ignored
     (titles in 《》 name periods, not deadlines)."""
+    if "原" in text:  # 原定时限：2025年4月30日 — the deadline that was missed, not the one to meet
+        skip = list(skip or []) + [(m.start(), m.end()) for m in _FORMER.finditer(text)]
     if not _CUE.search(text):
         return []  # most sentences name no time at all: one cheap test before a dozen patterns
     skip = list(skip or [])
@@ -185,6 +189,9 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return f"{year}-12-31"
     if rule == "year_range":
         return f"{max(int(g[0]), int(g[1]))}-12-31"
+    if rule == "month_range":
+        month = int(g[2])
+        return _month_end(year, month) if 1 <= month <= 12 else None
     if rule == "festival":
         day = festivals().get((g[1], g[0])) or festivals().get((g[1], "*"))
         return f"{year}-{day}" if day else None
@@ -195,6 +202,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
+_FORMER = rx.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
 # a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
 _WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 _CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
@@ -207,7 +215,7 @@ _COUNTED = rx.compile(r"[^,。;]{0,10}?(?:\d|[两二三四五六七八九十几�
 _ONGOING = rx.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
 _EVERY = rx.compile(
     # 每年4月、10月 → BYMONTH=4,10
-    rf"每年(?:的)?(?P<m1>\d{{1,2}})月(?:份)?[、和及与](?P<m2>\d{{1,2}})月(?:份)?"
+    rf"每年(?:的)?(?P<m1>\d{{1,2}})月(?:份)?[、和及与](?P<m2>\d{{1,2}})月(?:份)?(?P<pend>底|末)?"
     # 每年5月底前 · 每年6月30日前 · 每年4月
     rf"|每年(?:的)?(?P<month>\d{{1,2}})月(?:份)?(?:(?P<day>\d{{1,2}})日|底|末)?{_BEFORE}?"
     # 每年年底前
@@ -252,7 +260,8 @@ def _rrule(m: re.Match[str]) -> str | None:
     if pair:
         by_month = sorted({int(pair[0]), int(pair[1])})
         if all(1 <= x <= 12 for x in by_month):
-            return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, by_month))
+            end = ";BYMONTHDAY=-1" if g["pend"] else ""  # 每年6月、12月底前
+            return "FREQ=YEARLY;BYMONTH=" + ",".join(map(str, by_month)) + end
         return None
     if g["month"]:
         month = int(g["month"])

@@ -102,8 +102,9 @@ def parse(text: str, *, source: str = "") -> Document:
     ref_year = None
     if header.period and header.period.start[:4] == header.period.end[:4]:
         ref_year = int(header.period.start[:4])
-    elif header.period is None and header.issued_on:
-        ref_year = int(header.issued_on[:4])
+    elif header.issued_on and (header.period is None
+                               or header.period.start[:4] <= header.issued_on[:4] <= header.period.end[:4]):
+        ref_year = int(header.issued_on[:4])  # a plan for 2025—2027 signed in 2025: 年底前 is 2025's
 
     own_places = _place_names(header.issuer or "") + _place_names(header.title or "")
     tasks: list[Task] = []

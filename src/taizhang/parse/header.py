@@ -239,7 +239,7 @@ def _period(title: str | None, preamble: str) -> Period | None:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
         plain = rx.sub(r"《[^》]*》", "", title)
         years = rx.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
-        if rx.search(r"通报$|情况的", plain):
+        if rx.search(r"通报$|情况的|督办", plain):
             return None  # a report on how the work went (督查通报) plans no span of its own
         if len(set(years)) == 1:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
