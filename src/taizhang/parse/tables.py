@@ -62,10 +62,12 @@ def _roles(names: list[str]) -> tuple[str, ...] | None:
             not ({"lead", "resp", "support"} & set(known)):
         return None
     has_lead = "lead" in known
-    out = []
+    out: list[str] = []
     for r in roles:
         if r == "resp":
             r = "support" if has_lead else "lead_list"
+        elif r == "leaders" and "leaders" in out:
+            r = "leaders_more"  # 分管厅领导 and 责任人: both name the people answerable
         out.append(r or "note")
     return tuple(out)
 
@@ -109,9 +111,14 @@ def _rows_inline(view: str, lines: list[tuple[int, int]], header: int,
     rows: list[Row] = []
     section: Cell | None = None
     end = lines[header][1]
-    for a, b in lines[header + 1:]:
+    rest = lines[header + 1:]
+    for k, (a, b) in enumerate(rest):
         cells = _split(view, a, b)
         filled = [c for c in cells if c.text.strip()]
+        if len(cells) == 1 and rows and not match_ordinal(view, a) and k + 1 < len(rest) \
+                and len(_split(view, *rest[k + 1])) >= max(2, len(roles) - 2):
+            end = b  # a task cell wrapped onto a line of its own, between two rows
+            continue
         if filled and all(_RULE_CELL.fullmatch(c.text.strip()) for c in filled):
             end = b  # | :---: | --- |: the rule under a Markdown header
             continue

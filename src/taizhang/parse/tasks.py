@@ -164,9 +164,10 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
         else:
             support += units
     clause = Clause(text_start, text_end, lead, support, rule="table_columns")
-    if "leaders" in cells:
-
-        clause.leaders = people(cells["leaders"].text, cells["leaders"].start)
+    for role in ("leaders", "leaders_more"):
+        if role in cells:
+            clause.leaders += [p for p in people(cells[role].text, cells[role].start)
+                               if p[0] not in {q[0] for q in clause.leaders}]
     due_cell = cells.get("due")
     a = _assignment(v, text_start, text_end, clause, books, ref_year, False)
     if due_cell is not None:
