@@ -99,11 +99,11 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
                    skip: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every deadline phrase in ``text`` (a view slice), in order; ``skip`` spans are ignored
     (titles in 《》 name periods, not deadlines)."""
-    if "原" in text:  # 原定时限：2025年4月30日 — the deadline that was missed, not the one to meet
-        skip = list(skip or []) + [(m.start(), m.end()) for m in _FORMER.finditer(text)]
     if not _CUE.search(text):
         return []  # most sentences name no time at all: one cheap test before a dozen patterns
     skip = list(skip or [])
+    if "原" in text:  # 原定时限：2025年4月30日 — the deadline that was missed, not the one to meet
+        skip += [(m.start(), m.end()) for m in _FORMER.finditer(text)]
     found: list[Found] = []
 
     def free(a: int, b: int) -> bool:

@@ -23,7 +23,7 @@ else:
             annotations = ns.get("__annotations__", {})
             fields = list(annotations)
             defaults = [ns[f] for f in fields if f in ns]
-            if len(defaults) != len([f for f in fields[len(fields) - len(defaults):] if f in ns]):
+            if any(f not in ns for f in fields[len(fields) - len(defaults):]):
                 raise TypeError(f"{typename}: a field without a default follows one with a default")
             cls = namedtuple(typename, fields, defaults=defaults, module=ns["__module__"])
             cls.__annotations__ = dict(annotations)
