@@ -29,6 +29,8 @@ from taizhang.parse.units import split_units
     pytest.param("乡镇人民政府、街道办事处", ["乡镇人民政府", "街道办事处"], id="xiangzhen_is_no_level"),
     pytest.param("市发展改革委、各县(市、区)党委和政府", ["市发展改革委", "各县(市、区)党委和政府"],
                  id="dangwei_he_zhengfu_is_one"),
+    pytest.param("镇水利站，石桥村、河坑村村委会", ["镇水利站", "石桥村村委会", "河坑村村委会"], id="shared_cunweihui"),
+    pytest.param("镇财政所、云水谣景区管理有限公司", ["镇财政所", "云水谣景区管理有限公司"], id="company_takes_no_level"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names

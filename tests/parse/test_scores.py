@@ -42,10 +42,7 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
     pytest.param(ROOT / "tests" / "corpus4", ROOT / "tests" / "corpus4", HELD_OUT, id="corpus4-held-out"),
     pytest.param(ROOT / "tests" / "corpus5", ROOT / "tests" / "corpus5", HELD_OUT, id="corpus5-held-out"),
     pytest.param(ROOT / "tests" / "corpus6", ROOT / "tests" / "corpus6", HELD_OUT, id="corpus6-held-out"),
-    # the newest batch, held where it stands: its i06 keeps five tasks in 附件1 after the plan,
-    # a layout the parser does not read yet (README, "解析" → known gaps); raise to HELD_OUT then
-    pytest.param(ROOT / "tests" / "corpus7", ROOT / "tests" / "corpus7",
-                 HELD_OUT | {"recall": 0.92, "support F1": 0.94, "due F1": 0.94}, id="corpus7-held-out"),
+    pytest.param(ROOT / "tests" / "corpus7", ROOT / "tests" / "corpus7", HELD_OUT, id="corpus7-held-out"),
 ])
 def test_parser_meets_the_bar(gold: Path, docs: Path, bar: dict[str, float]) -> None:
     assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"

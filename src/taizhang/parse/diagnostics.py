@@ -120,6 +120,36 @@ def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
     return lines[:cut], lines[cut:]
 
 
+# 附件1 / 附件 / 附件2：联络员名单 — the label that opens an attachment after the document (GB/T 9704
+# puts each on a page of its own); 附件：1.…… is the 附件说明 list instead, and stays in the footer
+_ANNEX_LABEL = rx.compile(r"附件\t?(\d{1,2}|[一二三四五六七八九十]{1,2})?\t?:?|附件\t?(\d{1,2})[:\t]\t?(?=[^\d\t])(.{2,60})")
+
+
+class Annex:
+    __slots__ = ("label", "line", "lines")
+
+    def __init__(self, label: str, line: tuple[int, int]) -> None:
+        self.label = label  # as the key writes it: 附件1, 附件
+        self.line = line
+        self.lines: Lines = []
+
+
+def split_annexes(view: str, lines: Lines) -> tuple[Lines, list[Annex]]:
+    """The lines before the first attachment label, and each attachment with its own lines."""
+    main: Lines = []
+    annexes: list[Annex] = []
+    for a, b in lines:
+        m = _ANNEX_LABEL.fullmatch(view, a, b) if view.startswith("附件", a) else None
+        if m is not None:
+            n = m.group(1) or m.group(2) or ""
+            annexes.append(Annex(f"附件{n}", (a, b)))
+        elif annexes:
+            annexes[-1].lines.append((a, b))
+        else:
+            main.append((a, b))
+    return main, annexes
+
+
 def truncated_at(view: str, items: list[Item], body_end: int) -> int | None:
     """The start of the last item when the text stops in its middle (no closing punctuation)."""
     if not items:

@@ -18,7 +18,7 @@ from taizhang.parse.model import (
     Task,
     WarningCode,
 )
-from taizhang.parse.outline import Item, build
+from taizhang.parse.outline import Item, build, match_ordinal
 from taizhang.parse.responsibility import Clause, find_clauses
 from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import CLOSING_RULE, build_task, not_a_task, paragraph_tasks, table_task
@@ -50,6 +50,7 @@ def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> lis
     return out
 
 
+_TO_ANNEX = rx.compile(r"(?:详见|参见|见)附件")
 _BOOK_TITLE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 
@@ -84,17 +85,41 @@ def parse(text: str, *, source: str = "") -> Document:
                                      v.orig_span(table.start, table.end)))
     else:
         table = None
-    items = build(view, lines)
-    body_start = items[0].start if items else (lines[-1][1] if lines else 0)
+    first = next((a for a, _ in lines if match_ordinal(view, a) is not None), None)
+    body_start = first if first is not None else (lines[-1][1] if lines else 0)
     if table is not None:
-        body_start = min(body_start, table.start) if items else table.start
-    body_lines, footer = diagnostics.split_footer(view, [ln for ln in lines if ln[0] >= body_start])
+        body_start = min(body_start, table.start) if first is not None else table.start
+    main_lines, annexes = diagnostics.split_annexes(view, [ln for ln in lines if ln[0] >= body_start])
+    body_lines, footer = diagnostics.split_footer(view, main_lines)
     body_end = body_lines[-1][1] if body_lines else body_start
+    items = build(view, body_lines)
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
     _set_ends(items, body_end, view)
     items = paragraph_tasks(view, items)
     _cut_closing_remarks(view, items)
+    last_items, last_end, annex_read = items, body_end, False
+    for annex in annexes:
+        # 附件1 after the document, with an outline of its own (任务分工): its items are tasks too,
+        # keyed under the attachment (附件1/一/1) since its numbering starts again
+        annex_lines, _ = diagnostics.split_footer(view, annex.lines)
+        annex_items = build(view, annex_lines)
+        if not items or not annex_items:
+            continue  # a list of names, a form; or a notice whose plan is the attachment
+        end = annex_lines[-1][1]
+        _set_ends(annex_items, end, view)
+        root = Item("annex", annex.label, 0, annex.line[0], annex.line[1], end=end,
+                    own_end=annex_items[0].start)
+        for it in annex_items:
+            it.level += 1
+            if it.parent is None:
+                it.parent = root
+                root.children.append(it)
+        annex_items = paragraph_tasks(view, annex_items)
+        _cut_closing_remarks(view, annex_items)
+        items += [root] + annex_items
+        annex_read = True
+        last_items, last_end = annex_items, end
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
     # the year a date written without one (6月底前) falls in: the one year the document plans
@@ -135,6 +160,9 @@ def parse(text: str, *, source: str = "") -> Document:
             continue
         if articles and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
             continue  # in a 办法 of 第X条, an article is a rule, not work, unless it assigns someone
+        if annex_read and _TO_ANNEX.search(view, item.body, item.own_end) \
+                and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
+            continue  # 具体任务分工见附件1: the work is counted where the attachment lists it
         tasks.append(build_task(v, item, clauses_of, books, ref_year))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
@@ -143,10 +171,10 @@ def parse(text: str, *, source: str = "") -> Document:
     tasks, fixes = _complete_names(tasks, known)
     for short, full in fixes.items():
         warnings.append(ParseWarning(WarningCode.NAME_COMPLETED, f"单位名称“{short}”不完整，已按文中全称补全为“{full}”"))
-    truncated = diagnostics.truncated_at(view, items, body_end)
+    truncated = diagnostics.truncated_at(view, last_items, last_end)
     if truncated is not None:
         warnings.append(ParseWarning(WarningCode.TRUNCATED, "正文在条目中间中断，可能不完整",
-                                     v.orig_span(truncated, body_end)))
+                                     v.orig_span(truncated, last_end)))
 
     if v.traditional:
         tasks = _as_written(v, tasks)

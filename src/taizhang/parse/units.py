@@ -33,10 +33,12 @@ _TRAILING = rx.compile(r"(?:等|等单位|等部门|按职责分工负责|按职
 _LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
-_GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$")
+_GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|()(村委会|居委会|村民委员会|居民委员会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
                        r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
+# a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
+_ENTERPRISE = rx.compile(r"(?:有限公司|有限责任公司|集团|集团公司)$")
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
 _EACH_PLACE = rx.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
 # a kind of body named by its level alone: 镇人民政府 · 街道办事处 · 乡(镇)人民政府 · 县(市、区)政府
@@ -181,7 +183,7 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     if gov_at is not None and gov_at > 0:
         m = _GOVERNMENT.search(bases[gov_at])
         assert m is not None
-        level, gov = m.group(1), m.group(2)
+        level, gov = m.group(1) or m.group(3), m.group(2) or m.group(4)
         mark = names[gov_at][len(bases[gov_at]):]
         for i in range(gov_at):
             if _is_bare_place(names[i]):
@@ -214,7 +216,8 @@ def _is_bare_place(name: str) -> bool:
         return False
     if not rx.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
-    return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places())
+    return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places()) \
+        or name.endswith(("村", "社区"))  # 石桥村、河坑村村委会
 
 
 def _takes_level(name: str) -> bool:
@@ -222,7 +225,7 @@ def _takes_level(name: str) -> bool:
         return False
     if _NAMED_STREET.fullmatch(name):
         return False  # 花园路街道办事处 names its own street
-    if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name):
+    if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name) or _ENTERPRISE.search(name):
         return False
     if name.startswith(places()):
         return False
@@ -234,6 +237,12 @@ def complete_cut_names(names: list[str], known: set[str]) -> dict[str, str]:
     fixes: dict[str, str] = {}
     for name in names:
         if is_unit(name):
+            # 综合执法大队 where the document elsewhere says 镇综合执法大队: one body, one name
+            if not _LEVEL_PREFIX.match(name):
+                leveled = [k for k in known if k.endswith(name) and len(k) - len(name) <= 3
+                           and _LEVEL_PREFIX.fullmatch(k, 0, len(k) - len(name))]
+                if len(leveled) == 1:
+                    fixes[name] = leveled[0]
             continue
         longer = sorted(k for k in known if k.startswith(name) and 0 < len(k) - len(name) <= 2
                         and is_unit(k))
