@@ -1,4 +1,5 @@
-"""The parser's record base builds the class typing.NamedTuple would, without importing typing."""
+"""The parser's light bases (parse/record.py): NamedTuple, StrEnum and the caches, as typing, enum and
+functools would build them, without importing those."""
 from __future__ import annotations
 
 import subprocess
@@ -60,3 +61,50 @@ def test_the_parse_path_imports_neither_typing_nor_argparse(tmp_path) -> None:  
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     modules = set(out.split("MODULES", 1)[1].split())
     assert {"typing", "argparse", "gettext", "dataclasses", "inspect"} & modules == set()
+
+
+def test_str_enum_behaves_like_enum_str_enum() -> None:
+    import copy
+    import json
+    import pickle
+
+    from taizhang.parse.model import WarningCode
+    from taizhang.parse.record import StrEnum
+
+    class Color(StrEnum):
+        RED = "red"
+        DARK_BLUE = "dark_blue"
+
+    assert Color.RED == "red" and Color.RED.value == "red" and Color.RED.name == "RED"
+    assert Color("dark_blue") is Color.DARK_BLUE and list(Color) == [Color.RED, Color.DARK_BLUE]
+    assert isinstance(Color.RED, Color) and isinstance(Color.RED, str) and len(Color) == 2
+    assert f"{Color.RED}" == str(Color.RED) == "red" and json.dumps(Color.RED) == '"red"'
+    assert copy.deepcopy(Color.RED) is Color.RED and pickle.loads(pickle.dumps(WarningCode.TRUNCATED)) is WarningCode.TRUNCATED
+    assert {Color.RED: 1}["red"] == 1
+    for bad in ("blue", None, 3):
+        with pytest.raises(ValueError):
+            Color(bad)  # type: ignore[arg-type]
+
+
+def test_lru_cache_caches_and_clears() -> None:
+    from taizhang.parse.record import cache, lru_cache
+
+    calls: list[int] = []
+
+    @lru_cache(maxsize=2)
+    def double(x: int) -> int:
+        """Twice x."""
+        calls.append(x)
+        return 2 * x
+
+    assert [double(1), double(1), double(2), double(3), double(1)] == [2, 2, 4, 6, 2]
+    assert calls == [1, 2, 3, 1] and double.__doc__ == "Twice x." and double.__name__ == "double"
+    double.cache_clear()
+    double(2)
+    assert calls[-1] == 2
+
+    @cache
+    def const() -> list[int]:
+        return [1]
+
+    assert const() is const()

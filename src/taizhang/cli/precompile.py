@@ -40,14 +40,16 @@ def write(path: str | None = None) -> int:
 
 
 def main() -> int:
-    """Compile every pattern the parser has: import it and parse the bundled samples."""
+    """Compile every pattern the parser has: import it and the text reader, and read and parse
+    the bundled samples."""
     from taizhang.parse import parse
+    from taizhang.readers import read_path
 
     samples = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
     for name in sorted(os.listdir(samples)) if os.path.isdir(samples) else []:
         if name.endswith(".txt"):
-            with open(os.path.join(samples, name), encoding="utf-8") as f:
-                parse(f.read(), source=name)
+            read = read_path(os.path.join(samples, name))
+            parse(read.text, source=read.source)
     count = write()
     print(f"已预编译 {count} 个解析规则（正则表达式）" if count else "未能写入预编译的解析规则（将在运行时编译）",
           file=sys.stderr)

@@ -9,12 +9,13 @@ the clock.
 
 from __future__ import annotations
 
-import re
-
 from taizhang.parse.lexicon import festivals
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple
+from taizhang.parse.record import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import re
 
 _CN_NUM = "一二三四五六七八九十〇零两"
 _N = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"

@@ -5,18 +5,20 @@ Works on the view's lines outside the numbered items: the header (印发通知, 
 """
 from __future__ import annotations
 
-import re
-
 from taizhang.parse.lexicon import doc_types
 from taizhang.parse.model import Period
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse import rx
+from taizhang.parse.record import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
 
 # 发文字号: 机关代字 + year in 〔〕/[]/()/【】 + serial (第 and leading zeros tolerated)
 DOC_NUMBER = rx.compile(
     r"(?:(?<=[\s(《》、,;:。“”\"'和及与])|^)"
     r"([\u4e00-\u9fff]{1,10}?)[〔\[【(]((?:19|20)\d{2})[〕\]】)]第?0*(\d{1,5})号",
-    re.M,
+    rx.M,
 )
 DATE = rx.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 CN_DATE = rx.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from functools import cache
 
-from taizhang.parse.record import NamedTuple
+from taizhang.parse.record import NamedTuple, cache
 
 # read beside this module (package data) with os.path: importlib.resources or pathlib would cost
 # more at start-up than the whole parse of a short document

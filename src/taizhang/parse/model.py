@@ -12,9 +12,7 @@ which would cost ``taizhang parse`` more at start-up than parsing a whole docume
 
 from __future__ import annotations
 
-from enum import Enum
-
-from taizhang.parse.record import TYPE_CHECKING, NamedTuple
+from taizhang.parse.record import TYPE_CHECKING, NamedTuple, StrEnum
 
 if TYPE_CHECKING:
     from typing import Any
@@ -24,7 +22,7 @@ SCHEMA = "taizhang.document/1"
 Span = tuple[int, int]
 
 
-class WarningCode(str, Enum):
+class WarningCode(StrEnum):
     """Stable codes of what the parser noticed; the Chinese text is rendered at the edge."""
 
     BOILERPLATE_REMOVED = "boilerplate_removed"

@@ -6,10 +6,12 @@ plan that starts at (一) or uses ①/⑴/1、 or 第一条.
 """
 from __future__ import annotations
 
-import re
-
 from taizhang.parse.numerals import cn_to_int
 from taizhang.parse import rx
+from taizhang.parse.record import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import re
 
 CN = "一二三四五六七八九十百零〇两"
 # each ordinal form: (style, regex at line start, how the key writes it); the regexes see the view

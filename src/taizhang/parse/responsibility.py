@@ -7,8 +7,6 @@ Three shapes cover the layouts of real documents:
 """
 from __future__ import annotations
 
-import re
-
 from taizhang.parse.lexicon import places, role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
 from taizhang.parse import rx
@@ -17,16 +15,16 @@ _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 _OPENER = rx.compile(r"[(〔\[【]")
 _LABELS = [m for m in role_markers() if m.where == "label"]
 # 牵头单位：… · 【牵头单位】…
-_LABEL_RX = rx.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
+_LABEL_RX = rx.compile("【?(" + "|".join(rx.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 _BY_PREFIX = rx.compile(r"(?:具体|统一|分别)?由")
-_ANY_SUFFIX = rx.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
+_ANY_SUFFIX = rx.compile("|".join(rx.escape(m.marker) for m in _SUFFIXES))
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = rx.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
+_ANY_MARKER = rx.compile("|".join(sorted({rx.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = rx.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = rx.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")

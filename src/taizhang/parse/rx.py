@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import marshal
 import os
-import re
 import sys
 
 from taizhang.parse.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable, Iterator
-    from typing import Any
+    from typing import Any, AnyStr
 
 try:
     import _sre  # type: ignore[import-not-found]  # CPython's regex engine; it has no stubs
@@ -38,8 +38,8 @@ PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__",
 
 # (pattern, flags) → (flags, code, groups, groupindex, indexgroup), the arguments of _sre.compile
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_programs: dict[tuple[str, int], _Entry] = {}
-_used: dict[tuple[str, int], re.Pattern[str]] = {}  # every pattern asked for in this process
+_programs: dict[tuple[str | bytes, int], _Entry] = {}
+_used: dict[tuple[str | bytes, int], re.Pattern[Any]] = {}  # every pattern asked for in this process
 missed = 0  # patterns compiled the slow way in this process
 
 
@@ -57,7 +57,7 @@ def load(path: str = PATH) -> bool:
     return True
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mirrors re.compile
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:  # noqa: A001 - mirrors re.compile
     """``re.compile``, from the cached program when there is one."""
     global missed
     key = (pattern, int(flags))  # RegexFlag members are not marshallable
@@ -65,17 +65,29 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - mi
     if known is not None:
         return known
     entry = _programs.get(key)
-    compiled: re.Pattern[str] | None = None
+    compiled: re.Pattern[AnyStr] | None = None
     if entry is not None and _sre is not None:
         try:
             compiled = _sre.compile(pattern, *entry)
         except Exception:  # a program this _sre refuses: compile it the normal way
             compiled = None
     if compiled is None:
+        import re  # only now: with the cache, a run never imports re (nor enum, which re needs)
+
         missed += 1
         compiled = re.compile(pattern, flags)
     _used[key] = compiled
     return compiled
+
+
+# re's flags and re.escape, so the parser need not import re for them
+I, M, S = 2, 8, 16  # re.IGNORECASE, re.MULTILINE, re.DOTALL
+_SPECIAL = {i: "\\" + chr(i) for i in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"}
+
+
+def escape(text: str) -> str:
+    """``re.escape``."""
+    return text.translate(_SPECIAL)
 
 
 # the module-level functions of re, for patterns written where they are used
@@ -108,7 +120,7 @@ def sub(pattern: str, repl: str | Callable[[re.Match[str]], str], string: str, c
     return compile(pattern, flags).sub(repl, string, count)
 
 
-def _program(pattern: str, flags: int) -> _Entry:
+def _program(pattern: str | bytes, flags: int) -> _Entry:
     """What re._compiler.compile hands to _sre.compile (CPython 3.11+ internals)."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
@@ -135,7 +147,7 @@ def snapshot() -> tuple[bytes, int] | None:
     """
     if _sre is None:
         return None
-    programs: dict[tuple[str, int], _Entry] = {}
+    programs: dict[tuple[str | bytes, int], _Entry] = {}
     try:
         for (pattern, flags), compiled in _used.items():
             entry = _program(pattern, flags)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from taizhang.parse import rx
 from taizhang.parse.record import NamedTuple
 
@@ -19,7 +18,7 @@ _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
 _TARGET = rx.compile(
     rf"(?P<pre>不低于|不少于|不超过|不高于|超过|达到|突破|力争|至少|控制在|低于|高于|约|增长|提高|下降|减少)?"
     rf"(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
+    rf"(?P<unit>{'|'.join(map(rx.escape, _UNITS))})"
     rf"(?P<post>及以上|以上|以下|以内|左右|上下)?"
 )
 _AT_LEAST = {"不低于", "不少于", "超过", "突破", "至少", "高于", "及以上", "以上"}

@@ -13,12 +13,13 @@ field can be shown where it came from.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 
 from taizhang.parse.lexicon import t2s_table, traditional_chars
 from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple
+from taizhang.parse.record import TYPE_CHECKING, NamedTuple, cache
+
+if TYPE_CHECKING:
+    import re
 
 # full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
 _WIDTH: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
@@ -48,7 +49,7 @@ def _pinyin() -> re.Pattern[str]:
     return rx.compile(
         rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
         rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
-        re.M,
+        rx.M,
     )
 
 # horizontal space; what happens to it depends on its neighbours (see _space)

@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
 from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple
+from taizhang.parse.record import NamedTuple, lru_cache
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
