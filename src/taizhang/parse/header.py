@@ -13,6 +13,7 @@ from taizhang.parse.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterator
 
 # 发文字号: 机关代字 + year in 〔〕/[]/()/【】 + serial (第 and leading zeros tolerated)
 DOC_NUMBER = rx.compile(
@@ -255,11 +256,29 @@ def _period(title: str | None, preamble: str) -> Period | None:
     return None
 
 
+# the bracketed year every 发文字号 has (〔2018〕): cheap to find, unlike the whole number, whose
+# pattern opens with a lazy run of characters and is tried at every position of the text
+_YEAR_BRACKET = rx.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]")
+
+
+def _doc_numbers(view: str) -> Iterator[re.Match[str]]:
+    """``DOC_NUMBER.finditer(view)``, tried only around bracketed years: a number's issuer code
+    runs at most ten characters before its bracket."""
+    done = 0
+    for anchor in _YEAR_BRACKET.finditer(view):
+        if anchor.start() < done:
+            continue
+        m = DOC_NUMBER.search(view, max(done, anchor.start() - 10), anchor.end() + 24)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def find_references(view: str, own: str | None, preamble: tuple[int, int],
                     skip_spans: list[tuple[int, int]]) -> list[tuple[str, str | None, str, tuple[int, int]]]:
     """Every other 发文字号 in the text: ``implements`` when the preamble names it as its basis."""
     out: dict[str, tuple[str, str | None, str, tuple[int, int]]] = {}
-    for m in DOC_NUMBER.finditer(view):
+    for m in _doc_numbers(view):
         number = normalize_number(m)
         if number == own or any(a <= m.start() < b for a, b in skip_spans):
             continue

@@ -17,6 +17,9 @@ _LABELS = [m for m in role_markers() if m.where == "label"]
 # 牵头单位：… · 【牵头单位】…
 _LABEL_RX = rx.compile("【?(" + "|".join(rx.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
+# the same without the optional 【 in front, for scanning: a pattern that opens with an optional
+# character is tried at every position, one that opens with words jumps to their first characters
+_LABEL_WORD = rx.compile(_LABEL_RX.pattern.removeprefix("【?"))
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
@@ -111,7 +114,7 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return None  # 【牵头单位】 is a label, read with what follows it
     if _NAMED_LEAD.fullmatch(f"({inner.strip()})") and view[i - 1:i] not in ("", "\n", "。"):
         return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
-    if _LABEL_RX.search(inner):
+    if _has_label_end(view, inner_start, inner_end) and _LABEL_WORD.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
     tail = rx.split(r"[、,;]", inner.rstrip("等)"))[-1]
     if not (is_unit(tail) or _ANY_MARKER.search(inner) or rx.search(r"\(|政府|管委会", tail)):
@@ -187,26 +190,32 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     return lead, support
 
 
+def _label_marks(view: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """``_LABEL_RX.finditer(view, a, b)`` as (start, end, label): 【牵头单位】 starts at its 【."""
+    return [(m.start() - 1 if m.start() > a and view[m.start() - 1] == "【" else m.start(), m.end(), m.group(1))
+            for m in _LABEL_WORD.finditer(view, a, b)]
+
+
 def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Clause:
     """牵头单位：A；责任单位：B → lead A, support B; a lone 责任单位 list: the first leads."""
     clause = Clause(start, end, rule=rule)
-    marks = list(_LABEL_RX.finditer(view, a, b))
-    stops = [m.start() for m in marks[1:]] + [b]
+    marks = _label_marks(view, a, b)
+    stops = [m_start for m_start, _, _ in marks[1:]] + [b]
     dl = _DEADLINE_LABEL.search(view, a, b)
-    has_lead = any(_LABEL_ROLE[m.group(1)] == "lead" for m in marks)
-    for m, stop in zip(marks, stops):
-        if dl and m.end() <= dl.start() < stop:
+    has_lead = any(_LABEL_ROLE[label] == "lead" for _, _, label in marks)
+    for (_, m_end, label), stop in zip(marks, stops):
+        if dl and m_end <= dl.start() < stop:
             stop = dl.start()
-        cut = _TIME_AFTER_COMMA.search(view, m.end(), stop)
+        cut = _TIME_AFTER_COMMA.search(view, m_end, stop)
         if cut is not None:
             stop = cut.start()  # （责任单位：A、B，2024年12月底前完成）: the deadline is no unit
-        seg = view[m.end():stop].strip(" ;,。\t")
-        role = _LABEL_ROLE[m.group(1)]
-        offset = m.end() + (len(view[m.end():stop]) - len(view[m.end():stop].lstrip(" ;,。\t")))
+        seg = view[m_end:stop].strip(" ;,。\t")
+        role = _LABEL_ROLE[label]
+        offset = m_end + (len(view[m_end:stop]) - len(view[m_end:stop].lstrip(" ;,。\t")))
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
-        units = _tag(split_units(seg, offset), m.group(1))
+        units = _tag(split_units(seg, offset), label)
         marked = _split_marked(units)
         if marked is not None:
             clause.lead += marked[0]
@@ -214,7 +223,7 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
             clause.rule = rule + ":marked_in_list"
         elif role == "lead" or role == "lead_each":
             clause.lead += units
-        elif has_lead or m.group(1) not in _RESP_LABELS:
+        elif has_lead or label not in _RESP_LABELS:
             clause.support += units  # 配合单位：B is support even when no lead is named
         else:
             clause.lead += units[:1]
@@ -223,15 +232,23 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
     return clause
 
 
+def _has_label_end(view: str, start: int, end: int) -> bool:
+    """Whether view[start:end] holds what every label ends with (: or 】): most items hold none,
+    and this scan is far cheaper than the label pattern's."""
+    return view.find(":", start, end) >= 0 or view.find("】", start, end) >= 0 or view.find("：", start, end) >= 0
+
+
 def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
     """Labels outside brackets — on lines of their own (牵头单位：A / 责任单位：B) or after a
     sentence (……。牵头单位：A；责任单位：B。): one clause per run of labels."""
     out: list[Clause] = []
-    marks = [m for m in _LABEL_RX.finditer(view, start, end)
-             if m.start() == start or view[m.start() - 1] in "。;\n\t"]
+    if not _has_label_end(view, start, end):
+        return out
+    marks = [m_start for m_start, _, _ in _label_marks(view, start, end)
+             if m_start == start or view[m_start - 1] in "。;\n\t"]
     i = 0
     while i < len(marks):
-        a = marks[i].start()
+        a = marks[i]
         line_end = view.find("\n", a, end)
         b = line_end if line_end >= 0 else end
         # the run continues over following label lines (牵头单位 / 责任单位 / 完成时限 lines)
@@ -253,7 +270,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
                 break
         clause = _labelled(view, a, b, a, b, "label")
         out.append(clause)
-        while i < len(marks) and marks[i].start() < b:
+        while i < len(marks) and marks[i] < b:
             i += 1
     return out
 

@@ -15,8 +15,12 @@ _UNITS = sorted("""亿元 万亿元 万元 千元 元 亿美元 万美元 美元
  千克 岁 天 小时 分钟 GW MW""".split(), key=len, reverse=True)
 _NUM = r"\d+(?:\.\d+)?"
 _RANGE_SEP = r"(?:-|—|–|~|～|至|到)"
+# the comparator written before the number (longest first: 不低于 before 低于)
+_PRE = tuple(sorted("不低于 不少于 不超过 不高于 超过 达到 突破 力争 至少 控制在 低于 高于 约 增长 提高 下降 减少".split(),
+                    key=len, reverse=True))
+# the pattern starts at the number, so the regex engine skips to digits; the word before it is
+# looked up afterwards (an optional group in front would be tried at every character)
 _TARGET = rx.compile(
-    rf"(?P<pre>不低于|不少于|不超过|不高于|超过|达到|突破|力争|至少|控制在|低于|高于|约|增长|提高|下降|减少)?"
     rf"(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?"
     rf"(?P<unit>{'|'.join(map(rx.escape, _UNITS))})"
     rf"(?P<post>及以上|以上|以下|以内|左右|上下)?"
@@ -40,13 +44,16 @@ def find_targets(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     skip = skip or []
     out = []
     for m in _TARGET.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in skip):
+        start = m.start()
+        pre = next((w for w in _PRE if len(w) <= start and text.startswith(w, start - len(w))), "")
+        start -= len(pre)
+        if any(a < m.end() and start < b for a, b in skip):
             continue
-        before = text[max(0, m.start() - 1):m.start()]
+        before = text[max(0, start - 1):start]
         if before and (before.isdigit() or before in "./〔[("):  # part of a longer number or a doc number
             continue
         a, b = float(m.group("a")), m.group("b")
-        pre, post = m.group("pre") or "", m.group("post") or ""
+        post = m.group("post") or ""
         if b is not None:
             op, upper = "range", float(b)
         elif post in _AT_LEAST or pre in _AT_LEAST:
@@ -57,5 +64,5 @@ def find_targets(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
             op, upper = "~", None
         else:
             op, upper = "=", None
-        out.append(FoundTarget(m.group(0), m.start(), m.end(), a, m.group("unit"), op, upper))
+        out.append(FoundTarget(text[start:m.end()], start, m.end(), a, m.group("unit"), op, upper))
     return out

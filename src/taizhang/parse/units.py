@@ -232,16 +232,19 @@ def _takes_level(name: str) -> bool:
 
 
 def complete_cut_names(names: list[str], known: set[str]) -> dict[str, str]:
-    """Names cut short by a slip (省发展改革) → the full name the document uses elsewhere."""
+    """Names cut short by a slip (省发展改革) → the full name the document uses elsewhere; a name
+    written without its level word (综合执法大队) → the one full name with it (镇综合执法大队)."""
+    leveled: dict[str, list[str]] = {}
+    for k in known:
+        m = _LEVEL_PREFIX.match(k)
+        if m is not None:
+            leveled.setdefault(k[m.end():], []).append(k)
     fixes: dict[str, str] = {}
-    for name in names:
+    for name in set(names):
         if is_unit(name):
-            # 综合执法大队 where the document elsewhere says 镇综合执法大队: one body, one name
-            if not _LEVEL_PREFIX.match(name):
-                leveled = [k for k in known if k.endswith(name) and len(k) - len(name) <= 3
-                           and _LEVEL_PREFIX.fullmatch(k, 0, len(k) - len(name))]
-                if len(leveled) == 1:
-                    fixes[name] = leveled[0]
+            full = leveled.get(name)
+            if full is not None and len(full) == 1 and not _LEVEL_PREFIX.match(name):
+                fixes[name] = full[0]
             continue
         longer = sorted(k for k in known if k.startswith(name) and 0 < len(k) - len(name) <= 2
                         and is_unit(k))
