@@ -50,6 +50,8 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
     ("year_range", rx.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
+    # 2026年全面完成 · 2025年建成 · 2027年基本实现: a year and the verb that completes the work
+    ("year_done", rx.compile(rf"(?<![\d\-—–~至到]){_YEAR}年(?:前)?(?=(?:全面|基本|全部|如期)?(?:完成|建成|实现|完工|竣工|到位))")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
     ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
                            rf"|汛期|春节|国庆|元旦|采暖季|供暖季|冬季|夏季|秋季|春季|开学)")),
@@ -66,7 +68,9 @@ _MONTH_ONLY = rx.compile(
     # 9月中旬前 with no year
     rf"|(?<![\d年月每])(\d{{1,2}})月(上|中|下)旬{_BEFORE}?"
     # 次年1月底前: the month of the year after
-    rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")
+    rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?"
+    # 国庆节前 with no year
+    rf"|(?<![\d年每])(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")
 # 年底前 with no year: the document's own year
 _YEAR_END_NO_YEAR = rx.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
                                r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
@@ -147,6 +151,9 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
         elif m.group(8):
             month = int(m.group(9))
             due = _month_end(year + 1, month) if 1 <= month <= 12 else None
+        elif m.group(10):
+            day = festivals().get((m.group(10), str(year))) or festivals().get((m.group(10), "*"))
+            due = f"{year}-{day}" if day else None
         else:
             q = m.group(4)
             due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
@@ -206,7 +213,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 _FORMER = rx.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
 # a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
 _WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
-_CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]")
+_CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]|元旦|春节|国庆|端午|中秋")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 # what is done once a year (a count after it makes a quota instead: 每年举办3场 → target)
@@ -230,7 +237,7 @@ _EVERY = rx.compile(
     # 每半月: twice a month, mid-month and month-end
     rf"|(?P<half_month>每半个?月)"
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
-    rf"|每(?P<count>两|二|三|四|六)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
+    rf"|每(?P<count>两|二|三|四|六|双)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展
     rf"|按(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
     # 每年……4月份……10月份 (two months named later in the sentence)
@@ -287,7 +294,7 @@ def _rrule(m: re.Match[str]) -> str | None:
     if g["half_month"]:
         return "FREQ=MONTHLY;BYMONTHDAY=15,-1"
     unit = g["unit"] or g["by"]
-    count = cn_digits(g["count"]) if g["count"] else 1
+    count = 2 if g["count"] == "双" else cn_digits(g["count"]) if g["count"] else 1  # 每双月 · 每双周
     if unit == "周":
         return "FREQ=WEEKLY" if count == 1 else f"FREQ=WEEKLY;INTERVAL={count}"
     if unit == "旬":
