@@ -29,6 +29,8 @@ from taizhang.parse.units import split_units
     pytest.param("乡镇人民政府、街道办事处", ["乡镇人民政府", "街道办事处"], id="xiangzhen_is_no_level"),
     pytest.param("市发展改革委、各县(市、区)党委和政府", ["市发展改革委", "各县(市、区)党委和政府"],
                  id="dangwei_he_zhengfu_is_one"),
+    pytest.param("市委组织部、统战部、财政局", ["市委组织部", "市委统战部", "市财政局"], id="shiwei_carries_to_party_departments"),
+    pytest.param("县发展改革局、县财政局双牵头", ["县发展改革局", "县财政局"], id="shuang_qiantou_dropped"),
     pytest.param("镇水利站，石桥村、河坑村村委会", ["镇水利站", "石桥村村委会", "河坑村村委会"], id="shared_cunweihui"),
     pytest.param("镇财政所、云水谣景区管理有限公司", ["镇财政所", "云水谣景区管理有限公司"], id="company_takes_no_level"),
 ])
@@ -39,6 +41,8 @@ def test_units(text: str, names: list[str]) -> None:
 @pytest.mark.parametrize("text, due, rrule", [
     pytest.param("2018年6月底前完成", "2018-06-30", None, id="month_end"),
     pytest.param("2019年底前完成", "2019-12-31", None, id="year_end"),
+    pytest.param("2026年全面完成", "2026-12-31", None, id="year_done"),
+    pytest.param("每双月开展一次", None, "FREQ=MONTHLY;INTERVAL=2", id="every_second_month"),
     pytest.param("到2020年，建成", "2020-12-31", None, id="by_year"),
     pytest.param("2021年2月3日前报送", "2021-02-03", None, id="exact_day"),
     pytest.param("力争“十三五”期间开工", "2020-12-31", None, id="plan_period"),

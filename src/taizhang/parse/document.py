@@ -19,7 +19,7 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item, build, match_ordinal
-from taizhang.parse.responsibility import Clause, find_clauses
+from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses
 from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import CLOSING_RULE, build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
@@ -143,6 +143,9 @@ def parse(text: str, *, source: str = "") -> Document:
         if not cs and not item.children and not any(clauses_of.get(id(a)) for a in item.ancestors()):
             # nobody named by a marker: a sentence whose subject is a body (县财政局每年统筹……)
             cs = [c for c in find_clauses(view, item.body, item.own_end, duty=True) if c.lead]
+        if not item.children and not any(c.lead for c in cs):
+            # （一）市发展改革委：负责……: a duty list by unit, the unit before the colon leads
+            cs = _unit_colon(view, item) or cs
         if item.children and not any(c.lead or c.support for c in cs):
             # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
             cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)
@@ -302,8 +305,21 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     return []
 
 
+def _unit_colon(view: str, item: Item) -> list[Clause]:
+    """（五）市自然资源局、市农牧局：负责…… → the units before the colon, the first leading (an
+    unmarked list), for the whole item."""
+    colon = view.find(":", item.body, min(item.own_end, item.body + 40))
+    if colon < 0 or "\n" in view[item.body:colon]:
+        return []
+    units = split_units(view[item.body:colon], item.body)
+    if not units or not all(is_unit(u.name) for u in units) or LABEL_LINE.match(view, item.body):
+        return []  # 牵头单位：… is a label, read as one
+    return [Clause(item.body, item.own_end, lead=units[:1], support=units[1:], rule="unit_colon")]
+
+
 _BLANK_THEN_EXHORTATION = rx.compile(
-    r"\n[ \t]*\n\s*(?:各有关单位|各有关部门|各相关单位|各责任单位|各部门|各单位|各地区|各地|各级各部门|各级各有关部门)"
+    r"\n[ \t]*\n\s*(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
+    r"|各级各部门|各级各有关部门)"
     r"[^,。;\n]{0,8}?(?:要|应|须|务必)")
 
 

@@ -176,6 +176,12 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
                 h.issuer = " ".join(ctexts[i - 1].split())
                 h.issuer_span = candidates[i - 1]
                 h.rules["issuer"] = "signature"
+                if i > 1 and _is_org(ctexts[i - 2]) \
+                        and view.count("\n", candidates[i - 2][1], candidates[i - 1][0]) == 1:
+                    # 中共盐城市委 / 盐城市人民政府 / date: a joint document signed by both, in order
+                    h.issuer = " ".join(ctexts[i - 2].split()) + " " + h.issuer
+                    h.issuer_span = (candidates[i - 2][0], candidates[i - 1][1])
+                    h.rules["issuer"] = "signature_joint"
             break
     if h.issued_on is None:
         # 陵水黎族自治县人民政府办公室        2024年11月18日: issuer and date on one line (纪要, 简报)

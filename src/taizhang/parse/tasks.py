@@ -104,6 +104,10 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         # （市审计局配合） under 二、市财政局: the item names who helps, the heading who leads
         clauses = [Clause(c.start, c.end, heading.lead + c.lead, c.support, c.leaders or heading.leaders,
                           c.rule + "+heading_lead") for c in clauses]
+    elif heading is not None and heading.leaders and not any(c.leaders for c in clauses):
+        # 一、……（责任领导：杨建华副市长） above items that name their own units: the leader is theirs
+        clauses = [Clause(c.start, c.end, c.lead, c.support, heading.leaders, c.rule + "+heading_leaders")
+                   for c in clauses]
     assignments: list[Assignment] = []
     if clauses and not inherited:
         # each clause closes the text since the previous one; the last runs to the item's end

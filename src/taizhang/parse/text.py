@@ -90,7 +90,7 @@ class View(NamedTuple):
 
         for m in _SPACE.finditer(text):
             if outside(m.start()):
-                edits.append((m.start(), m.end(), _space(text, m.start(), m.end())))
+                edits.append((m.start(), m.end(), _space(text, m.start(), m.end(), orig)))
         wrapped = [at for at in _hard_wraps(text) if outside(at)]
         edits.extend((at, at + 1, "") for at in wrapped)
         breaks = _flat_breaks(text)
@@ -229,9 +229,14 @@ def _flat_breaks(text: str) -> list[int]:
     return out
 
 
-def _space(text: str, start: int, end: int) -> str:
+# the last characters of a body's name: a full-width space after one separates two units
+_UNIT_FINAL = frozenset("局委办府心院会部厅室站所队行司处社")
+
+
+def _space(text: str, start: int, end: int, orig: str) -> str:
     """Keep a space between two Latin letters or digits; a run of 2+ inside a line is a column
-    break (tab); anything else (indentation, a space inside 市 财政局 or （ 一 ）) goes."""
+    break (tab); one full-width space after a body's name (县发展改革局　县财政局) separates units,
+    as 、 would; anything else (indentation, a space inside 市 财政局 or （ 一 ）) goes."""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if before == "\n" or after == "\n":
@@ -239,6 +244,8 @@ def _space(text: str, start: int, end: int) -> str:
     run = text[start:end]
     if "\t" in run or len(run) >= 2:
         return "\t"
+    if before in _UNIT_FINAL and orig[start] == "\u3000" and "\u4e00" <= after <= "\u9fff":
+        return "、"
     if _ALNUM.match(before) and _ALNUM.match(after):
         return " "
     return ""

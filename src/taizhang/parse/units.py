@@ -28,7 +28,7 @@ _LEVEL_RUN = rx.compile(
 )
 _QUALIFIER = rx.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
-_TRAILING = rx.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+_TRAILING = rx.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
 _LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
@@ -36,6 +36,8 @@ _GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|(
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
                        r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
+# the departments of a party committee (市委组织部 · 市委政法委), as a list after 市委… names them
+_PARTY_DEPT = rx.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研室|农办|深改办|巡察办|老干部局|党校|党史研究室)$")
 # a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
 _ENTERPRISE = rx.compile(r"(?:有限公司|有限责任公司|集团|集团公司)$")
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
@@ -194,9 +196,11 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     first = _LEVEL_PREFIX.match(names[0]) if names else None
     if first and not _QUALIFIER.match(names[0]) and names[0] not in collectives():
         level = first.group(1)
+        party = names[0].startswith(level + "委") and not names[0].startswith(level + "委员")
         for i in range(1, len(names)):
             if _takes_level(names[i]):
-                names[i] = level + names[i]
+                # 市委组织部、统战部 → 市委统战部: a party department takes the party committee's 市委
+                names[i] = (level + "委" if party and _PARTY_DEPT.search(names[i]) else level) + names[i]
                 rules[i] = "level_carry_over"
     # 相关部门及区、县(市)政府: the qualifier that opens the list carries to a bare level run
     q = _QUALIFIER.match(names[0]) if names else None

@@ -1,0 +1,36 @@
+"""Layouts met in held-out batches, each in a small document: what must come out."""
+from __future__ import annotations
+
+from taizhang.parse import parse
+
+
+def test_a_duty_list_by_unit_leads_with_the_unit_before_the_colon() -> None:
+    doc = parse("二、成员单位职责\n（一）市发展改革委：负责领导小组办公室日常工作。\n"
+                "（二）市自然资源局、市农牧局：负责高标准农田建设，2026年11月中旬前完成。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [(("市发展改革委",), ()),
+                                                        (("市自然资源局",), ("市农牧局",))]
+
+
+def test_a_heading_leader_goes_to_items_that_name_their_own_units() -> None:
+    doc = parse("一、截污治污（责任领导：杨建华副市长）\n"
+                "（一）修复管网68公里。（牵头单位：市住房城乡建设局；配合单位：澄江市人民政府）\n"
+                "（二）提标改造污水处理厂。（牵头单位：江川区人民政府）\n")
+    assert [t.leaders for t in doc.tasks] == [("杨建华",), ("杨建华",)]
+
+
+def test_a_joint_document_is_signed_by_both_issuers() -> None:
+    doc = parse("中共某市委 某市人民政府关于印发工作要点的通知\n\n一、优化服务。（牵头单位：市政务服务局）\n\n"
+                "中共某市委\n某市人民政府\n2026年2月5日\n")
+    assert doc.issuer == "中共某市委 某市人民政府"
+
+
+def test_a_full_width_space_after_a_unit_separates_units() -> None:
+    doc = parse("1.开展项目招标。\n牵头单位：县农业农村局\n配合单位：县发展改革局\u3000县财政局\u3000县公共资源交易中心\n")
+    assert doc.tasks[0].support == ("县发展改革局", "县财政局", "县公共资源交易中心")
+
+
+def test_closing_remarks_after_the_last_duty_are_no_part_of_it() -> None:
+    doc = parse("（一）市财政局：负责资金保障，每年1月底前完成绩效评价。\n\n"
+                "　　各成员单位要明确一名联络员，于2026年3月20日前报领导小组办公室。\n")
+    assert [(d.due, d.rrule) for d in doc.tasks[0].deadlines] == [(None, "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=-1")]
+    assert "联络员" not in doc.tasks[0].text
