@@ -34,3 +34,41 @@ def test_closing_remarks_after_the_last_duty_are_no_part_of_it() -> None:
                 "　　各成员单位要明确一名联络员，于2026年3月20日前报领导小组办公室。\n")
     assert [(d.due, d.rrule) for d in doc.tasks[0].deadlines] == [(None, "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=-1")]
     assert "联络员" not in doc.tasks[0].text
+
+
+BOX = """序号任务分解表
+
+┌──┬──────────┬────────┬──────────┬──────┐
+│序号│工作任务            │牵头单位        │配合单位            │完成时限    │
+├──┴──────────┴────────┴──────────┴──────┤
+│一、保障和改善民生                                                          │
+├──┬──────────┬────────┬──────────┬──────┤
+│1   │实施防洪提升工程，完│市水利局        │宛城区、卧龙区人民政│汛期前      │
+│    │成堤防加固35公里    │                │府                  │            │
+│2   │开展养老保险参保扩面│市人力资源社会保│市财政局            │每双月      │
+│    │                    │障局            │                    │            │
+└──┴──────────┴────────┴──────────┴──────┘
+"""
+
+
+def test_a_box_drawn_table_is_read_with_its_wrapped_cells_joined() -> None:
+    doc = parse(BOX)
+    assert [t.key for t in doc.tasks] == ["一/1", "一/2"]
+    first, second = doc.tasks
+    assert first.title.startswith("实施防洪提升工程,完成堤防加固35公里")
+    assert first.support == ("宛城区人民政府", "卧龙区人民政府")
+    assert second.lead == ("市人力资源社会保障局",)
+    assert [d.rrule for d in second.deadlines] == ["FREQ=MONTHLY;INTERVAL=2"]
+    for t in doc.tasks:  # the spans still slice the text as read
+        assert BOX[t.span[0]:t.span[1]] == t.text
+
+
+def test_a_wrapped_row_of_a_pipe_table_continues_the_row_above() -> None:
+    text = ("序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+            "1 | 新建管网180公里左右， | 县建设局 | 县农业农村局，各乡镇人民政府、 | 2027年10月底前\n"
+            "  | 新增受益农户5000户以上 |  | 街道办事处 | \n"
+            "2 | 推进雨污分流改造 | 县住建局 | 县财政局 | 汛期前\n")
+    doc = parse(text)
+    assert len(doc.tasks) == 2
+    assert doc.tasks[0].support == ("县农业农村局", "各乡镇人民政府、街道办事处")
+    assert "5000户" in doc.tasks[0].title or any(tg.value == 5000 for tg in doc.tasks[0].targets)

@@ -133,8 +133,16 @@ def parse(text: str, *, source: str = "") -> Document:
 
     own_places = _place_names(header.issuer or "") + _place_names(header.title or "")
     tasks: list[Task] = []
+    annex_rows: list[Task] = []  # a table in an attachment: its rows follow the plan's own tasks
     if table is not None:
-        tasks += [table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
+        rows = [table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
+        in_annex = next((an for an in reversed(annexes) if an.line[0] < table.start), None)
+        if in_annex is None:
+            tasks += rows
+        else:
+            annex_read = True  # 任务分工见附件: the table in the attachment lists the work
+            # after a plan of its own, keyed as an outline in an attachment is (附件1/一/1)
+            annex_rows = [t._replace(key=f"{in_annex.label}/{t.key}") for t in rows] if items else rows
     clauses_of: dict[int, list[Clause]] = {}
     known: set[str] = set()
     articles = any(it.style == "article" for it in items)
@@ -167,6 +175,7 @@ def parse(text: str, *, source: str = "") -> Document:
                 and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
             continue  # 具体任务分工见附件1: the work is counted where the attachment lists it
         tasks.append(build_task(v, item, clauses_of, books, ref_year))
+    tasks += annex_rows
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 

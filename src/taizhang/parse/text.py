@@ -95,6 +95,10 @@ class View(NamedTuple):
         edits.extend((at, at + 1, "") for at in wrapped)
         breaks = _flat_breaks(text)
         edits.extend((at, at, "\n") for at in breaks)
+        # a table drawn with box characters: rows of | cells, a row's wrapped lines joined (the
+        # only edits whose characters come from elsewhere than their own start: see _joined_tables)
+        moved = _joined_tables(text) if "|" in text or "│" in text or "┃" in text or "║" in text else {}
+        edits.extend((a, b, repl) for a, (b, repl, _) in moved.items())
         edits.sort()
         pieces: list[str] = []
         idx: list[int] = []
@@ -106,7 +110,7 @@ class View(NamedTuple):
             idx.extend(range(pos, start))
             if repl:
                 pieces.append(repl)
-                idx.extend([start] * len(repl))
+                idx.extend(moved[start][2] if start in moved and moved[start][1] is repl else [start] * len(repl))
             pos = end
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))
@@ -133,7 +137,11 @@ class View(NamedTuple):
         if end <= start:
             o = self.idx[start]
             return (o, o)
-        return (self.idx[start], self.idx[end - 1] + 1)
+        a, b = self.idx[start], self.idx[end - 1] + 1
+        if b <= a:  # a span across the joined lines of a box table's row: cover all it came from
+            part = self.idx[start:end]
+            a, b = min(part), max(part) + 1
+        return (a, b)
 
     def orig_text(self, start: int, end: int) -> str:
         a, b = self.orig_span(start, end)
@@ -227,6 +235,93 @@ def _flat_breaks(text: str) -> list[int]:
                 out += found
         pos += len(line) + 1
     return out
+
+
+_BOX_BORDER = frozenset("┌┬┐├┼┤└┴┘─━┏┓┗┛┣┫┳┻╋═╔╗╚╝╠╣╦╩╬╤╧╪╟╢╞╡┠┨┯┷┿ \t\u3000")
+_BOX_BAR = "│┃║"
+_PIPE_BAR = "|｜"
+
+
+def _joined_tables(text: str) -> dict[int, tuple[int, str, list[int]]]:
+    """Tables whose rows span several lines, as edits {start: (end, replacement, where each
+    replacement character came from)}: one line of | cells per row, a line whose first cell is
+    empty continuing the row above cell by cell (a task or a unit name wrapped inside its cell:
+    市人力资源社会保 / 障局). A table drawn with box characters (┌─┬─┐ / │序号│任务│…│, as Word and
+    WPS copy one) always, its rules gone; a | table only when a row of it wraps."""
+    out: dict[int, tuple[int, str, list[int]]] = {}
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        j, rows, bars = i, 0, _BOX_BAR
+        while j < len(lines):  # a block of box rule and row lines
+            a, b = lines[j]
+            body = text[a:b].strip()
+            if body and body[0] in _BOX_BAR:
+                rows += 1
+            elif not body or any(ch not in _BOX_BORDER for ch in body):
+                break
+            j += 1
+        if rows < 2:  # else a block of | rows
+            j, bars = i, _PIPE_BAR
+            while j < len(lines) and sum(text.count(bar, *lines[j]) for bar in _PIPE_BAR) >= 2:
+                j += 1
+        if j - i >= 2:
+            joined = _join_rows(text, lines[i:j], bars)
+            if joined is not None:
+                out[lines[i][0]] = (lines[j - 1][1], *joined)
+        i = max(j, i + 1)
+    return out
+
+
+def _join_rows(text: str, lines: list[tuple[int, int]], bars: str) -> tuple[str, list[int]] | None:
+    first = next(text[a:b].strip() for a, b in lines if any(bar in text[a:b] for bar in bars))
+    edged = first[:1] in bars  # |a|b| rather than a | b
+    records: list[list[list[tuple[int, int]]]] = []  # row → cell → fragments
+    ends: list[int] = []  # where each row's last line ends (its newline)
+    seps: list[list[int]] = []  # where each row's cell separators stand
+    joined = False
+    follows = False  # a line continues the row above only with no rule line between
+    for a, b in lines:
+        cuts = [k for k in range(a, b) if text[k] in bars]
+        if not cuts:
+            follows = False
+            continue
+        edges = [cuts[0]] + cuts[1:-1] + [cuts[-1]] if edged else [a - 1] + cuts + [b]
+        cells = [(x + 1, y) for x, y in zip(edges, edges[1:])]
+        if follows and records and len(cells) == len(records[-1]) > 1 \
+                and not text[cells[0][0]:cells[0][1]].strip():
+            for frags, cell in zip(records[-1], cells):
+                frags.append(cell)
+            ends[-1] = b
+            joined = True
+        else:
+            records.append([[cell] for cell in cells])
+            ends.append(b)
+            seps.append(edges[1:-1])
+        follows = True
+    if not joined and bars == _PIPE_BAR:
+        return None  # a | table whose rows stand on one line each: as it is
+    chars: list[str] = []
+    where: list[int] = []
+    for n, (row, at) in enumerate(zip(records, seps)):
+        if n:
+            chars.append("\n")
+            where.append(ends[n - 1])
+        for c, frags in enumerate(row):
+            if c:
+                chars.append("|")
+                where.append(at[c - 1])
+            for x, y in frags:
+                while x < y and text[x] in " \t\u3000":
+                    x += 1
+                while y > x and text[y - 1] in " \t\u3000":
+                    y -= 1
+                chars.append(text[x:y])
+                where.extend(range(x, y))
+    return "".join(chars), where
 
 
 # the last characters of a body's name: a full-width space after one separates two units
