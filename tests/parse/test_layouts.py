@@ -72,3 +72,16 @@ def test_a_wrapped_row_of_a_pipe_table_continues_the_row_above() -> None:
     assert len(doc.tasks) == 2
     assert doc.tasks[0].support == ("县农业农村局", "各乡镇人民政府、街道办事处")
     assert "5000户" in doc.tasks[0].title or any(tg.value == 5000 for tg in doc.tasks[0].targets)
+
+
+def test_a_closing_clause_inside_an_item_names_its_lead() -> None:
+    doc = parse("（四）促进就业增收。一是开展技能培训；二是开发公益性岗位。以上工作由市人社局牵头，"
+                "市财政局、向阳区人民政府配合。\n")
+    assert doc.tasks[0].lead == ("市人社局",)
+    assert doc.tasks[0].support == ("市财政局", "向阳区人民政府")  # 向阳: a place, not 向 + 阳区
+
+
+def test_a_body_that_opens_a_measure_is_its_lead() -> None:
+    doc = parse("三、保障措施\n（一）强化考核督查。县治水办每双月开展一次专项督查。\n"
+                "（二）强化资金保障。县财政局按每亩不低于500元标准落实配套资金。\n")
+    assert [t.lead for t in doc.tasks] == [("县治水办",), ("县财政局",)]

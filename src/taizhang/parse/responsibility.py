@@ -315,6 +315,9 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
             continue
+        above = _WORK_ABOVE.match(seg)
+        if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
+            seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         for m in _PERSON_DUTY.finditer(seg):
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
@@ -386,6 +389,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
     return None if clause.empty() else clause
 
 
+# 以上工作 · 上述各项任务均: the work named before, as the subject of a clause
+_WORK_ABOVE = rx.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?")
 # the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
 _SUBJECT_FIRST = rx.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
 
@@ -444,7 +449,7 @@ _TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持�
 _IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
 _DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须"
-                        r"|每[两三四六]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头)")
+                        r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",

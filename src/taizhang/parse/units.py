@@ -48,6 +48,8 @@ _GENERIC_BODY = rx.compile(
     r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委|行政公署)")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
 _NOT_IN_NAMES = rx.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
+# 向阳区人民政府 · 从化区人民政府: a place whose name opens with what is elsewhere a function word
+_PLACE_GOVERNMENT = rx.compile(r"[\u4e00-\u9fff]{2,3}[区县市旗](?:人民)?政府")
 _SUB_OFFICE = rx.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
 _CONJ = rx.compile(r"以及|及|和|与")
@@ -73,7 +75,7 @@ def is_unit(name: str) -> bool:
         return True
     if _LEVEL_RUN.match(name) and name.endswith(("政府", "部门", "单位", "管委会")):
         return True
-    if _NOT_IN_NAMES.search(name):
+    if _NOT_IN_NAMES.search(name) and not _PLACE_GOVERNMENT.fullmatch(name):
         return False
     return name.endswith(unit_suffixes())
 
