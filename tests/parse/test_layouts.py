@@ -85,3 +85,14 @@ def test_a_body_that_opens_a_measure_is_its_lead() -> None:
     doc = parse("三、保障措施\n（一）强化考核督查。县治水办每双月开展一次专项督查。\n"
                 "（二）强化资金保障。县财政局按每亩不低于500元标准落实配套资金。\n")
     assert [t.lead for t in doc.tasks] == [("县治水办",), ("县财政局",)]
+
+
+def test_a_block_repeated_behind_a_pager_line_adds_nothing_to_the_item_above() -> None:
+    doc = parse("二、重点任务\n（一）整治占道经营，每双月开展一次集中整治行动。责任单位：市综合行政执法局（牵头），市公安局。\n"
+                "（二）规范电单车停放，11月中旬前完成。责任单位：市交通运输局（牵头）。\n\n共2页　上一页　1　2　下一页\n\n"
+                "（一）整治占道经营，每双月开展一次集中整治行动。责任单位：市综合行政执法局（牵头），市公安局。\n"
+                "（二）规范电单车停放，11月中旬前完成。责任单位：市交通运输局（牵头）。\n"
+                "（三）推进背街小巷改造。责任单位：市住房城乡建设局。\n")
+    assert [t.key for t in doc.tasks] == ["二/(一)", "二/(二)", "二/(三)"]
+    assert doc.tasks[1].lead == ("市交通运输局",) and doc.tasks[1].support == ()
+    assert "上一页" not in doc.tasks[1].text

@@ -60,7 +60,7 @@ def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
 
 # markers that make a short line chrome wherever they stand in it
 _CHROME_ANYWHERE = rx.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
-                              r"\[打印\]|【打印】|【关闭】|返回顶部|分享到")
+                              r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页")
 _TIMESTAMP = rx.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 

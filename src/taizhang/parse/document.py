@@ -95,7 +95,7 @@ def parse(text: str, *, source: str = "") -> Document:
     items = build(view, body_lines)
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
-    _set_ends(items, body_end, view)
+    _set_ends(items, body_end, view, removed + chrome)
     items = paragraph_tasks(view, items)
     _cut_closing_remarks(view, items)
     last_items, last_end, annex_read = items, body_end, False
@@ -107,7 +107,7 @@ def parse(text: str, *, source: str = "") -> Document:
         if not items or not annex_items:
             continue  # a list of names, a form; or a notice whose plan is the attachment
         end = annex_lines[-1][1]
-        _set_ends(annex_items, end, view)
+        _set_ends(annex_items, end, view, removed + chrome)
         root = Item("annex", annex.label, 0, annex.line[0], annex.line[1], end=end,
                     own_end=annex_items[0].start)
         for it in annex_items:
@@ -354,11 +354,17 @@ def _cut_closing_remarks(view: str, items: list[Item]) -> None:
     last.own_end = last.end = line_end
 
 
-def _set_ends(items: list[Item], body_end: int, view: str) -> None:
-    """Each item runs to the next item that is not its descendant; own text stops at a child."""
+def _set_ends(items: list[Item], body_end: int, view: str, dropped: list[tuple[int, int]]) -> None:
+    """Each item runs to the next item that is not its descendant; own text stops at a child.
+    Lines dropped as a repeat or as page chrome (共2页 上一页…) at the end of an item are not its
+    text."""
+    dropped = sorted(dropped)
     for i, item in enumerate(items):
         nxt = items[i + 1].start if i + 1 < len(items) else body_end
         item.own_end = max(item.body, min(nxt, body_end))
+        for a, b in reversed(dropped) if dropped else ():
+            if item.body < a < item.own_end and not view[b:item.own_end].strip():
+                item.own_end = a
     for item in reversed(items):
         item.end = max([item.own_end] + [c.end for c in item.children])
 
