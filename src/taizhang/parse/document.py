@@ -19,7 +19,7 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item, build, match_ordinal
-from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses
+from taizhang.parse.responsibility import LABEL_LINE, OPENER, Clause, find_clauses
 from taizhang.parse.tables import find_table
 from taizhang.parse.tasks import CLOSING_RULE, build_task, not_a_task, paragraph_tasks, table_task
 from taizhang.parse.text import View
@@ -96,7 +96,7 @@ def parse(text: str, *, source: str = "") -> Document:
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
     _set_ends(items, body_end, view, removed + chrome)
-    items = paragraph_tasks(view, items)
+    items = _meeting_decisions(view, paragraph_tasks(view, items))
     _cut_closing_remarks(view, items)
     last_items, last_end, annex_read = items, body_end, False
     for annex in annexes:
@@ -314,6 +314,33 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     return []
 
 
+def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:
+    """3.……参照执行。 / 会议要求，……由A牵头，B配合……: in a 纪要, a paragraph after a numbered
+    decision that opens 会议要求/会议议定 and names who does it is one more decision (key 二/4)."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children or item.parent is None or item.style in ("para", "dash", "annex"):
+            continue
+        at = item.body
+        while (nl := view.find("\n", at, item.own_end)) >= 0:
+            at = nl + 1
+            while at < item.own_end and view[at] in " \t":
+                at += 1
+            opener = OPENER.match(view, at, item.own_end)
+            if opener is None or not find_clauses(view, opener.end(), item.own_end):
+                continue
+            n = item.value + 1
+            extra = Item(item.style, str(n), n, at, at, end=item.own_end, level=item.level, parent=item.parent,
+                         own_end=item.own_end)
+            siblings = item.parent.children
+            siblings.insert(siblings.index(item) + 1, extra)
+            item.own_end = item.end = nl
+            out.append(extra)
+            break
+    return out
+
+
 def _unit_colon(view: str, item: Item) -> list[Clause]:
     """（五）市自然资源局、市农牧局：负责…… → the units before the colon, the first leading (an
     unmarked list), for the whole item."""
@@ -327,7 +354,7 @@ def _unit_colon(view: str, item: Item) -> list[Clause]:
 
 
 _BLANK_THEN_EXHORTATION = rx.compile(
-    r"\n[ \t]*\n\s*(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
+    r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
     r"|各级各部门|各级各有关部门)"
     r"[^,。;\n]{0,8}?(?:要|应|须|务必)")
 

@@ -24,10 +24,16 @@ _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
 LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
-_BY_PREFIX = rx.compile(r"(?:具体|统一|分别)?由")
+# 由A负责 · 具体由A承办 · 后续管养工作由A牵头 (the work named first)
+_BY_PREFIX = rx.compile(r"(?:[^,。;由]{2,20}?(?:工作|任务|事项))?(?:具体|统一|分别)?由")
+# 会议议定： · 会议要求， · 会议强调: the words a 纪要 opens each decision with
+OPENER = rx.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|要求|明确|强调|指出|决定|同意|认为|提出)[,:]?")
+# 请市司法局根据会议意见修改完善: the body asked leads
+_PLEASE = rx.compile(r"^请(.{2,40}?)(?=根据|按照|按|牵头|会同|负责|于\d|在\d|抓紧|尽快|做好|认真|进一步|加快|研究|修改|制定|组织)")
 _ANY_SUFFIX = rx.compile("|".join(rx.escape(m.marker) for m in _SUFFIXES))
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = rx.compile("|".join(sorted({rx.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"})))
+_ANY_MARKER = rx.compile("|".join(sorted({rx.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"}))
+                         + "|请(?=[省市县区州盟旗乡镇各])")
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = rx.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = rx.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
@@ -315,6 +321,11 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
             continue
+        opener = OPENER.match(seg)
+        if opener is not None:  # 会议议定：由A牵头: the opening words name nobody
+            if opener.end() == len(seg):
+                continue
+            seg, seg_start = seg[opener.end():], seg_start + part.find(seg) + opener.end()
         above = _WORK_ABOVE.match(seg)
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
@@ -327,16 +338,18 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
                 continue
-        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or (_DUTY_VERB.match(seg) if duty else None)
+        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or _PLEASE.match(seg) \
+            or (_DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
                 and not charge.group(1).startswith("由"):
-            units = split_units(charge.group(1), seg_start)
+            units = split_units(charge.group(1), seg_start + charge.start(1))
             if units and all((_named_body(u.name) or u.rule == "collective_list")
-                             and (charge.re is not _DUTY_VERB or _subject_body(u.name)) for u in units):
+                             and (charge.re not in (_DUTY_VERB, _PLEASE) or _subject_body(u.name)) for u in units):
                 # 市城管局是……的主管部门 · (办法) 各街道办事处指导……: the body named does the work
-                clause.lead += _tag(units[:1], "首位" if charge.re is _DUTY_VERB else "主管")
+                asked = charge.re is _PLEASE
+                clause.lead += _tag(units[:1], "请" if asked else "首位" if charge.re is _DUTY_VERB else "主管")
                 clause.support += _tag(units[1:], "其后")
-                clause.rule = "verb:duty" if charge.re is _DUTY_VERB else "verb:in_charge"
+                clause.rule = "verb:please" if asked else "verb:duty" if charge.re is _DUTY_VERB else "verb:in_charge"
                 continue
         together = _together(seg, seg_start)
         if together is not None:
@@ -378,9 +391,11 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 pending = []
     if (clause.support or clause.leaders) and not clause.lead:
         # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
-        first = _SUBJECT_FIRST.match(view, a, b)
+        opener = OPENER.match(view, a, b)
+        at = opener.end() if opener is not None else a
+        first = _SUBJECT_FIRST.match(view, at, b)
         if first is not None:
-            units = split_units(first.group(1), a)
+            units = split_units(first.group(1), first.start(1))
             if units and all(_named_body(u.name) for u in units) and not any(u in clause.support for u in units):
                 clause.lead += _tag(units[:1], "主语")
                 clause.support = _tag(units[1:], "其后") + clause.support
@@ -438,7 +453,7 @@ def _opens_with_body(view: str, a: int, b: int) -> bool:
     """Whether the sentence starts the way a body's name does (by level or place)."""
     while a < b and view[a] in " \t\n":
         a += 1
-    return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a)
+    return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a) or bool(_ZONE_BODY.match(view, a))
 
 
 # 各镇乡人民政府、街道办事处对辖区禁捕工作负总责
@@ -448,7 +463,7 @@ _TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持�
 # 市城市管理局是本市生活垃圾分类工作的主管部门
 _IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
-_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须"
+_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
                         r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
@@ -462,9 +477,12 @@ def _subject_body(name: str) -> bool:
     (县财政局, 各街道办事处), not 各部门 / 各地, nor a verb run into a name (发挥市……小组)."""
     if _VAGUE.fullmatch(name):
         return False
-    return bool(_LEVEL_START.match(name)) or name.startswith(places())
+    return bool(_LEVEL_START.match(name)) or name.startswith(places()) or bool(_ZONE_BODY.match(name))
 
 
+# 阜阳经济技术开发区管委会: a zone's committee, named by a place the lexicon need not know
+_ZONE_BODY = rx.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|新区|试验区|园区)"
+                        r"(?:管委会|管理委员会)")
 _VAGUE = rx.compile(r"(?:各|有关|相关)(?:部门|单位|地|地区|方面|级|级部门|有关部门)")
 _LEVEL_START = rx.compile(r"(?:各|经开区|高新区|开发区|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
 

@@ -32,7 +32,8 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
         if len(heading) > 40 or line_end + 1 >= item.own_end or find_clauses(view, item.body, line_end):
             continue
         paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
-                 for seg in _split_after_clauses(view, a, b)]
+                 for seg in _split_after_clauses(view, a, b)
+                 if not (_MEETING_HEARD.match(view, seg[0]) and not find_clauses(view, *seg))]
         with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
         if len(paras) < 2 or with_clause < 2:
             continue
@@ -42,6 +43,10 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
             item.children.append(child)
             out.append(child)
     return out
+
+
+# 会议听取了…的汇报 · 会议原则同意…: what a 纪要 says the meeting heard, not what it decided
+_MEETING_HEARD = rx.compile(r"[ \t]*(?:会议|会上)(?:听取|审议|研究|讨论|原则同意|原则通过|通报|学习)")
 
 
 def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
