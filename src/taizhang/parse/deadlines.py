@@ -104,7 +104,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
                    skip: list[tuple[int, int]] | None = None) -> list[Found]:
     """Every deadline phrase in ``text`` (a view slice), in order; ``skip`` spans are ignored
     (titles in 《》 name periods, not deadlines)."""
-    if not _CUE.search(text):
+    if not _CUE_DIGIT.search(text) and not _CUE_WORD.search(text):
         return []  # most sentences name no time at all: one cheap test before a dozen patterns
     skip = list(skip or [])
     if "原" in text:  # 原定时限：2025年4月30日 — the deadline that was missed, not the one to meet
@@ -213,7 +213,11 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 _FORMER = rx.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
 # a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
 _WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
-_CUE = rx.compile(r"\d月|\d年|季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]|元旦|春节|国庆|端午|中秋")
+# (two patterns: one of words and one from a digit let the regex engine jump to the characters
+# they open with; one pattern mixing both is tried at every position)
+_CUE_WORD = rx.compile(r"季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
+                       r"|元旦|春节|国庆|端午|中秋")
+_CUE_DIGIT = rx.compile(r"\d[月年]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 # what is done once a year (a count after it makes a quota instead: 每年举办3场 → target)

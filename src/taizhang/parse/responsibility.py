@@ -10,6 +10,7 @@ from __future__ import annotations
 from taizhang.parse.lexicon import places, role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
 from taizhang.parse import rx
+from taizhang.parse.record import new_record as _new
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 _OPENER = rx.compile(r"[(〔\[【]")
@@ -162,7 +163,7 @@ _NAMED_LEAD = rx.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
 def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
     """Record which marker decided the role: 牵头单位:level_carry_over."""
-    return [UnitName(u.name, u.start, u.end, f"{marker}:{u.rule}") for u in units]
+    return [_new(UnitName, (u.name, u.start, u.end, f"{marker}:{u.rule}")) for u in units]
 
 
 def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
@@ -321,12 +322,12 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
             continue
-        opener = OPENER.match(seg)
+        opener = OPENER.match(seg) if seg[0] in "会" else None
         if opener is not None:  # 会议议定：由A牵头: the opening words name nobody
             if opener.end() == len(seg):
                 continue
             seg, seg_start = seg[opener.end():], seg_start + part.find(seg) + opener.end()
-        above = _WORK_ABOVE.match(seg)
+        above = _WORK_ABOVE.match(seg) if seg[0] in "以上" else None
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         for m in _PERSON_DUTY.finditer(seg):
@@ -338,7 +339,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
                 continue
-        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or _PLEASE.match(seg) \
+        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or (_PLEASE.match(seg) if seg[0] == "请" else None) \
             or (_DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
                 and not charge.group(1).startswith("由"):

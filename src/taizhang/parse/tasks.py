@@ -13,6 +13,7 @@ from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, split_units
 from taizhang.parse import rx
+from taizhang.parse.record import new_record as _new
 
 _SENTENCE = rx.compile(r"[^。;!?]+")
 
@@ -219,11 +220,11 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
             for u in units:
                 if u.name not in out and not (role == "support" and u.name in lead):
                     out.append(u.name)
-                    evidence.append((f"{role}={u.name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
+                    evidence.append((f"{role}={u.name}", _new(Evidence, (f"{rule}:{u.rule}", v.orig_span(u.start, u.end)))))
         for name, s, e in c.leaders:
             if name not in leaders:
                 leaders.append(name)
-                evidence.append((f"leader={name}", Evidence(rule, v.orig_span(s, e))))
+                evidence.append((f"leader={name}", _new(Evidence, (rule, v.orig_span(s, e)))))
     o_a, o_b = v.orig_span(a, b)
     return Assignment(v.orig[o_a:o_b], (o_a, o_b), tuple(lead), tuple(support), tuple(leaders),
                       deadlines, tuple(evidence))

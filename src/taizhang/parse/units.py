@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
 from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple, lru_cache
+from taizhang.parse.record import NamedTuple, lru_cache, new_record as _new
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
@@ -84,7 +84,7 @@ def split_units(text: str, offset: int = 0) -> list[UnitName]:
     """Split a unit list (as the view writes it) into full names with their spans."""
     if not offset:
         return list(_split_cached(text))
-    return [UnitName(u.name, u.start + offset, u.end + offset, u.rule) for u in _split_cached(text)]
+    return [_new(UnitName, (u.name, u.start + offset, u.end + offset, u.rule)) for u in _split_cached(text)]
 
 
 @lru_cache(maxsize=4096)
