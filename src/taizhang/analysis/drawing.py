@@ -30,10 +30,15 @@ def find_cjk_font() -> str:
     """The first installed CJK family name, or FontMissing saying how to install one."""
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return family
+    for attempt in range(2):
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        for family in CJK_FAMILIES:
+            if family in installed:
+                return family
+        if attempt == 0:
+            # matplotlib keeps the font list of its first run in a cache: a font installed since
+            # (the hint below) is only seen once the list is built again
+            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
     raise FontMissing("找不到能显示中文的字体，无法绘制网络图",
                       hint="请安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk），"
                            "然后重试；或改用 --svg / --graphml 输出")
