@@ -43,6 +43,8 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("2019年底前完成", "2019-12-31", None, id="year_end"),
     pytest.param("2026年全面完成", "2026-12-31", None, id="year_done"),
     pytest.param("每双月开展一次", None, "FREQ=MONTHLY;INTERVAL=2", id="every_second_month"),
+    pytest.param("每旬报送一次", None, "FREQ=MONTHLY;BYMONTHDAY=10,20,-1", id="every_dekad"),
+    pytest.param("逐月调度", None, "FREQ=MONTHLY", id="zhuyue"),
     pytest.param("到2020年，建成", "2020-12-31", None, id="by_year"),
     pytest.param("2021年2月3日前报送", "2021-02-03", None, id="exact_day"),
     pytest.param("力争“十三五”期间开工", "2020-12-31", None, id="plan_period"),

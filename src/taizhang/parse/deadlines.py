@@ -34,6 +34,8 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
     ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
                              rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)"
+                             # 即日起至2026年12月
+                             rf"|(?<=至){_YEAR}年(\d{{1,2}})月(?!\d|份?(?:底|末|上|中|下))"
                              # a month standing alone at the end of a clause or a cell: 【完成时限】2024年8月
                              rf"|(?<![\d-]){_YEAR}年(\d{{1,2}})月(?:份)?(?=\s*(?:[。;,)\]】\n]|$))")),
     # 2018年上半年 · 2018年年中
@@ -68,7 +70,7 @@ _MONTH_ONLY = rx.compile(
     # 9月中旬前 with no year
     rf"|(?<![\d年月每])(\d{{1,2}})月(上|中|下)旬{_BEFORE}?"
     # 次年1月底前: the month of the year after
-    rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?"
+    rf"|(?<![\d年每])(次年|明年|翌年)(\d{{1,2}})月(?:份)?(?:(\d{{1,2}})日|底|末)?{_BEFORE}?"
     # 国庆节前 with no year
     rf"|(?<![\d年每])(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")
 # 年底前 with no year: the document's own year
@@ -131,7 +133,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             year = _PLAN_END.get(m.group(1))
             if year:
                 add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
-    if "每" in text or "按" in text:
+    if "每" in text or "按" in text or "逐" in text:
         for f in find_recurring(text):
             add(f)
     dated = sorted((f.start, int(f.due[:4])) for f in found if f.due and f.kind == "date")
@@ -150,9 +152,12 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             due = _dekad(year, int(m.group(6)), m.group(7))
         elif m.group(8):
             month = int(m.group(9))
-            due = _month_end(year + 1, month) if 1 <= month <= 12 else None
-        elif m.group(10):
-            day = festivals().get((m.group(10), str(year))) or festivals().get((m.group(10), "*"))
+            if m.group(10):  # 次年1月20日前
+                due = _safe_date(year + 1, month, int(m.group(10)))
+            else:
+                due = _month_end(year + 1, month) if 1 <= month <= 12 else None
+        elif m.group(11):
+            day = festivals().get((m.group(11), str(year))) or festivals().get((m.group(11), "*"))
             due = f"{year}-{day}" if day else None
         else:
             q = m.group(4)
@@ -215,7 +220,7 @@ _FORMER = rx.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：
 _WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 # (two patterns: one of words and one from a digit let the regex engine jump to the characters
 # they open with; one pattern mixing both is tried at every position)
-_CUE_WORD = rx.compile(r"季度|半年|年中|每|按[月季周半]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
+_CUE_WORD = rx.compile(r"季度|半年|年中|每|按[月季周半]|逐[月季周]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
                        r"|元旦|春节|国庆|端午|中秋")
 _CUE_DIGIT = rx.compile(r"\d[月年]")
 
@@ -243,7 +248,7 @@ _EVERY = rx.compile(
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
     rf"|每(?P<count>两|二|三|四|六|双)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展
-    rf"|按(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
+    rf"|(?:按|逐)(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
     # 每年……4月份……10月份 (two months named later in the sentence)
     rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(?P<l1>\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(?P<l2>\d{{1,2}})月)"
     # 每年开展一次考核 · 每年向社会公布 · 每年举办购物节: an event held every year
@@ -301,8 +306,8 @@ def _rrule(m: re.Match[str]) -> str | None:
     count = 2 if g["count"] == "双" else cn_digits(g["count"]) if g["count"] else 1  # 每双月 · 每双周
     if unit == "周":
         return "FREQ=WEEKLY" if count == 1 else f"FREQ=WEEKLY;INTERVAL={count}"
-    if unit == "旬":
-        return "FREQ=DAILY;INTERVAL=10"
+    if unit == "旬":  # 每旬: the 10th, the 20th and the month's end, as 每半月 is the 15th and the end
+        return "FREQ=MONTHLY;BYMONTHDAY=10,20,-1"
     months = {"月": 1, "季度": 3, "季": 3, "半年": 6}[unit] * count
     rule = "FREQ=MONTHLY" if months == 1 else f"FREQ=MONTHLY;INTERVAL={months}"
     return rule + (";BYMONTHDAY=-1" if s.endswith(("末", "底")) else "")

@@ -21,6 +21,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("article", rx.compile(rf"第([{CN}\d]+)条")),                      # 第三条
     ("cn", rx.compile(rf"([{CN}]+)[、.]")),                             # 一、
     ("pcn", rx.compile(rf"\(([{CN}]+)\)")),                            # (一)
+    ("dec", rx.compile(r"(\d{1,2})\.(\d{1,2})(?![\d.%])(?=\s*[\u4e00-\u9fff])")),  # 1.1 (项目 lists)
     ("num", rx.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
     ("pnum", rx.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
     ("rnum", rx.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
@@ -94,6 +95,8 @@ def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
         raw = next(g for g in m.groups() if g)
         if style == "pnum" and m.group(2):
             value = ord(raw) - 0x2473
+        elif style == "dec":
+            value = int(m.group(2))
         elif style == "circ":
             value = ord(raw) - 0x245F
         elif raw.isdigit():
@@ -102,7 +105,7 @@ def match_ordinal(view: str, pos: int) -> tuple[str, str, int, int] | None:
             value = cn_to_int(raw)
         if value <= 0:
             continue
-        label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": m.group(0),
+        label = {"pcn": f"({raw})", "pnum": f"({value})", "chapter": m.group(0), "dec": f"{raw}.{value}",
                  "article": m.group(0), "named": m.group(0)[:-1]}.get(style, raw)
         return style, label, value, m.end()
     return None

@@ -374,6 +374,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
             if role == "support_else_lead" and not clause.lead:
                 role = "lead_first"  # 由市城管局具体负责 with no lead named: it is the lead
+            elif role == "lead_first" and clause.lead and marker.marker.startswith("按"):
+                role = "support"  # A牵头，B、C按职责分工负责: the lead is named, the rest do their part
             if role in ("lead", "lead_each"):
                 clause.lead += pending + units
             elif role == "lead_first":
