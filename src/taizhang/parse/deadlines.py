@@ -157,8 +157,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             else:
                 due = _month_end(year + 1, month) if 1 <= month <= 12 else None
         elif m.group(11):
-            day = festivals().get((m.group(11), str(year))) or festivals().get((m.group(11), "*"))
-            due = f"{year}-{day}" if day else None
+            due = _festival(m.group(11), year)
         else:
             q = m.group(4)
             due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
@@ -178,6 +177,12 @@ def _dekad(year: int, month: int, part: str) -> str | None:
     if not 1 <= month <= 12:
         return None
     return _month_end(year, month) if part == "下" else f"{year:04d}-{month:02d}-{10 if part == '上' else 20}"
+
+
+def _festival(name: str, year: int) -> str | None:
+    """春节 2025 → 2025-01-29 (festivals.tsv: lunar ones by year, fixed ones for every year)."""
+    day = festivals().get((name, str(year))) or festivals().get((name, "*"))
+    return f"{year}-{day}" if day else None
 
 
 def _safe_date(y: int, m: int, d: int) -> str | None:
@@ -206,8 +211,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         month = int(g[2])
         return _month_end(year, month) if 1 <= month <= 12 else None
     if rule == "festival":
-        day = festivals().get((g[1], g[0])) or festivals().get((g[1], "*"))
-        return f"{year}-{day}" if day else None
+        return _festival(g[1], year)
     if rule == "quarter":
         q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
         return _month_end(year, q * 3)

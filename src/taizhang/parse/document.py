@@ -92,22 +92,20 @@ def parse(text: str, *, source: str = "") -> Document:
     main_lines, annexes = diagnostics.split_annexes(view, [ln for ln in lines if ln[0] >= body_start])
     body_lines, footer = diagnostics.split_footer(view, main_lines)
     body_end = body_lines[-1][1] if body_lines else body_start
-    items = build(view, body_lines)
+    dropped = removed + chrome
+    items = _outline(view, body_lines, body_end, dropped)
     header = parse_header(view, [ln for ln in lines if ln[0] < body_start] if items else lines,
                           body_start if items else body_end, footer)
-    _set_ends(items, body_end, view, removed + chrome)
-    items = _meeting_decisions(view, paragraph_tasks(view, items))
-    _cut_closing_remarks(view, items)
     last_items, last_end, annex_read = items, body_end, False
-    for annex in annexes:
-        # 附件1 after the document, with an outline of its own (任务分工): its items are tasks too,
-        # keyed under the attachment (附件1/一/1) since its numbering starts again
+    # 附件1 after a plan with an outline of its own (任务分工): its items are tasks too, keyed under
+    # the attachment (附件1/一/1) since its numbering starts again. A notice with no items of its
+    # own has its plan as the attachment: that plan is the body, read above.
+    for annex in annexes if items else ():
         annex_lines, _ = diagnostics.split_footer(view, annex.lines)
-        annex_items = build(view, annex_lines)
-        if not items or not annex_items:
-            continue  # a list of names, a form; or a notice whose plan is the attachment
-        end = annex_lines[-1][1]
-        _set_ends(annex_items, end, view, removed + chrome)
+        end = annex_lines[-1][1] if annex_lines else annex.line[1]
+        annex_items = _outline(view, annex_lines, end, dropped)
+        if not annex_items:
+            continue  # a list of names, a form
         root = Item("annex", annex.label, 0, annex.line[0], annex.line[1], end=end,
                     own_end=annex_items[0].start)
         for it in annex_items:
@@ -115,8 +113,6 @@ def parse(text: str, *, source: str = "") -> Document:
             if it.parent is None:
                 it.parent = root
                 root.children.append(it)
-        annex_items = paragraph_tasks(view, annex_items)
-        _cut_closing_remarks(view, annex_items)
         items += [root] + annex_items
         annex_read = True
         last_items, last_end = annex_items, end
@@ -312,6 +308,16 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
         # the document is divided by the units that lead: each one the heading names leads
         return [Clause(item.body, item.own_end, lead=units, rule="unit_heading")]
     return []
+
+
+def _outline(view: str, lines: list[tuple[int, int]], end: int, dropped: list[tuple[int, int]]) -> list[Item]:
+    """The items of a body's lines, their ends set, unnumbered paragraphs and 纪要 decisions
+    read as items, closing remarks cut off."""
+    items = build(view, lines)
+    _set_ends(items, end, view, dropped)
+    items = _meeting_decisions(view, paragraph_tasks(view, items))
+    _cut_closing_remarks(view, items)
+    return items
 
 
 def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:

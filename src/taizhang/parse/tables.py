@@ -87,7 +87,7 @@ def _split(view: str, a: int, b: int) -> list[Cell]:
 
 def find_table(view: str, lines: list[tuple[int, int]]) -> Table | None:
     for i, (a, b) in enumerate(lines):
-        if b - a > 8 and view.find("|", a, b) < 0 and view.find("\t", a, b) < 0 and view.find("｜", a, b) < 0:
+        if b - a > 8 and view.find("|", a, b) < 0 and view.find("\t", a, b) < 0:
             continue  # neither a row of cells nor a one-cell header line (str.find: most lines)
         cells = _split(view, a, b)
         if len(cells) >= 3:

@@ -98,7 +98,9 @@ class View(NamedTuple):
         # a table drawn with box characters: rows of | cells, a row's wrapped lines joined (the
         # only edits whose characters come from elsewhere than their own start: see _joined_tables)
         moved = _joined_tables(text) if "|" in text or "│" in text or "┃" in text or "║" in text else {}
-        edits.extend((a, b, repl) for a, (b, repl, _) in moved.items())
+        if moved:  # a table's block is rebuilt whole: no other edit inside it
+            edits = [e for e in edits if not any(a <= e[0] < b for a, (b, _, _) in moved.items())]
+            edits.extend((a, b, repl) for a, (b, repl, _) in moved.items())
         edits.sort()
         pieces: list[str] = []
         idx: list[int] = []
@@ -110,7 +112,7 @@ class View(NamedTuple):
             idx.extend(range(pos, start))
             if repl:
                 pieces.append(repl)
-                idx.extend(moved[start][2] if start in moved and moved[start][1] is repl else [start] * len(repl))
+                idx.extend(moved[start][2] if start in moved else [start] * len(repl))
             pos = end
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))

@@ -246,7 +246,7 @@ def complete_cut_names(names: list[str], known: set[str]) -> dict[str, str]:
         if m is not None:
             leveled.setdefault(k[m.end():], []).append(k)
     fixes: dict[str, str] = {}
-    for name in set(names):
+    for name in dict.fromkeys(names):  # each once, in order: the warnings follow this order
         if is_unit(name):
             full = leveled.get(name)
             if full is not None and len(full) == 1 and not _LEVEL_PREFIX.match(name):
