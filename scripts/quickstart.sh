@@ -7,10 +7,6 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q --upgrade pip >/dev/null
 .venv/bin/pip install -q -e .
-# byte-compile once: the environment may forbid writing caches at import (PYTHONDONTWRITEBYTECODE),
-# and compiling the sources on every start would triple the start-up time of `taizhang parse`
-.venv/bin/python -m compileall -q src/taizhang
-.venv/bin/python -m taizhang.cli.precompile  # the same for the parser's regular expressions
 rm -f taizhang-demo.db taizhang-demo.db-wal taizhang-demo.db-shm
 .venv/bin/taizhang demo --db sqlite:///taizhang-demo.db --today 2018-07-01
 if [ "${1:-}" != "--no-serve" ]; then

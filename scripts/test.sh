@@ -6,6 +6,4 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q --upgrade pip >/dev/null
 .venv/bin/pip install -q -e ".[dev]"
-.venv/bin/python -m compileall -q src/taizhang  # see quickstart.sh
-.venv/bin/python -m taizhang.cli.precompile
 exec .venv/bin/python -m pytest "$@"

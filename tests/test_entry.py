@@ -1,5 +1,4 @@
-"""The installed `taizhang` command: `parse` on one file leaves through os._exit, so everything it
-prints must be flushed first and the exit code kept."""
+"""The installed `taizhang` command: what `parse` prints reaches a pipe whole, exit codes are kept."""
 from __future__ import annotations
 
 import json

@@ -37,11 +37,18 @@ def _modules(code: str) -> set[str]:
     return set(out.split("MODULES", 1)[1].split())
 
 
-def test_cli_parse_of_a_sample_needs_no_stdlib_heavyweights() -> None:
-    # re, json, enum, functools, typing, argparse: ≈ 10 ms of a ≈ 30 ms run together. The parser's
-    # patterns come precompiled (taizhang.parse.rx; a run that misses one writes it), JSON goes
-    # through the C encoder, the records and codes have their own light bases (parse/record.py)
-    sample = str(Path(__file__).resolve().parents[1] / "samples" / "001_78cdeab974107ec5.txt")
-    code = f"from taizhang.cli import main\nmain(['parse', {sample!r}, '--format', 'json'])"
-    _modules(code)  # the first run writes any pattern the cache lacked
-    assert {"re", "json", "enum", "functools", "typing", "argparse"} & _modules(code) == set()
+PRIVATE = ("_sre", "_functools", "_json", "_collections", "marshal", "_compiler", "_parser")
+
+
+def test_no_private_interpreter_modules_in_the_sources() -> None:
+    """The code uses re, json, functools as any Python programmer does: no CPython internals."""
+    src = Path(__file__).resolve().parents[1] / "src" / "taizhang"
+    found = []
+    for path in src.rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            words = line.replace(",", " ").split()
+            if words[:1] in (["import"], ["from"]) and any(w.split(".")[0] in PRIVATE for w in words[1:2] + words[3:]):
+                found.append(f"{path.relative_to(src)}:{n}: {line.strip()}")
+            if "os._exit" in line or "tuple.__new__" in line:
+                found.append(f"{path.relative_to(src)}:{n}: {line.strip()}")
+    assert found == []

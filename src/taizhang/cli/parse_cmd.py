@@ -1,73 +1,25 @@
 """``taizhang parse FILE...``: print the structured document(s).
 
-An argparse front rather than click: this command must start fast (see taizhang.cli). The usual
-command line (files, ``--format X``, ``--encoding X``, ``--explain``) is read by a short loop;
-anything else (``--help``, an unknown option, a bad value) goes to argparse, which says what is
-wrong. Importing argparse, and the gettext and locale lookups its messages make, cost ≈ 3 ms.
+A plain argparse front: the command needs nothing of the click group or the ledger's machinery.
 """
 from __future__ import annotations
 
-import os
+import argparse
+import json
 import sys
 
 from taizhang.errors import TaizhangError
 
-TYPE_CHECKING = False  # see taizhang.parse.record
-if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Callable
-
 FORMATS = ("json", "table", "md", "csv")
 
 
-class Options:
-    """What the command line asks for (the fields argparse would fill in)."""
-
-    __slots__ = ("files", "fmt", "explain", "encoding")
-
-    def __init__(self, files: list[str], fmt: str = "json", explain: bool = False,
-                 encoding: str | None = None) -> None:
-        self.files, self.fmt, self.explain, self.encoding = files, fmt, explain, encoding
-
-
-def read_options(argv: list[str]) -> Options | None:
-    """The usual command line read directly, or None when argparse must read it."""
-    opts = Options([])
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        name, eq, value = arg.partition("=")
-        if name in ("--format", "--encoding"):
-            if not eq:
-                if i + 1 >= len(argv):
-                    return None
-                i += 1
-                value = argv[i]
-            if name == "--encoding":
-                opts.encoding = value
-            elif value in FORMATS:
-                opts.fmt = value
-            else:
-                return None
-        elif arg == "--explain":
-            opts.explain = True
-        elif arg.startswith("-"):
-            return None  # --help, -h, --, an unknown or abbreviated option
-        else:
-            opts.files.append(arg)
-        i += 1
-    return opts if opts.files else None
-
-
-def parse_options(argv: list[str]) -> Options | argparse.Namespace:
-    return read_options(argv) or _parser().parse_args(argv)
+def parse_options(argv: list[str]) -> argparse.Namespace:
+    return _parser().parse_args(argv)
 
 
 def _parser() -> argparse.ArgumentParser:
-    import argparse
-
     p = argparse.ArgumentParser(
-        prog="taizhang parse", formatter_class=_formatter,
+        prog="taizhang parse",
         description="解析政策文件（txt/docx/pdf/html），输出文件信息和任务：牵头/配合单位、责任领导、时限、目标。",
         epilog="一个文件输出一个 JSON 对象，多个文件输出 JSON 数组；读不了的文件在标准错误中说明，退出码为 2。",
     )
@@ -77,18 +29,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="逐项说明每个字段由哪条规则、在原文哪个位置得出")
     p.add_argument("--encoding", default=None, help="指定文本编码（默认自动识别）")
     return p
-
-
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's formatter at the terminal's width, found without importing shutil (argparse
-    would import it, with bz2, lzma and fnmatch, for every add_argument)."""
-    import argparse
-
-    try:
-        width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
-    except (AttributeError, ValueError, OSError):
-        width = 80
-    return argparse.HelpFormatter(prog, width=max(width - 2, 40))
 
 
 def run(argv: list[str]) -> int:
@@ -127,7 +67,6 @@ def run(argv: list[str]) -> int:
             out.write("[\n" + ",\n".join(payload) + "\n]\n" if payload else "[]\n")
         elif payload:
             out.write(payload[0] + "\n")
-    _keep_compiled_patterns()
     if failed:
         print(f"{failed} 个文件未能解析，{len(docs)} 个成功。", file=sys.stderr)
         return 2
@@ -136,9 +75,8 @@ def run(argv: list[str]) -> int:
 
 def document_json(doc: dict[str, object], indent: str = "") -> str:
     """The document as JSON with a line per field and a line per task, reference or warning:
-    easy to grep and diff, and written by json's C encoder (``indent=2`` takes the pure-Python
-    one, 3× slower on a long document)."""
-    encode = _encoder()
+    easy to grep and diff."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     fields = []
     for key, value in doc.items():
         if isinstance(value, list) and value:
@@ -147,37 +85,3 @@ def document_json(doc: dict[str, object], indent: str = "") -> str:
         else:
             fields.append(f"{indent}  {encode(key)}: {encode(value)}")
     return f"{indent}{{\n" + ",\n".join(fields) + f"\n{indent}}}"
-
-
-def _encoder() -> Callable[[object], str]:
-    """``json.JSONEncoder(ensure_ascii=False).encode`` without importing ``json``: the package
-    imports ``re`` and compiles its patterns (≈ 2 ms of a 30 ms run) for the decoder we never use.
-    The encoder is CPython's C one that ``json`` itself builds, with json's own arguments; any
-    other Python, or a signature that moved, takes ``json``."""
-    try:
-        from _json import encode_basestring, make_encoder  # type: ignore[import-not-found]
-
-        # markers, default, encoder, indent, key_separator, item_separator, sort_keys, skipkeys,
-        # allow_nan: what JSONEncoder(ensure_ascii=False).iterencode passes
-        chunks = make_encoder({}, _not_serializable, encode_basestring, None, ": ", ", ", False, False, True)
-        if "".join(chunks({"a": [1, 2.5, None, True, "台账\n"]}, 0)) != '{"a": [1, 2.5, null, true, "台账\\n"]}':
-            raise ValueError("unexpected output")
-    except (ImportError, TypeError, ValueError):
-        import json
-
-        return json.JSONEncoder(ensure_ascii=False).encode
-    return lambda value: "".join(chunks(value, 0))
-
-
-def _not_serializable(value: object) -> object:
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-
-def _keep_compiled_patterns() -> None:
-    """Save the regular expressions this run compiled, as Python saves byte code (same switch)."""
-    from taizhang.parse import rx
-
-    if rx.stale() and not sys.dont_write_bytecode:
-        from taizhang.cli.precompile import write
-
-        write()

@@ -1,6 +1,7 @@
 """Pure parsing core: text in, :class:`Document` out. No I/O, no clock, nothing heavy imported."""
 from __future__ import annotations
 
+from taizhang.parse.document import parse
 from taizhang.parse.model import (
     SCHEMA,
     Assignment,
@@ -13,7 +14,6 @@ from taizhang.parse.model import (
     Task,
     WarningCode,
 )
-from taizhang.parse.document import parse
 
 __all__ = [
     "Assignment",

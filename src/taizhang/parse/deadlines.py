@@ -9,13 +9,11 @@ the clock.
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
 from taizhang.parse.lexicon import festivals
 from taizhang.parse.numerals import cn_digits, cn_to_int
-from taizhang.parse import rx
-from taizhang.parse.record import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    import re
 
 _CN_NUM = "一二三四五六七八九十〇零两"
 _N = rf"(?:\d{{1,2}}|[{_CN_NUM}]{{1,3}})"
@@ -25,44 +23,44 @@ _BEFORE = r"(?:以前|之前|前)"
 _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2021年2月3日前 · 2021年2月3日之前 · 于2021年2月3日完成
     # 办结时限：2024年10月15日 (a date closing a clause or a cell)
-    ("date_before", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结)"
+    ("date_before", re.compile(rf"{_YEAR}年(\d{{1,2}})月(\d{{1,2}})日(?:{_BEFORE}|止|(?=完成|建成|办结)"
                                rf"|(?=\s*(?:[。;,)\]】\n]|$)))"
                                # 即日起至2024年12月31日 · 截至2024年10月1日
                                rf"|(?<=至){_YEAR}年(\d{{1,2}})月(\d{{1,2}})日")),
     # 2024年9月中旬前 → the 20th; 上旬 → the 10th; 下旬 → the month's end
-    ("dekad", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(上|中|下)旬(?:{_BEFORE})?")),
+    ("dekad", re.compile(rf"{_YEAR}年(\d{{1,2}})月(上|中|下)旬(?:{_BEFORE})?")),
     # 2018年6月底前 · 2018年6月底 · 2018年6月末 · 2018年6月前 · 2018年6月完成
-    ("month_end", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
+    ("month_end", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}|{_YEAR}年(\d{{1,2}})月(?:份)?(?:底|末)"
                              rf"|{_YEAR}年(\d{{1,2}})月(?:份)?(?=完成|建成|出台|印发|实现|办结)"
                              # 即日起至2026年12月
                              rf"|(?<=至){_YEAR}年(\d{{1,2}})月(?!\d|份?(?:底|末|上|中|下))"
                              # a month standing alone at the end of a clause or a cell: 【完成时限】2024年8月
                              rf"|(?<![\d-]){_YEAR}年(\d{{1,2}})月(?:份)?(?=\s*(?:[。;,)\]】\n]|$))")),
     # 2018年上半年 · 2018年年中
-    ("half_year", rx.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
+    ("half_year", re.compile(rf"{_YEAR}年(?:上半年|年中)(?:底|末)?{_BEFORE}?")),
     # 2018年下半年 · 2018年全年
-    ("second_half", rx.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
+    ("second_half", re.compile(rf"{_YEAR}年(?:下半年|全年)(?:底|末)?{_BEFORE}?")),
     # 2018年一季度 · 第三季度末
-    ("quarter", rx.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
+    ("quarter", re.compile(rf"{_YEAR}年(?:第)?([一二三四1-4])季度(?:末|底)?{_BEFORE}?")),
     # 2025年春节前 · 2024年国庆节前 (the holiday's date; a year outside festivals.tsv gives nothing)
-    ("festival", rx.compile(rf"{_YEAR}年(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")),
+    ("festival", re.compile(rf"{_YEAR}年(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")),
     # 2025年4月至9月 · 2025年6—11月: due at the end of the span's last month
-    ("month_range", rx.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?\s*(?:至|到|-|—|–|~)\s*(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")),
+    ("month_range", re.compile(rf"{_YEAR}年(\d{{1,2}})月(?:份)?\s*(?:至|到|-|—|–|~)\s*(\d{{1,2}})月(?:份)?(?:底|末)?{_BEFORE}?")),
     # 2019年底前 · 2019年年底 · 2019年末 · 2019年内
-    ("year_end", rx.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
+    ("year_end", re.compile(rf"{_YEAR}年(?:年)?(?:底|末){_BEFORE}?|{_YEAR}年{_BEFORE}|{_YEAR}年(?:年|度)?内")),
     # 2024—2025年完成 · 2024-2025年底前: due at the end of the range (not (2018-2020年) in a title)
-    ("year_range", rx.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
+    ("year_range", re.compile(rf"(?<![(\d]){_YEAR}\s*(?:-|—|–|~|至|到)\s*{_YEAR}年(?:底|末)?{_BEFORE}?(?![)\d]|以来)")),
     # 2026年全面完成 · 2025年建成 · 2027年基本实现: a year and the verb that completes the work
-    ("year_done", rx.compile(rf"(?<![\d\-—–~至到]){_YEAR}年(?:前)?(?=(?:全面|基本|全部|如期)?(?:完成|建成|实现|完工|竣工|到位))")),
+    ("year_done", re.compile(rf"(?<![\d\-—–~至到]){_YEAR}年(?:前)?(?=(?:全面|基本|全部|如期)?(?:完成|建成|实现|完工|竣工|到位))")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
-    ("by_year", rx.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
+    ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
                            rf"|汛期|春节|国庆|元旦|采暖季|供暖季|冬季|夏季|秋季|春季|开学)")),
 )
 # "十三五"期间 / 末 → the plan period's last day
-_PLAN = rx.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
+_PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 # 6月底前 with no year: resolved against the reference year
-_MONTH_ONLY = rx.compile(
+_MONTH_ONLY = re.compile(
     rf"(?<![\d年月每])(\d{{1,2}})月(?:份)?(?:底|末){_BEFORE}?"
     rf"|(?<![\d年月每])(\d{{1,2}})月(\d{{1,2}})日{_BEFORE}"
     rf"|(?<![\d年每])第([一二三四1-4])季度(?:末|底)?{_BEFORE}?"
@@ -74,10 +72,10 @@ _MONTH_ONLY = rx.compile(
     # 国庆节前 with no year
     rf"|(?<![\d年每])(元旦|春节|国庆|端午|中秋)节?{_BEFORE}")
 # 年底前 with no year: the document's own year
-_YEAR_END_NO_YEAR = rx.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
+_YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
                                r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
-_QUOTA = rx.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
+_QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
 
 
 class Found(NamedTuple):
@@ -123,8 +121,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
 
     # each family of patterns needs a word of its own: look for the word before running them
     if _WITH_YEAR.search(text):
-        for rule, rx in _ONE_OFF:
-            for m in rx.finditer(text):
+        for rule, pattern in _ONE_OFF:
+            for m in pattern.finditer(text):
                 due = _due(rule, m)
                 if due:
                     add(Found(m.group(0), m.start(), m.end(), due, None, "date", rule))
@@ -219,22 +217,22 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
-_FORMER = rx.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
+_FORMER = re.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
 # a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
-_WITH_YEAR = rx.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
+_WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 # (two patterns: one of words and one from a digit let the regex engine jump to the characters
 # they open with; one pattern mixing both is tried at every position)
-_CUE_WORD = rx.compile(r"季度|半年|年中|每|按[月季周半]|逐[月季周]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
+_CUE_WORD = re.compile(r"季度|半年|年中|每|按[月季周半]|逐[月季周]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
                        r"|元旦|春节|国庆|端午|中秋")
-_CUE_DIGIT = rx.compile(r"\d[月年]")
+_CUE_DIGIT = re.compile(r"\d[月年]")
 
 # ── recurring ───────────────────────────────────────────────────────────────────────────────
 # what is done once a year (a count after it makes a quota instead: 每年举办3场 → target)
 _YEARLY_EVENT = ("(?:开展|举办|召开|组织|举行|公布|发布|通报|评选|评估|考核|检查|修订|更新|复核|核查|普查|"
                  "排查|体检|评议|述职|表彰)")
-_COUNTED = rx.compile(r"[^,。;]{0,10}?(?:\d|[两二三四五六七八九十几多]+(?:个|家|项|场|次|批|所|期|轮))")
-_ONGOING = rx.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
-_EVERY = rx.compile(
+_COUNTED = re.compile(r"[^,。;]{0,10}?(?:\d|[两二三四五六七八九十几多]+(?:个|家|项|场|次|批|所|期|轮))")
+_ONGOING = re.compile(r"长期坚持|长期推进|持续推进(?=[)）\]】]|$|\s)|常态化推进(?=[)）\]】]|$)")
+_EVERY = re.compile(
     # 每年4月、10月 → BYMONTH=4,10
     rf"每年(?:的)?(?P<m1>\d{{1,2}})月(?:份)?[、和及与](?P<m2>\d{{1,2}})月(?:份)?(?P<pend>底|末)?"
     # 每年5月底前 · 每年6月30日前 · 每年4月
@@ -288,7 +286,7 @@ def _rrule(m: re.Match[str]) -> str | None:
         month = int(g["month"])
         if not 1 <= month <= 12:
             return None
-        if not g["day"] and not rx.search(r"底|末|前", s):
+        if not g["day"] and not re.search(r"底|末|前", s):
             return f"FREQ=YEARLY;BYMONTH={month}"
         day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"

@@ -2,16 +2,16 @@
 twice, a footer (署名, 日期, 附件), text cut off in the middle of an item."""
 from __future__ import annotations
 
+import re
 
 from taizhang.parse.header import DOC_NUMBER, INDEX_LABEL, ORG_ENDINGS, is_date_line
 from taizhang.parse.lexicon import chrome_starts
 from taizhang.parse.outline import Item, match_ordinal
-from taizhang.parse import rx
 
 Lines = list[tuple[int, int]]
-_FOOTER_LINE = rx.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发"
+_FOOTER_LINE = re.compile(r"^(\(此件[^)]*\)|此件公开发布|附件[:\t]?.*|抄送[:].*|.{0,30}印发$|\d{4}年\d{1,2}月\d{1,2}日印发"
                           r"|(?:联系人|联系电话|联系方式)[:].*)$")
-_ORG_LINE = rx.compile(rf"^[\u4e00-\u9fff()、\t]{{2,40}}({ORG_ENDINGS})$")
+_ORG_LINE = re.compile(rf"^[\u4e00-\u9fff()、\t]{{2,40}}({ORG_ENDINGS})$")
 _END_PUNCT = "。;!?)〕]】”\"'."
 
 
@@ -59,9 +59,9 @@ def drop_duplicates(view: str, lines: Lines) -> tuple[Lines, Lines]:
 
 
 # markers that make a short line chrome wherever they stand in it
-_CHROME_ANYWHERE = rx.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
+_CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
                               r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页")
-_TIMESTAMP = rx.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TIMESTAMP = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:\t|\s)*(?:\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def is_chrome(line: str) -> bool:
@@ -72,7 +72,7 @@ def is_chrome(line: str) -> bool:
     return chrome and match_ordinal(line, 0) is None
 
 
-_LINKS_BLOCK = rx.compile(r"\s*(?:往期推荐|往期回顾|相关阅读|相关文章|相关新闻|相关链接|推荐阅读|猜你喜欢|延伸阅读"
+_LINKS_BLOCK = re.compile(r"\s*(?:往期推荐|往期回顾|相关阅读|相关文章|相关新闻|相关链接|推荐阅读|猜你喜欢|延伸阅读"
                           r"|喜欢此内容的人还喜欢)\s*[:]?\s*$")
 
 
@@ -107,7 +107,7 @@ def _adjacent(view: str, end: int, start: int) -> bool:
 def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
     """Split trailing 署名 / 成文日期 / 此件公开发布 / 附件 lines off the body."""
     cut = len(lines)
-    attach = next((i for i, (a, b) in enumerate(lines) if rx.match(r"^附件[:\t]?", view[a:b])), None)
+    attach = next((i for i, (a, b) in enumerate(lines) if re.match(r"^附件[:\t]?", view[a:b])), None)
     if attach is not None:
         cut = attach
     while cut > 0:
@@ -122,7 +122,7 @@ def split_footer(view: str, lines: Lines) -> tuple[Lines, Lines]:
 
 # 附件1 / 附件 / 附件2：联络员名单 — the label that opens an attachment after the document (GB/T 9704
 # puts each on a page of its own); 附件：1.…… is the 附件说明 list instead, and stays in the footer
-_ANNEX_LABEL = rx.compile(r"附件\t?(\d{1,2}|[一二三四五六七八九十]{1,2})?\t?:?|附件\t?(\d{1,2})[:\t]\t?(?=[^\d\t])(.{2,60})")
+_ANNEX_LABEL = re.compile(r"附件\t?(\d{1,2}|[一二三四五六七八九十]{1,2})?\t?:?|附件\t?(\d{1,2})[:\t]\t?(?=[^\d\t])(.{2,60})")
 
 
 class Annex:

@@ -6,6 +6,7 @@ leaders, deadlines → targets. Pure: no I/O, no clock.
 """
 from __future__ import annotations
 
+import re
 
 from taizhang.parse import diagnostics
 from taizhang.parse.header import find_references, parse_header
@@ -21,13 +22,18 @@ from taizhang.parse.model import (
 from taizhang.parse.outline import Item, build, match_ordinal
 from taizhang.parse.responsibility import LABEL_LINE, OPENER, Clause, find_clauses
 from taizhang.parse.tables import find_table
-from taizhang.parse.tasks import CLOSING_RULE, build_task, not_a_task, paragraph_tasks, table_task
+from taizhang.parse.tasks import (
+    CLOSING_RULE,
+    build_task,
+    not_a_task,
+    paragraph_tasks,
+    table_task,
+)
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, complete_cut_names, is_unit, split_units
-from taizhang.parse import rx
 
 # 上海市闵行区人民政府 → 上海, 闵行: the places a document's issuer (or title) names, level by level
-_PLACE_LEVEL = rx.compile(r"([\u4e00-\u9fff]{2,8}?)(?:自治区|自治州|自治县|自治旗|省|市|县|区|镇|乡|旗|盟|州|街道)")
+_PLACE_LEVEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:自治区|自治州|自治县|自治旗|省|市|县|区|镇|乡|旗|盟|州|街道)")
 
 
 def _place_names(name: str) -> tuple[str, ...]:
@@ -50,8 +56,8 @@ def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> lis
     return out
 
 
-_TO_ANNEX = rx.compile(r"(?:详见|参见|见)附件")
-_BOOK_TITLE = rx.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+_TO_ANNEX = re.compile(r"(?:详见|参见|见)附件")
+_BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 
 def parse(text: str, *, source: str = "") -> Document:
@@ -268,7 +274,7 @@ def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, lis
 
 
 # 以上任务由A牵头，B、C配合，2025年底前完成。 — a line after a section's last item
-_CLOSING_LINE = rx.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
+_CLOSING_LINE = re.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
 
 
 def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
@@ -300,8 +306,8 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
     of every item under it."""
     text = view[item.body:item.own_end].strip().rstrip("。:")
-    text = rx.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
-    if not text or len(text) > 30 or rx.search(r"[,;。\n]", text):
+    text = re.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
+    if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
         return []
     units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
     if units and all(is_unit(u.name) for u in units):
@@ -359,7 +365,7 @@ def _unit_colon(view: str, item: Item) -> list[Clause]:
     return [Clause(item.body, item.own_end, lead=units[:1], support=units[1:], rule="unit_colon")]
 
 
-_BLANK_THEN_EXHORTATION = rx.compile(
+_BLANK_THEN_EXHORTATION = re.compile(
     r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
     r"|各级各部门|各级各有关部门)"
     r"[^,。;\n]{0,8}?(?:要|应|须|务必)")

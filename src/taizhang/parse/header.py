@@ -5,43 +5,43 @@ Works on the view's lines outside the numbered items: the header (印发通知, 
 """
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from taizhang.parse.lexicon import doc_types
 from taizhang.parse.model import Period
 from taizhang.parse.numerals import cn_digits, cn_to_int
-from taizhang.parse import rx
-from taizhang.parse.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import re
     from collections.abc import Iterator
 
 # 发文字号: 机关代字 + year in 〔〕/[]/()/【】 + serial (第 and leading zeros tolerated)
-DOC_NUMBER = rx.compile(
+DOC_NUMBER = re.compile(
     r"(?:(?<=[\s(《》、,;:。“”\"'和及与])|^)"
     r"([\u4e00-\u9fff]{1,10}?)[〔\[【(]((?:19|20)\d{2})[〕\]】)]第?0*(\d{1,5})号",
-    rx.M,
+    re.M,
 )
-DATE = rx.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-CN_DATE = rx.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-ISO_DATE = rx.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
+DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+CN_DATE = re.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 # the endings of an issuing body's name (a signature line, an issuer above a title); the footer
 # split in diagnostics uses the same list
 ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
                "|专班|领导小组|指挥部")
-_ORG_END = rx.compile(f"({ORG_ENDINGS})$")
-_NOTICE = rx.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
-_LABEL = rx.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
+_ORG_END = re.compile(f"({ORG_ENDINGS})$")
+_NOTICE = re.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
+_LABEL = re.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
 # the lines of a page's index block that state the document's own facts: kept for the header
 # wherever the block stands (above the text or below it), never read as the text
-INDEX_LABEL = rx.compile(r"(?:发文字号|文件编号|文号|成文日期|发文机关|标题|文件名称)[:\t]")
-_TITLE_TAIL = rx.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
-_TITLE_PERIOD = rx.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
-_TITLE_YEAR = rx.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
-_FIVE_YEAR = rx.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
+INDEX_LABEL = re.compile(r"(?:发文字号|文件编号|文号|成文日期|发文机关|标题|文件名称)[:\t]")
+_TITLE_TAIL = re.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
+_TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
+_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
 # 根据《…》（…号），制定本办法: whatever the place, the document names its own basis
-_BANNER = rx.compile(r"(?!关于)[^,。;:]{2,30}纪要")
-_ENACTS = rx.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
-_BASIS = rx.compile(r"贯彻|落实|根据|依据|按照|为了|为")
+_BANNER = re.compile(r"(?!关于)[^,。;:]{2,30}纪要")
+_ENACTS = re.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
+_BASIS = re.compile(r"贯彻|落实|根据|依据|按照|为了|为")
 
 
 class Header:
@@ -70,8 +70,8 @@ def normalize_number(m: re.Match[str]) -> str:
 
 
 def parse_date(s: str) -> str | None:
-    for rx, conv in ((DATE, int), (CN_DATE, None), (ISO_DATE, int)):
-        m = rx.search(s)
+    for pattern, conv in ((DATE, int), (CN_DATE, None), (ISO_DATE, int)):
+        m = pattern.search(s)
         if not m:
             continue
         if conv is None:
@@ -85,8 +85,8 @@ def parse_date(s: str) -> str | None:
 
 def is_date_line(line: str) -> bool:
     s = line.strip()
-    for rx in (DATE, CN_DATE):
-        m = rx.fullmatch(s)
+    for pattern in (DATE, CN_DATE):
+        m = pattern.fullmatch(s)
         if m:
             return True
     return False
@@ -94,9 +94,9 @@ def is_date_line(line: str) -> bool:
 
 def is_title_end(line: str) -> bool:
     """A line that can close a title: no sentence punctuation, ends with a document type."""
-    s = rx.sub(r"\((?:草案|试行|征求意见稿|\d{4}\s*(?:-|—|–|至)\s*\d{4}年|\d{4}年)\)$", "", line.strip())
+    s = re.sub(r"\((?:草案|试行|征求意见稿|\d{4}\s*(?:-|—|–|至)\s*\d{4}年|\d{4}年)\)$", "", line.strip())
     s = s.strip("《》 ")
-    if not s or len(s) > 80 or rx.search(r"[。;:,!?]", s):
+    if not s or len(s) > 80 or re.search(r"[。;:,!?]", s):
         return False
     return s.endswith(doc_types()) and len(s) >= 6
 
@@ -105,7 +105,7 @@ def is_title_part(line: str) -> bool:
     s = line.strip()
     if s[:1] in "(【[〔":
         return False  # (此件公开发布) · 【转载】: a note beside the title, not part of it
-    return (0 < len(s) <= 40 and not rx.search(r"[。;:,!?\t]", s) and not is_date_line(s)
+    return (0 < len(s) <= 40 and not re.search(r"[。;:,!?\t]", s) and not is_date_line(s)
             and not DOC_NUMBER.search(s) and not s.endswith("文件"))
 
 
@@ -153,7 +153,7 @@ def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
             title_at = subject
     if title_at is not None:
         first, last = title_at
-        h.title = rx.sub(r"^【[^】]{1,6}】", "", "".join(texts[i].strip().strip("《》") for i in range(first, last + 1)))
+        h.title = re.sub(r"^【[^】]{1,6}】", "", "".join(texts[i].strip().strip("《》") for i in range(first, last + 1)))
         h.title_span = (head[first][0], head[last][1])
         h.rules["title"] = "title_block_after_notice" if notice_at is not None else "title_block"
     elif "标题" in labels:
@@ -215,7 +215,7 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
             first = i
             while first > start and is_title_part(texts[first - 1]) and not _is_org(texts[first - 1]) \
                     and not is_title_end(texts[first - 1]) \
-                    and not rx.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
+                    and not re.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
                 first -= 1
             # 兰考县人民政府 / 关于……的实施意见: the issuer's line opens a title split before 关于
             # (and 陵水黎族自治县人民政府 / 常务会议纪要: a bare kind of document under its issuer)
@@ -231,7 +231,7 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
 
 def _is_org(line: str) -> bool:
     s = line.strip()
-    return 2 < len(s) <= 40 and not rx.search(r"[。,;:]", s) and bool(_ORG_END.search(s)) \
+    return 2 < len(s) <= 40 and not re.search(r"[。,;:]", s) and bool(_ORG_END.search(s)) \
         and not is_title_end(s)
 
 
@@ -246,17 +246,17 @@ def _period(title: str | None, preamble: str) -> Period | None:
             end = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}.get(m.group(1))
             if end:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
-        plain = rx.sub(r"《[^》]*》", "", title)
-        years = rx.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
-        if rx.search(r"通报$|情况的|督办", plain):
+        plain = re.sub(r"《[^》]*》", "", title)
+        years = re.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
+        if re.search(r"通报$|情况的|督办", plain):
             return None  # a report on how the work went (督查通报) plans no span of its own
         if len(set(years)) == 1:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
         return None
     # no title: a preamble that plans one year's work (全年/年度 … 2016年推进……)
     first = preamble.strip().split("\n")[0] if preamble.strip() else ""
-    planned = set(rx.findall(r"((?:19|20)\d{2})年(?![底末])", first))
-    if len(planned) == 1 and rx.search(r"全年|年度|本年", first):
+    planned = set(re.findall(r"((?:19|20)\d{2})年(?![底末])", first))
+    if len(planned) == 1 and re.search(r"全年|年度|本年", first):
         y = planned.pop()
         return Period(f"{y}-01-01", f"{y}-12-31")
     return None
@@ -264,7 +264,7 @@ def _period(title: str | None, preamble: str) -> Period | None:
 
 # the bracketed year every 发文字号 has (〔2018〕): cheap to find, unlike the whole number, whose
 # pattern opens with a lazy run of characters and is tried at every position of the text
-_YEAR_BRACKET = rx.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]")
+_YEAR_BRACKET = re.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]")
 
 
 def _doc_numbers(view: str) -> Iterator[re.Match[str]]:

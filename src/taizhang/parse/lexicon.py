@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
+from functools import cache
+from typing import NamedTuple
 
-from taizhang.parse.record import NamedTuple, cache
-
-# read beside this module (package data) with os.path: importlib.resources or pathlib would cost
-# more at start-up than the whole parse of a short document
+# package data beside this module
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
@@ -71,19 +70,8 @@ def festivals() -> dict[tuple[str, str], str]:
 
 @cache
 def _t2s_pairs() -> tuple[str, str]:
-    """The traditional characters and their simplified forms, position for position.
-
-    Every row of t2s.tsv is one character, a tab, one character (scripts/make_t2s.py writes it so):
-    the columns are read by slicing, 4,000 rows in C instead of a Python loop over lines (the loop
-    cost ≈ 2 ms of every ``taizhang parse``); a file of another shape is read row by row."""
-    with open(os.path.join(_DATA, "t2s.tsv"), encoding="utf-8") as f:
-        text = f.read()
-    body = text[text.index("\n") + 1:] if text.startswith("#") else text
-    n = len(body) // 4
-    if len(body) == 4 * n and body[1::4] == "\t" * n and body[3::4] == "\n" * n:
-        return body[0::4], body[2::4]
-    rows = [line.split("\t") for line in _lines("t2s.tsv")]
-    pairs = [row for row in rows if len(row) == 2 and len(row[0]) == len(row[1]) == 1]
+    """The traditional characters and their simplified forms, position for position."""
+    pairs = [row for row in _rows("t2s.tsv") if len(row) == 2 and len(row[0]) == len(row[1]) == 1]
     return "".join(t for t, _ in pairs), "".join(s for _, s in pairs)
 
 

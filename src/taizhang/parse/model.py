@@ -2,17 +2,14 @@
 
 Every extracted field keeps its evidence: the ``span`` ``[start, end)`` in the text as read and
 the ``rule`` that produced it, so a page can highlight it and ``--explain`` can say why.
-Frozen records, built once by the parser and only read downstream. They are ``NamedTuple``s, not
-dataclasses: a dataclass generates and compiles its methods when the class is created (≈0.7 ms
-each, ≈15 ms for the parser's twenty records plus ≈8 ms to import ``dataclasses``/``inspect``),
-which would cost ``taizhang parse`` more at start-up than parsing a whole document. Use
-``record._replace(...)`` where one would use ``dataclasses.replace``. The base is
-:mod:`taizhang.parse.record`'s, which spares the start-up the import of ``typing``.
+Frozen records (``typing.NamedTuple``), built once by the parser and only read downstream;
+``record._replace(...)`` makes a changed copy.
 """
 
 from __future__ import annotations
 
-from taizhang.parse.record import TYPE_CHECKING, NamedTuple, StrEnum
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from typing import Any

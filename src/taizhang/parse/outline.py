@@ -6,36 +6,33 @@ plan that starts at (一) or uses ①/⑴/1、 or 第一条.
 """
 from __future__ import annotations
 
-from taizhang.parse.numerals import cn_to_int
-from taizhang.parse import rx
-from taizhang.parse.record import TYPE_CHECKING
+import re
 
-if TYPE_CHECKING:
-    import re
+from taizhang.parse.numerals import cn_to_int
 
 CN = "一二三四五六七八九十百零〇两"
 # each ordinal form: (style, regex at line start, how the key writes it); the regexes see the view
 # (half-width punctuation, no spaces)
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", rx.compile(rf"第([{CN}]+)(?:章|部分|篇)")),          # 第一章
-    ("article", rx.compile(rf"第([{CN}\d]+)条")),                      # 第三条
-    ("cn", rx.compile(rf"([{CN}]+)[、.]")),                             # 一、
-    ("pcn", rx.compile(rf"\(([{CN}]+)\)")),                            # (一)
-    ("dec", rx.compile(r"(\d{1,2})\.(\d{1,2})(?![\d.%])(?=\s*[\u4e00-\u9fff])")),  # 1.1 (项目 lists)
-    ("num", rx.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
-    ("pnum", rx.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
-    ("rnum", rx.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
-    ("circ", rx.compile(r"([\u2460-\u2473])")),                        # ①
-    ("dash", rx.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
-    ("named", rx.compile(rf"(?:事项|任务)([{CN}\d]+)[:、]")),           # 事项一：… (督办通知, 任务清单)
+    ("chapter", re.compile(rf"第([{CN}]+)(?:章|部分|篇)")),          # 第一章
+    ("article", re.compile(rf"第([{CN}\d]+)条")),                      # 第三条
+    ("cn", re.compile(rf"([{CN}]+)[、.]")),                             # 一、
+    ("pcn", re.compile(rf"\(([{CN}]+)\)")),                            # (一)
+    ("dec", re.compile(r"(\d{1,2})\.(\d{1,2})(?![\d.%])(?=\s*[\u4e00-\u9fff])")),  # 1.1 (项目 lists)
+    ("num", re.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
+    ("pnum", re.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
+    ("rnum", re.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
+    ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
+    ("dash", re.compile(r"(——|—|--)(?=[^—\-])")),                      # ——实现……
+    ("named", re.compile(rf"(?:事项|任务)([{CN}\d]+)[:、]")),           # 事项一：… (督办通知, 任务清单)
 )
 # every form in one pattern: one match finds the first form that fits (most positions fit none)
-_ANY_FORM = rx.compile("|".join(f"(?P<{style}>{form.pattern})" for style, form in _FORMS))
+_ANY_FORM = re.compile("|".join(f"(?P<{style}>{form.pattern})" for style, form in _FORMS))
 _FORM_AT = {style: i for i, (style, _) in enumerate(_FORMS)}
 # the characters an ordinal can begin with (a cheap test before the patterns)
 _ORDINAL_FIRST = frozenset("0123456789(第—-事任" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
-_SENTENCE_END = rx.compile(r"[。;!?]")
+_SENTENCE_END = re.compile(r"[。;!?]")
 
 
 class Item:

@@ -7,40 +7,40 @@ Three shapes cover the layouts of real documents:
 """
 from __future__ import annotations
 
+import re
+
 from taizhang.parse.lexicon import places, role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
-from taizhang.parse import rx
-from taizhang.parse.record import new_record as _new
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
-_OPENER = rx.compile(r"[(〔\[【]")
+_OPENER = re.compile(r"[(〔\[【]")
 _LABELS = [m for m in role_markers() if m.where == "label"]
 # 牵头单位：… · 【牵头单位】…
-_LABEL_RX = rx.compile("【?(" + "|".join(rx.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
+_LABEL_RX = re.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
 _LABEL_ROLE = {m.marker: m.role for m in _LABELS}
 # the same without the optional 【 in front, for scanning: a pattern that opens with an optional
 # character is tried at every position, one that opens with words jumps to their first characters
-_LABEL_WORD = rx.compile(_LABEL_RX.pattern.removeprefix("【?"))
+_LABEL_WORD = re.compile(_LABEL_RX.pattern.removeprefix("【?"))
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
-_DEADLINE_LABEL = rx.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
+_DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
 # a line that only continues the item above: 牵头单位：… · 完成时限：…
-LABEL_LINE = rx.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
+LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 # 由A负责 · 具体由A承办 · 后续管养工作由A牵头 (the work named first)
-_BY_PREFIX = rx.compile(r"(?:[^,。;由]{2,20}?(?:工作|任务|事项))?(?:具体|统一|分别)?由")
+_BY_PREFIX = re.compile(r"(?:[^,。;由]{2,20}?(?:工作|任务|事项))?(?:具体|统一|分别)?由")
 # 会议议定： · 会议要求， · 会议强调: the words a 纪要 opens each decision with
-OPENER = rx.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|要求|明确|强调|指出|决定|同意|认为|提出)[,:]?")
+OPENER = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|要求|明确|强调|指出|决定|同意|认为|提出)[,:]?")
 # 请市司法局根据会议意见修改完善: the body asked leads
-_PLEASE = rx.compile(r"^请(.{2,40}?)(?=根据|按照|按|牵头|会同|负责|于\d|在\d|抓紧|尽快|做好|认真|进一步|加快|研究|修改|制定|组织)")
-_ANY_SUFFIX = rx.compile("|".join(rx.escape(m.marker) for m in _SUFFIXES))
+_PLEASE = re.compile(r"^请(.{2,40}?)(?=根据|按照|按|牵头|会同|负责|于\d|在\d|抓紧|尽快|做好|认真|进一步|加快|研究|修改|制定|组织)")
+_ANY_SUFFIX = re.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = rx.compile("|".join(sorted({rx.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"}))
+_ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"}))
                          + "|请(?=[省市县区州盟旗乡镇各])")
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
-_PERSON = rx.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
-_PERSON_DUTY = rx.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
-_LEAD_WITH = rx.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
-_BY = rx.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
-_TITLES = rx.compile(
+_PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
+_PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
+_LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
+_BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
+_TITLES = re.compile(
     r"(常务副市长|常务副省长|副市长|市长|副省长|省长|副区长|区长|副县长|县长|副主任|主任|副秘书长|秘书长|"
     r"副州长|州长|副旗长|旗长|副盟长|盟长|副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
 )
@@ -123,8 +123,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
     if _has_label_end(view, inner_start, inner_end) and _LABEL_WORD.search(inner):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
-    tail = rx.split(r"[、,;]", inner.rstrip("等)"))[-1]
-    if not (is_unit(tail) or _ANY_MARKER.search(inner) or rx.search(r"\(|政府|管委会", tail)):
+    tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
+    if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
         return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
     after = view[j + 1:j + 2]
     before = view[i - 1:i] if i > 0 else "\n"
@@ -152,18 +152,18 @@ def _mostly_units(units: list[UnitName]) -> bool:
         return bool(units)
     rest = [u for u in units if u not in good]
     return (len(good) >= 2 and len(good) / len(units) >= 0.6 and is_unit(units[0].name)
-            and all(len(u.name) <= 8 and rx.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
+            and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
 # labels whose units lead when no 牵头 label stands beside them (the first of them)
 _RESP_LABELS = frozenset({"责任单位", "责任部门", "责任主体"})
-_MARKED = rx.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
-_NAMED_LEAD = rx.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
+_MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
+_NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
 
 def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
     """Record which marker decided the role: 牵头单位:level_carry_over."""
-    return [_new(UnitName, (u.name, u.start, u.end, f"{marker}:{u.rule}")) for u in units]
+    return [UnitName(u.name, u.start, u.end, f"{marker}:{u.rule}") for u in units]
 
 
 def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
@@ -270,7 +270,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
             else:
                 break
         # text after a full stop that is not a label belongs to the next sentence
-        for stop in rx.finditer(r"。", view[a:b]):
+        for stop in re.finditer(r"。", view[a:b]):
             after = view[a + stop.end():b].lstrip()
             if after and not _LABEL_RX.match(after) and not _DEADLINE_LABEL.match(after):
                 b = a + stop.end()
@@ -282,7 +282,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
     return out
 
 
-_SENTENCE = rx.compile(r"[^。;\n]+[。;]?")
+_SENTENCE = re.compile(r"[^。;\n]+[。;]?")
 
 
 def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clause]:
@@ -317,7 +317,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
-    for part in rx.split(r"([,，])", view[a:b]):
+    for part in re.split(r"([,，])", view[a:b]):
         seg_start, pos = pos, pos + len(part)
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
@@ -334,7 +334,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue
-        if clause.lead and rx.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
+        if clause.lead and re.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
             units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
@@ -370,7 +370,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             body = body[by.end():] if by else body
             units = _tag(split_units(body, body_start), marker.marker)
             role = marker.role
-            if rx.match(r"(会同|协同|联合)", body) and clause.lead:
+            if re.match(r"(会同|协同|联合)", body) and clause.lead:
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
             if role == "support_else_lead" and not clause.lead:
                 role = "lead_first"  # 由市城管局具体负责 with no lead named: it is the lead
@@ -408,16 +408,16 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
 
 
 # 以上工作 · 上述各项任务均: the work named before, as the subject of a clause
-_WORK_ABOVE = rx.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?")
+_WORK_ABOVE = re.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?")
 # the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
-_SUBJECT_FIRST = rx.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
+_SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
 
 
 def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
     """……于11月底前会同区财政局制定…… · ，会同区商务委开展……: a body the lead works with,
     named later in the sentence (the longest unit list right after 会同)."""
     out: list[UnitName] = []
-    for m in rx.finditer(r"(?<!由)会同", view[a:b]):
+    for m in re.finditer(r"(?<!由)会同", view[a:b]):
         at = a + m.end()
         rest = view[at:min(b, at + 40)]
         for stop in range(len(rest), 1, -1):
@@ -449,7 +449,7 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     return -1
 
 
-_IN_CHARGE_CUE = rx.compile(r"是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)")
+_IN_CHARGE_CUE = re.compile(r"是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)")
 
 
 def _opens_with_body(view: str, a: int, b: int) -> bool:
@@ -460,19 +460,19 @@ def _opens_with_body(view: str, a: int, b: int) -> bool:
 
 
 # 各镇乡人民政府、街道办事处对辖区禁捕工作负总责
-_ANSWERS_FOR = rx.compile(r"^(.{2,40}?)对[^,。;]{1,24}?(?:负总责|负主体责任|负主要责任|负责)$")
+_ANSWERS_FOR = re.compile(r"^(.{2,40}?)对[^,。;]{1,24}?(?:负总责|负主体责任|负主要责任|负责)$")
 # a comma and then a time, inside a list of units: where the list ends
-_TIME_AFTER_COMMA = rx.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持续|长期|常态化|年底|年内|即日起|按[月季周]|上半年|下半年)")
+_TIME_AFTER_COMMA = re.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持续|长期|常态化|年底|年内|即日起|按[月季周]|上半年|下半年)")
 # 市城市管理局是本市生活垃圾分类工作的主管部门
-_IN_CHARGE = rx.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
+_IN_CHARGE = re.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
-_DUTY_VERB = rx.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
+_DUTY_VERB = re.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
                         r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?)")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
-_ANY_ROLE_END = rx.compile(r"(牵头|配合|负责)$")
+_ANY_ROLE_END = re.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",
                           "按照职责分工", "按照各自职责", "按各自职责"})
-_GENERIC = rx.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
+_GENERIC = re.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
 
 
 def _subject_body(name: str) -> bool:
@@ -484,10 +484,10 @@ def _subject_body(name: str) -> bool:
 
 
 # 阜阳经济技术开发区管委会: a zone's committee, named by a place the lexicon need not know
-_ZONE_BODY = rx.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|新区|试验区|园区)"
+_ZONE_BODY = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|产业园区|新区|试验区|园区)"
                         r"(?:管委会|管理委员会)")
-_VAGUE = rx.compile(r"(?:各|有关|相关)(?:部门|单位|地|地区|方面|级|级部门|有关部门)")
-_LEVEL_START = rx.compile(r"(?:各|经开区|高新区|开发区|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
+_VAGUE = re.compile(r"(?:各|有关|相关)(?:部门|单位|地|地区|方面|级|级部门|有关部门)")
+_LEVEL_START = re.compile(r"(?:各|经开区|高新区|开发区|自治区|自治州|省|市|区|县|州|盟|旗|乡|镇|街道)")
 
 
 def _named_body(name: str) -> bool:
@@ -495,7 +495,7 @@ def _named_body(name: str) -> bool:
     if not is_unit(name):
         return False
     if _GENERIC.search(name):
-        return bool(rx.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
+        return bool(re.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
     return True
 
 
@@ -525,10 +525,10 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     for m in _PERSON.finditer(text):
         part = m.group(1)
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
-        pieces = [p for p in pieces if not rx.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
+        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) \
-                and rx.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
+                and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
     return out

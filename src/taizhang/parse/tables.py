@@ -5,10 +5,10 @@ by runs of spaces (tabs in the view), or stand one per line.
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
 
 from taizhang.parse.outline import match_ordinal
-from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple
 
 # column header → role; a 责任单位 column is the lead unless a 牵头 column exists (then support)
 _COLUMNS: tuple[tuple[str, str], ...] = (
@@ -24,8 +24,8 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("完成时限", "due"), ("完成时间", "due"), ("办结时限", "due"), ("时间节点", "due"), ("时限要求", "due"), ("时限", "due"),
     ("备注", "note"),
 )
-_RULE_CELL = rx.compile(r":?-{3,}:?")
-_SEP = rx.compile(r"\s*[|｜\t]\s*")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+_SEP = re.compile(r"\s*[|｜\t]\s*")
 
 
 class Cell(NamedTuple):

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple
+import re
+from typing import NamedTuple
 
 # measure words a target can be counted in (longest first)
 _UNITS = sorted("""亿元 万亿元 万元 千元 元 亿美元 万美元 美元 个百分点 % 万人次 人次 万人 人 万户 户 家 个 项 所 座 条 处 次
@@ -20,9 +20,9 @@ _PRE = tuple(sorted("不低于 不少于 不超过 不高于 超过 达到 突�
                     key=len, reverse=True))
 # the pattern starts at the number, so the regex engine skips to digits; the word before it is
 # looked up afterwards (an optional group in front would be tried at every character)
-_TARGET = rx.compile(
+_TARGET = re.compile(
     rf"(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?"
-    rf"(?P<unit>{'|'.join(map(rx.escape, _UNITS))})"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})"
     rf"(?P<post>及以上|以上|以下|以内|左右|上下)?"
 )
 _AT_LEAST = {"不低于", "不少于", "超过", "突破", "至少", "高于", "及以上", "以上"}

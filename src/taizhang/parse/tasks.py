@@ -2,6 +2,7 @@
 deadlines and targets (CONTRACT §1–3). Which items are tasks is decided here too."""
 from __future__ import annotations
 
+import re
 
 from taizhang.parse.deadlines import find_deadlines
 from taizhang.parse.lexicon import non_task_headings
@@ -12,10 +13,8 @@ from taizhang.parse.tables import Row
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, split_units
-from taizhang.parse import rx
-from taizhang.parse.record import new_record as _new
 
-_SENTENCE = rx.compile(r"[^。;!?]+")
+_SENTENCE = re.compile(r"[^。;!?]+")
 
 
 def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
@@ -47,7 +46,7 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
 
 
 # 会议听取了…的汇报 · 会议原则同意…: what a 纪要 says the meeting heard, not what it decided
-_MEETING_HEARD = rx.compile(r"[ \t]*(?:会议|会上)(?:听取|审议|研究|讨论|原则同意|原则通过|通报|学习)")
+_MEETING_HEARD = re.compile(r"[ \t]*(?:会议|会上)(?:听取|审议|研究|讨论|原则同意|原则通过|通报|学习)")
 
 
 def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -220,11 +219,11 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
             for u in units:
                 if u.name not in out and not (role == "support" and u.name in lead):
                     out.append(u.name)
-                    evidence.append((f"{role}={u.name}", _new(Evidence, (f"{rule}:{u.rule}", v.orig_span(u.start, u.end)))))
+                    evidence.append((f"{role}={u.name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
         for name, s, e in c.leaders:
             if name not in leaders:
                 leaders.append(name)
-                evidence.append((f"leader={name}", _new(Evidence, (rule, v.orig_span(s, e)))))
+                evidence.append((f"leader={name}", Evidence(rule, v.orig_span(s, e))))
     o_a, o_b = v.orig_span(a, b)
     return Assignment(v.orig[o_a:o_b], (o_a, o_b), tuple(lead), tuple(support), tuple(leaders),
                       deadlines, tuple(evidence))

@@ -13,13 +13,11 @@ field can be shown where it came from.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import NamedTuple
 
 from taizhang.parse.lexicon import t2s_table, traditional_chars
-from taizhang.parse import rx
-from taizhang.parse.record import TYPE_CHECKING, NamedTuple, cache
-
-if TYPE_CHECKING:
-    import re
 
 # full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
 _WIDTH: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
@@ -46,16 +44,16 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 def _pinyin() -> re.Pattern[str]:
     """A pinyin gloss a page injected after a character: 督(dū)办 or 督dū办. Compiled on first
     need only: it is costly to compile and most texts have no tone marks at all."""
-    return rx.compile(
+    return re.compile(
         rf"(?<=[{CJK}])(?:\((?:[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s?)+\)"
         rf"|[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*(?=[{CJK}\s,.;:，。；：、)]|$))",
-        rx.M,
+        re.M,
     )
 
 # horizontal space; what happens to it depends on its neighbours (see _space)
-_TONE_CHAR = rx.compile(f"[{_TONE}]")
-_SPACE = rx.compile(r"[ \t\r\f\v][ \t\r\f\v]*")  # not [ …]+: a class first lets the engine jump to it
-_ALNUM = rx.compile(r"[A-Za-z0-9]")
+_TONE_CHAR = re.compile(f"[{_TONE}]")
+_SPACE = re.compile(r"[ \t\r\f\v][ \t\r\f\v]*")  # not [ …]+: a class first lets the engine jump to it
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 class View(NamedTuple):
@@ -152,7 +150,7 @@ class View(NamedTuple):
 
 _LINE_END = ("。", ";", "!", "?", ":", "。”", "。\"", "!”", "?”")
 # a page break in text from a PDF: blank lines, the page number (— 2 — · - 2 - · 第2页), a form feed
-_PAGE_BREAK = rx.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?:(?:[—\-–]\s*\d{1,3}\s*[—\-–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)"
+_PAGE_BREAK = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?:(?:[—\-–]\s*\d{1,3}\s*[—\-–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)"
                          r"[ \t\u3000]*(?:\n[ \t\u3000]*)*\f?|\f)")
 
 
@@ -202,7 +200,7 @@ def _hard_wraps(text: str) -> list[int]:
 
 
 # where a flattened text had its line breaks: before an ordinal that opens a heading or an item
-_FLAT_BREAK = rx.compile(
+_FLAT_BREAK = re.compile(
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
     r"|(?<!\d)\d{1,3}[.、．](?!\d)|[(（]\d{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条部])"
     r"[\u4e00-\u9fff“])")
@@ -348,10 +346,10 @@ def _space(text: str, start: int, end: int, orig: str) -> str:
     return ""
 
 
-_CJK_CHAR = rx.compile(f"[{CJK}]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
 # a Latin full stop after a character (or its closing quote or bracket) and not before a digit or a
 # letter: 1.2亿元 and 1. are numbers and ordinals, 完成.下一句 is the end of a sentence
-_LATIN_STOP = rx.compile(rf"(?<=[{CJK}”\"')])\.(?![0-9A-Za-z.])")
+_LATIN_STOP = re.compile(rf"(?<=[{CJK}”\"')])\.(?![0-9A-Za-z.])")
 
 
 def _is_traditional(text: str) -> bool:

@@ -10,51 +10,52 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from taizhang.parse.lexicon import collectives, places, unit_suffixes
-from taizhang.parse import rx
-from taizhang.parse.record import NamedTuple, lru_cache, new_record as _new
 
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
 # (镇 and 乡 in a township's own lists: 镇财政所、社会事务综合服务中心; not 乡镇…, 镇村…)
-_LEVEL_PREFIX = rx.compile(r"(自治区|自治州|师市|经开区|高新区|开发区|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
-_NAMED_STREET = rx.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|街道)")
+_LEVEL_PREFIX = re.compile(r"(自治区|自治州|师市|经开区|高新区|开发区|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
+_NAMED_STREET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|街道)")
 # 市直机关工委 · 县直各单位: a level word with 直/级 already says which level the body belongs to
-_OWN_LEVEL = rx.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
+_OWN_LEVEL = re.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
-_LEVEL_RUN = rx.compile(
+_LEVEL_RUN = re.compile(
     rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
 )
-_QUALIFIER = rx.compile(r"^(各|相关|有关|所在)")
+_QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
-_TRAILING = rx.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
-_LEADING = rx.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
+_TRAILING = re.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
-_OWN_PLACE = rx.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
-_GOVERNMENT = rx.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|()(村委会|居委会|村民委员会|居民委员会)$")
+_OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
+_GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|()(村委会|居委会|村民委员会|居民委员会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
-_VERTICAL = rx.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
+_VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
                        r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
 # the departments of a party committee (市委组织部 · 市委政法委), as a list after 市委… names them
-_PARTY_DEPT = rx.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研室|农办|深改办|巡察办|老干部局|党校|党史研究室)$")
+_PARTY_DEPT = re.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研室|农办|深改办|巡察办|老干部局|党校|党史研究室)$")
 # a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
-_ENTERPRISE = rx.compile(r"(?:有限公司|有限责任公司|集团|集团公司)$")
+_ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|集团|集团公司)$")
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
-_EACH_PLACE = rx.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
+_EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
 # a kind of body named by its level alone: 镇人民政府 · 街道办事处 · 乡(镇)人民政府 · 县(市、区)政府
-_GENERIC_BODY = rx.compile(
+_GENERIC_BODY = re.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
     r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委|行政公署)")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
-_NOT_IN_NAMES = rx.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
+_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
 # 向阳区人民政府 · 从化区人民政府: a place whose name opens with what is elsewhere a function word
-_PLACE_GOVERNMENT = rx.compile(r"[\u4e00-\u9fff]{2,3}[区县市旗](?:人民)?政府")
-_SUB_OFFICE = rx.compile(r"(?<=.)\([^()]{1,8}\)$")
+_PLACE_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县市旗](?:人民)?政府")
+_SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
 # separators of a list: 、 always; 及/以及/和/与 only between whole units (not 工业和信息化厅)
-_CONJ = rx.compile(r"以及|及|和|与")
+_CONJ = re.compile(r"以及|及|和|与")
 # 各县(市、区)党委和政府: a body named by its kind alone belongs to the place before the 和
-_BARE_BODY = rx.compile(r"(?:人民)?政府|党委|党组|管委会")
+_BARE_BODY = re.compile(r"(?:人民)?政府|党委|党组|管委会")
 
 
 class UnitName(NamedTuple):
@@ -84,7 +85,7 @@ def split_units(text: str, offset: int = 0) -> list[UnitName]:
     """Split a unit list (as the view writes it) into full names with their spans."""
     if not offset:
         return list(_split_cached(text))
-    return [_new(UnitName, (u.name, u.start + offset, u.end + offset, u.rule)) for u in _split_cached(text)]
+    return [UnitName(u.name, u.start + offset, u.end + offset, u.rule) for u in _split_cached(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -219,7 +220,7 @@ def _is_bare_place(name: str) -> bool:
     """沈阳 · 苏家屯区 · 新民市: a place named without its body."""
     if is_unit(name) or name in collectives() or name.startswith(("各", "有关", "相关")):
         return False
-    if not rx.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
     return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places()) \
         or name.endswith(("村", "社区"))  # 石桥村、河坑村村委会

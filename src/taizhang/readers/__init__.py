@@ -12,11 +12,11 @@ needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, NamedTuple
 
 from taizhang.errors import FileUnreadable
 from taizhang.limits import MAX_FILE_BYTES
 from taizhang.parse.model import ParseWarning, WarningCode
-from taizhang.parse.record import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path

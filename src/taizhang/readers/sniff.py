@@ -7,16 +7,16 @@ between plain text and HTML, and flags a .docx/.pdf whose bytes are not what it 
 from __future__ import annotations
 
 import os
+import re
 
 from taizhang.errors import FileUnreadable
-from taizhang.parse import rx
 
 SUPPORTED = "请提供 .txt、.docx、.pdf 或 .html 格式的公文"
 
 _HTML_EXT = frozenset({".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"})
 # a page starts with one of these, maybe after a BOM, spaces or an XML declaration / comment
-_HTML_START = rx.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
-                         rx.I | rx.S)
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+                         re.I | re.S)
 
 # (magic bytes, what it is) for files that are certainly not a document we can read
 _FOREIGN: tuple[tuple[bytes, str], ...] = (

@@ -12,10 +12,10 @@ A guessed encoding is reported as an ``encoding_guessed`` warning naming it.
 from __future__ import annotations
 
 import codecs
+import re
 
 from taizhang.errors import DecodeError, FileUnreadable
 from taizhang.parse.model import ParseWarning, WarningCode
-from taizhang.parse import rx
 
 TRIED = "UTF-8、GB18030、Big5、UTF-16"
 
@@ -40,9 +40,9 @@ _DISPLAY = {"utf-8": "UTF-8", "gb18030": "GB18030", "big5": "Big5", "big5hkscs":
             "utf_16_le": "UTF-16", "utf_16_be": "UTF-16", "utf-32-le": "UTF-32",
             "utf-32-be": "UTF-32"}
 
-_NEWLINES = rx.compile(r"\r\n?")
+_NEWLINES = re.compile(r"\r\n?")
 # C0/C1 controls other than tab, newline, carriage return and form feed
-_CONTROLS = rx.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def display_name(encoding: str) -> str:
