@@ -1,72 +1,67 @@
 """The document's own facts: title, 发文字号, issuer, 成文日期, period, references (CONTRACT §1).
 
-Works on the view's lines outside the numbered items: the header (印发通知, 版头, title block,
-主送机关, preamble) and the footer (署名, 成文日期, 此件公开发布).
+Read from the page's parts (layout.py): the index block's fields, the title block, the cover
+notice and its signature, the plan's title, the footer. Each fact keeps the span it came from and
+the rule that found it. Spans and values are the view's; document.py writes values back in the
+characters the text uses.
 """
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from taizhang.parse.lexicon import doc_types
+from taizhang.parse import fields
+from taizhang.parse.layout import Layout
+from taizhang.parse.lines import CN_DATE, DATE, Line, Role, is_date_line, is_org
 from taizhang.parse.model import Period
 from taizhang.parse.numerals import cn_digits, cn_to_int
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-# 发文字号: 机关代字 + year in 〔〕/[]/()/【】 + serial (第 and leading zeros tolerated)
-DOC_NUMBER = re.compile(
-    r"(?:(?<=[\s(《》、,;:。“”\"'和及与])|^)"
-    r"([\u4e00-\u9fff]{1,10}?)[〔\[【(]((?:19|20)\d{2})[〕\]】)]第?0*(\d{1,5})号",
-    re.M,
+from taizhang.parse.titles import (
+    DOC_NUMBER,
+    PAGE_TAG,
+    clean_title,
+    is_title_end,
+    is_title_part,
+    joined,
 )
-DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-CN_DATE = re.compile(r"([二〇零○O一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+Span = tuple[int, int]
+
 ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
-# the endings of an issuing body's name (a signature line, an issuer above a title); the footer
-# split in diagnostics uses the same list
-ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
-               "|专班|领导小组|指挥部")
-_ORG_END = re.compile(f"({ORG_ENDINGS})$")
-_NOTICE = re.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")  # 现将《X》印发给你们 · 《X》已经国务院同意，现印发给你们
-_LABEL = re.compile(r"^(发文字号|文件编号|文号|成文日期|发文机关|发布机构|标题|文件名称|名称)[:\t]\s*(.*)$")
-# the lines of a page's index block that state the document's own facts: kept for the header
-# wherever the block stands (above the text or below it), never read as the text
-INDEX_LABEL = re.compile(r"(?:发文字号|文件编号|文号|成文日期|发文机关|标题|文件名称)[:\t]")
-_TITLE_TAIL = re.compile(r"\((?:(?:19|20)\d{2}\s*(?:-|—|–|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年|试行|草案|征求意见稿)\)")
+_NOTICE = re.compile(r"《(.+?)》[^。《》]{0,30}?(?:印发|转发|予以印发|印送)给?你们")
 _TITLE_PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:-|—|–|~|至|到)\s*((?:19|20)\d{2})\s*年")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?=[^年]{0,20}$)")
-_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?")
-# 根据《…》（…号），制定本办法: whatever the place, the document names its own basis
+_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?|第(十[一二三四五六])个五年")
+_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+# 海西州人民政府专题会议纪要: a banner naming the series, above the subject line (关于……的会议纪要)
 _BANNER = re.compile(r"(?!关于)[^,。;:]{2,30}纪要")
 _ENACTS = re.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
 _BASIS = re.compile(r"贯彻|落实|根据|依据|按照|为了|为")
+# a news item about a document: 安徽省人民政府发布关于……的通知 · 省政府印发了《……》
+_NEWS_ISSUER = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:人民政府|政府办公厅|人民政府办公厅|办公厅|办公室))(?:近日|日前|今天|昨天)?"
+                          r"(?:发布|印发|下发|出台)(?:了)?《?关于")
+# a preamble that says which year's work it divides: 现就2013年《政府工作报告》确定的重点工作……
+_PLANNED_YEAR = re.compile(r"(?:现就|现将|就|对|将)((?:19|20)\d{2})年(?:度)?[《〈]?[\u4e00-\u9fff]")
 
 
+class Fact(NamedTuple):
+    """A header fact: the value as the view writes it, where it stands, and why."""
+
+    value: str
+    span: Span | None
+    rule: str
+
+
+@dataclass
 class Header:
-    """What the header says, filled in as it is read (a plain class: see model.py on dataclasses)."""
-
-    __slots__ = ("title", "title_span", "notice_title", "doc_number", "doc_number_span", "issuer",
-                 "issuer_span", "issued_on", "issued_span", "period", "references", "rules")
-
-    def __init__(self) -> None:
-        self.title: str | None = None
-        self.title_span: tuple[int, int] | None = None
-        self.notice_title: str | None = None
-        self.doc_number: str | None = None
-        self.doc_number_span: tuple[int, int] | None = None
-        self.issuer: str | None = None
-        self.issuer_span: tuple[int, int] | None = None
-        self.issued_on: str | None = None
-        self.issued_span: tuple[int, int] | None = None
-        self.period: Period | None = None
-        self.references: list[tuple[str, str | None, str, tuple[int, int]]] = []
-        self.rules: dict[str, str] = {}
-
-
-def normalize_number(m: re.Match[str]) -> str:
-    return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+    title: Fact | None = None
+    notice_title: str | None = None
+    doc_number: Fact | None = None
+    issuer: Fact | None = None
+    issued_on: Fact | None = None
+    period: Period | None = None
+    preamble: Span = (0, 0)  # before the body's first item: where a document names its basis
+    facts: dict[str, Fact] = field(default_factory=dict)  # the index block's
 
 
 def parse_date(s: str) -> str | None:
@@ -83,156 +78,192 @@ def parse_date(s: str) -> str | None:
     return None
 
 
-def is_date_line(line: str) -> bool:
-    s = line.strip()
-    for pattern in (DATE, CN_DATE):
-        m = pattern.fullmatch(s)
-        if m:
-            return True
-    return False
-
-
-def is_title_end(line: str) -> bool:
-    """A line that can close a title: no sentence punctuation, ends with a document type."""
-    s = re.sub(r"\((?:草案|试行|征求意见稿|\d{4}\s*(?:-|—|–|至)\s*\d{4}年|\d{4}年)\)$", "", line.strip())
-    s = s.strip("《》 ")
-    if not s or len(s) > 80 or re.search(r"[。;:,!?]", s):
-        return False
-    return s.endswith(doc_types()) and len(s) >= 6
-
-
-def is_title_part(line: str) -> bool:
-    s = line.strip()
-    if s[:1] in "(【[〔":
-        return False  # (此件公开发布) · 【转载】: a note beside the title, not part of it
-    return (0 < len(s) <= 40 and not re.search(r"[。;:,!?\t]", s) and not is_date_line(s)
-            and not DOC_NUMBER.search(s) and not s.endswith("文件"))
-
-
-def parse_header(view: str, lines: list[tuple[int, int]], body_start: int,
-                 footer: list[tuple[int, int]]) -> Header:
+def parse_header(view: str, layout: Layout, kept: list[Line], body_start: int) -> Header:
     h = Header()
-    head = [(a, b) for a, b in lines if b <= body_start]
-    texts = [view[a:b] for a, b in head]
-
-    # index-block labels (发文字号：…, 成文日期：…) from scraped pages
-    labels: dict[str, tuple[str, int, int]] = {}
-    for a, b in head + [ln for ln in footer if INDEX_LABEL.match(view, ln[0])]:
-        t = view[a:b]
-        m = _LABEL.match(t)
-        if m and m.group(2).strip():
-            labels.setdefault(m.group(1), (m.group(2).strip(), a + m.start(2), b))
-
-    # 发文字号: a labelled one, else one standing at the start of a header line
-    for key in ("发文字号", "文件编号", "文号"):
-        if key in labels:
-            m = DOC_NUMBER.search(labels[key][0])
-            if m:
-                h.doc_number = normalize_number(m)
-                h.doc_number_span = (labels[key][1] + m.start(), labels[key][1] + m.end())
-                h.rules["doc_number"] = f"label:{key}"
-                break
-    if h.doc_number is None:
-        for (a, b), t in zip(head, texts):
-            m = DOC_NUMBER.match(t)
-            if m:
-                h.doc_number, h.doc_number_span = normalize_number(m), (a, a + m.end())
-                h.rules["doc_number"] = "header_line"
-                break
-
-    # the notice that wraps the plan, and the plan's title after the notice's date
-    notice_at = next((i for i, t in enumerate(texts) if _NOTICE.search(t)), None)
-    title_at = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0)
-    if title_at is None and notice_at is not None:
-        title_at = _find_title(texts, start=0)
-    if title_at is not None and _BANNER.fullmatch("".join(t.strip() for t in texts[title_at[0]:title_at[1] + 1])):
-        # 海西州人民政府专题会议纪要 / 海西府专纪〔2025〕12号 / 关于研究……的会议纪要: the banner names the
-        # series; the subject line under it is the title
-        subject = _find_title(texts, start=title_at[1] + 1)
-        if subject is not None and texts[subject[0]].strip().startswith("关于"):
-            title_at = subject
-    if title_at is not None:
-        first, last = title_at
-        h.title = re.sub(r"^【[^】]{1,6}】", "", "".join(texts[i].strip().strip("《》") for i in range(first, last + 1)))
-        h.title_span = (head[first][0], head[last][1])
-        h.rules["title"] = "title_block_after_notice" if notice_at is not None else "title_block"
-    elif "标题" in labels:
-        h.title = labels["标题"][0]
-        h.rules["title"] = "label:标题"
-    if notice_at is not None:
-        before = _find_title(texts[:notice_at], start=0)
-        if before is not None:
-            h.notice_title = "".join(texts[i].strip().strip("《》") for i in range(before[0], before[1] + 1))
-
-    # 成文日期 and 署名: a date line after an organisation line (header first, then footer)
-    candidates = head + footer
-    ctexts = [view[a:b] for a, b in candidates]
-    for i, t in enumerate(ctexts):
-        if is_date_line(t):
-            h.issued_on = parse_date(t)
-            h.issued_span = candidates[i]
-            h.rules["issued_on"] = "signature_date"
-            if i > 0 and _is_org(ctexts[i - 1]):
-                h.issuer = " ".join(ctexts[i - 1].split())
-                h.issuer_span = candidates[i - 1]
-                h.rules["issuer"] = "signature"
-                if i > 1 and _is_org(ctexts[i - 2]) \
-                        and view.count("\n", candidates[i - 2][1], candidates[i - 1][0]) == 1:
-                    # 中共盐城市委 / 盐城市人民政府 / date: a joint document signed by both, in order
-                    h.issuer = " ".join(ctexts[i - 2].split()) + " " + h.issuer
-                    h.issuer_span = (candidates[i - 2][0], candidates[i - 1][1])
-                    h.rules["issuer"] = "signature_joint"
-            break
-    if h.issued_on is None:
-        # 陵水黎族自治县人民政府办公室        2024年11月18日: issuer and date on one line (纪要, 简报)
-        for (a, b), t in zip(candidates, ctexts):
-            left, sep, right = t.strip().rpartition("\t")
-            if sep and is_date_line(right) and _is_org(left):
-                h.issued_on, h.issued_span = parse_date(right), (b - len(right), b)
-                h.issuer, h.issuer_span = " ".join(left.split()), (a, a + len(left))
-                h.rules["issued_on"] = h.rules["issuer"] = "signature_one_line"
-                break
-    if h.issued_on is None and "成文日期" in labels:
-        h.issued_on = parse_date(labels["成文日期"][0])
-        h.rules["issued_on"] = "label:成文日期"
-    if h.issuer is None and "发文机关" in labels:
-        h.issuer = labels["发文机关"][0]
-        h.rules["issuer"] = "label:发文机关"
-    if h.issuer is None and h.notice_title and "关于" in h.notice_title:
-        h.issuer = h.notice_title.split("关于")[0] or None
-        h.rules["issuer"] = "notice_title"
-    if h.issuer is None and h.title and "关于" in h.title and _is_org(h.title.split("关于")[0]):
-        h.issuer = h.title.split("关于")[0]
-        h.rules["issuer"] = "title"
-
-    h.period = _period(h.title, view[:body_start] if not h.title else "")
+    h.facts = _index_facts(view, kept)
+    h.doc_number = _doc_number(view, h.facts, layout.head)
+    h.title = _title(view, layout, h.facts, body_start)
+    h.notice_title = _notice_title(view, layout)
+    _signature(view, h, layout)
+    if h.issued_on is None and "issued_on" in h.facts:
+        date = parse_date(h.facts["issued_on"].value)
+        if date is not None:
+            h.issued_on = Fact(date, h.facts["issued_on"].span, "index:" + h.facts["issued_on"].rule)
+    if h.issuer is None and "issuer" in h.facts:
+        h.issuer = h.facts["issuer"]
+    if h.issuer is None:
+        h.issuer = _issuer_from_titles(view, h, layout)
+    h.preamble = (0, body_start)
+    h.period = _period(h.title.value if h.title else None, view[:body_start])
     return h
+
+
+def _index_facts(view: str, kept: list[Line]) -> dict[str, Fact]:
+    """The index block's facts (发文字号, 成文日期, 发文机关, 标题), wherever it stands; a label alone on
+    its line takes the next line as its value (發文機關：/ 國務院辦公廳)."""
+    out: dict[str, Fact] = {}
+    for k, ln in enumerate(kept):
+        if ln.role is not Role.FIELD:
+            continue
+        for name, (label, value, a, b) in (ln.facts or {}).items():
+            span = (ln.start + a, ln.start + b)
+            if not value and k + 1 < len(kept) and kept[k + 1].role is not Role.FIELD:
+                nxt = kept[k + 1]
+                value, span = nxt.text(view), (nxt.start, nxt.end)
+            if value and fields.is_fact(name) and name not in out:
+                out[name] = Fact(value.strip(), span, label)
+    return out
+
+
+def _doc_number(view: str, facts: dict[str, Fact], head: list[Line]) -> Fact | None:
+    """发文字号: the index block's, else the first head line that is one (or opens with one)."""
+    if "doc_number" in facts:
+        f = facts["doc_number"]
+        assert f.span is not None
+        m = DOC_NUMBER.search(f.value)
+        if m is not None:
+            at = f.span[0] + m.start()
+            return Fact(_number_text(m), (at, at + len(m.group(0))), f"index:{f.rule}")
+    for ln in head:
+        if ln.role in (Role.DOC_NUMBER, Role.TEXT, Role.ORG):
+            at = ln.start + 1 if view[ln.start] in "([" else ln.start
+            m = DOC_NUMBER.match(view, at, ln.end)
+            if m is not None:
+                return Fact(_number_text(m), (m.start(), m.end()), "header_line")
+    return None
+
+
+def _number_text(m: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", m.group(0))
+
+
+def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -> Fact | None:
+    if layout.plan_title:
+        lines = layout.plan_title
+        return Fact(clean_title(joined([ln.text(view) for ln in lines])), (lines[0].start, lines[-1].end),
+                    "plan_title_after_notice")
+    head = [ln for ln in layout.head if ln.role in (Role.TEXT, Role.ORG)]
+    texts = [ln.text(view) for ln in head]
+    notice_at = next((i for i, t in enumerate(texts) if _NOTICE.search(t)), None)
+    found = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0)
+    if found is None and notice_at is not None:
+        found = _find_title(texts, start=0)
+    if found is not None and _BANNER.fullmatch(joined(texts[found[0]:found[1] + 1])):
+        # a 纪要 banner names the series; the subject line under it is the title
+        subject = _find_title(texts, start=found[1] + 1)
+        if subject is not None and texts[subject[0]].strip().startswith("关于"):
+            found = subject
+    if found is not None:
+        first, last = found
+        return Fact(clean_title(joined(texts[first:last + 1])), (head[first].start, head[last].end),
+                    "title_block_after_notice" if notice_at is not None else "title_block")
+    if "title" in facts:
+        return Fact(clean_title(facts["title"].value), facts["title"].span, "index:" + facts["title"].rule)
+    return _title_above(view, layout, body_start)
 
 
 def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
     for i in range(start, len(texts)):
         if is_title_end(texts[i]) and not _NOTICE.search(texts[i]):
             first = i
-            while first > start and is_title_part(texts[first - 1]) and not _is_org(texts[first - 1]) \
-                    and not is_title_end(texts[first - 1]) \
-                    and not re.fullmatch(r"附件\s*\d*\s*:?", texts[first - 1].strip()):  # the 附件 label line
+            while first > start and is_title_part(texts[first - 1]) and not is_org(texts[first - 1]) \
+                    and not is_title_end(texts[first - 1]) and not _opens_title(texts[first]):
                 first -= 1
             # 兰考县人民政府 / 关于……的实施意见: the issuer's line opens a title split before 关于
             # (and 陵水黎族自治县人民政府 / 常务会议纪要: a bare kind of document under its issuer)
             if (texts[first].strip().startswith("关于") or len(texts[first].strip()) <= 8) \
-                    and first > start and _is_org(texts[first - 1]) \
-                    and len(texts[first - 1].strip()) <= 20:
+                    and first > start and is_org(texts[first - 1]) and len(texts[first - 1].strip()) <= 20:
                 first -= 1
             # a title may close on a line of its own: (2024—2025年) · (试行)
-            last = i + 1 if i + 1 < len(texts) and _TITLE_TAIL.fullmatch(texts[i + 1].strip()) else i
+            last = i + 1 if i + 1 < len(texts) and is_title_part(texts[i + 1]) \
+                and texts[i + 1].strip().startswith("(") else i
+            # …重点工作 / 分工方案: a kind of document may itself end in a word that ends a title
+            if last == i and i + 1 < len(texts) and is_title_end(texts[i + 1]) and len(texts[i + 1].strip()) <= 12 \
+                    and not _opens_title(texts[i + 1]):
+                last = i + 1
             return first, last
     return None
 
 
-def _is_org(line: str) -> bool:
-    s = line.strip()
-    return 2 < len(s) <= 40 and not re.search(r"[。,;:]", s) and bool(_ORG_END.search(s)) \
-        and not is_title_end(s)
+def _opens_title(text: str) -> bool:
+    """A line that opens a whole title by itself: 国务院办公厅关于…… · 【tag】X关于…… ."""
+    t = PAGE_TAG.sub("", text.strip())
+    head, sep, _ = t.partition("关于")
+    return bool(sep) and (not head or is_org(head))
+
+
+def _title_above(view: str, layout: Layout, body_start: int) -> Fact | None:
+    """No title block: the nearest title-like line above the body (a page headline, a plan title
+    with no kind of document at its end: 市政府工作报告重点工作责任分解(2023年))."""
+    for ln in reversed(layout.head):
+        if ln.start >= body_start or ln.role not in (Role.TEXT, Role.ORG):
+            continue
+        t = ln.text(view)
+        if is_title_part(t) and len(t) >= 8 and not is_org(t) and not re.search(r"\d{1,2}:\d{2}", t):
+            return Fact(clean_title(t), (ln.start, ln.end), "title_line_above_body")
+    return None
+
+
+def _notice_title(view: str, layout: Layout) -> str | None:
+    if not layout.plan_title and layout.cover is None:
+        return None
+    head = [ln for ln in layout.head if ln.role in (Role.TEXT, Role.ORG) and ln.start < layout.plan_title[0].start] \
+        if layout.plan_title else []
+    texts = [ln.text(view) for ln in head]
+    found = _find_title(texts, start=0)
+    return clean_title(joined(texts[found[0]:found[1] + 1])) if found else None
+
+
+def _signature(view: str, h: Header, layout: Layout) -> None:
+    """成文日期 and 署名: a date line under the issuer's name (the cover's signature first, then the
+    footer's); a garbled date still marks where the signature stands, but gives no date."""
+    cover_end = layout.cover[1] if layout.cover else None
+    candidates = [ln for ln in layout.head if cover_end is None or ln.start < cover_end] + layout.footer
+    for i, ln in enumerate(candidates):
+        t = ln.text(view)
+        if ln.role is Role.DATE:
+            date = parse_date(t) if is_date_line(t) else None
+            if date is not None:
+                h.issued_on = Fact(date, (ln.start, ln.end), "signature_date")
+            prev = candidates[i - 1] if i > 0 else None
+            if prev is not None and prev.role is Role.ORG and _adjacent(view, prev, ln):
+                h.issuer = Fact(" ".join(prev.text(view).split()), (prev.start, prev.end), "signature")
+                before = candidates[i - 2] if i > 1 else None
+                if before is not None and before.role is Role.ORG and view.count("\n", before.end, prev.start) == 1:
+                    # 中共盐城市委 / 盐城市人民政府 / date: a joint document signed by both, in order
+                    h.issuer = Fact(" ".join(before.text(view).split()) + " " + h.issuer.value,
+                                    (before.start, prev.end), "signature_joint")
+            if date is not None or h.issuer is not None:
+                return
+        left, sep, right = t.strip().rpartition("\t")
+        if sep and is_date_line(right) and is_org(left):
+            # 陵水黎族自治县人民政府办公室        2024年11月18日: issuer and date on one line
+            date = parse_date(right)
+            assert date is not None
+            h.issued_on = Fact(date, (ln.end - len(right), ln.end), "signature_one_line")
+            h.issuer = Fact(" ".join(left.split()), (ln.start, ln.start + len(left)), "signature_one_line")
+            return
+
+
+def _adjacent(view: str, a: Line, b: Line) -> bool:
+    """Two lines with at most blank lines between them."""
+    return not view[a.end:b.start].strip()
+
+
+def _issuer_from_titles(view: str, h: Header, layout: Layout) -> Fact | None:
+    """X关于……: the body before 关于 in the notice's title or the title, when it is one; a news item
+    names the body that issued the document (安徽省人民政府发布关于……的通知)."""
+    for name in (h.notice_title, h.title.value if h.title else None):
+        if name and "关于" in name:
+            head = name.split("关于")[0]
+            if is_org(head):
+                at = view.find(head)
+                return Fact(head, (at, at + len(head)) if at >= 0 else None, "title")
+    for ln in layout.head:
+        m = _NEWS_ISSUER.search(view, ln.start, ln.end)
+        if m is not None and is_org(m.group(1)):
+            return Fact(m.group(1), (m.start(1), m.end(1)), "news_lead")
+    return None
 
 
 def _period(title: str | None, preamble: str) -> Period | None:
@@ -242,8 +273,8 @@ def _period(title: str | None, preamble: str) -> Period | None:
         if m:
             return Period(f"{m.group(1)}-01-01", f"{m.group(2)}-12-31")
         m = _FIVE_YEAR.search(title)
-        if m and "规划" in title:
-            end = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030}.get(m.group(1))
+        if m and ("规划" in title or "纲要" in title):
+            end = _PLAN_END.get(m.group(1) or m.group(2))
             if end:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
         plain = re.sub(r"《[^》]*》", "", title)
@@ -252,19 +283,21 @@ def _period(title: str | None, preamble: str) -> Period | None:
             return None  # a report on how the work went (督查通报) plans no span of its own
         if len(set(years)) == 1:
             return Period(f"{years[0]}-01-01", f"{years[0]}-12-31")
-        return None
-    # no title: a preamble that plans one year's work (全年/年度 … 2016年推进……)
-    first = preamble.strip().split("\n")[0] if preamble.strip() else ""
-    planned = set(re.findall(r"((?:19|20)\d{2})年(?![底末])", first))
-    if len(planned) == 1 and re.search(r"全年|年度|本年", first):
-        y = planned.pop()
-        return Period(f"{y}-01-01", f"{y}-12-31")
+        if years:
+            return None
+    # a preamble that plans one year's work (全年/年度 … 2016年推进…… · 现就2013年《政府工作报告》……)
+    text = preamble.strip()
+    for line in text.split("\n")[:1] + [ln for ln in text.split("\n")[1:] if _PLANNED_YEAR.search(ln)]:
+        planned = set(re.findall(r"((?:19|20)\d{2})年(?![底末])", line))
+        if len(planned) == 1 and (re.search(r"全年|年度|本年", line) or _PLANNED_YEAR.search(line)):
+            y = planned.pop()
+            return Period(f"{y}-01-01", f"{y}-12-31")
     return None
 
 
 # the bracketed year every 发文字号 has (〔2018〕): cheap to find, unlike the whole number, whose
 # pattern opens with a lazy run of characters and is tried at every position of the text
-_YEAR_BRACKET = re.compile(r"[〔\[【(](?:19|20)\d{2}[〕\]】)]")
+_YEAR_BRACKET = re.compile(r"[〔\[【(](?:19|20)\d{2}")
 
 
 def _doc_numbers(view: str) -> Iterator[re.Match[str]]:
@@ -280,13 +313,17 @@ def _doc_numbers(view: str) -> Iterator[re.Match[str]]:
             done = m.end()
 
 
-def find_references(view: str, own: str | None, preamble: tuple[int, int],
-                    skip_spans: list[tuple[int, int]]) -> list[tuple[str, str | None, str, tuple[int, int]]]:
-    """Every other 发文字号 in the text: ``implements`` when the preamble names it as its basis."""
-    out: dict[str, tuple[str, str | None, str, tuple[int, int]]] = {}
+Ref = tuple[str, str | None, str, Span]
+
+
+def find_references(view: str, own: Fact | None, preamble: Span) -> list[Ref]:
+    """Every other 发文字号 in the text, as written: ``implements`` when the preamble names it as
+    its basis (为贯彻落实《…》(国发〔2016〕62号)…), else ``cites``."""
+    out: dict[str, Ref] = {}
     for m in _doc_numbers(view):
-        number = normalize_number(m)
-        if number == own or any(a <= m.start() < b for a, b in skip_spans):
+        number = _number_text(m)
+        if own is not None and (number == own.value or own.span is not None and m.start() < own.span[1]
+                                and own.span[0] < m.end()):
             continue
         title = None
         before = view[max(0, m.start() - 160):m.start()].rstrip("(")

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import re
 
+from taizhang.parse.labels import (
+    DEADLINE_LABEL,
+    is_label,
+    label_marks,
+    label_role,
+    opens_with_label,
+)
 from taizhang.parse.lexicon import places, role_markers
 from taizhang.parse.units import UnitName, is_unit, split_units
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 _OPENER = re.compile(r"[(〔\[【]")
-_LABELS = [m for m in role_markers() if m.where == "label"]
-# 牵头单位：… · 【牵头单位】…
-_LABEL_RX = re.compile("【?(" + "|".join(re.escape(m.marker) for m in _LABELS) + r")(?:】|\s*[:：])")
-_LABEL_ROLE = {m.marker: m.role for m in _LABELS}
-# the same without the optional 【 in front, for scanning: a pattern that opens with an optional
-# character is tried at every position, one that opens with words jumps to their first characters
-_LABEL_WORD = re.compile(_LABEL_RX.pattern.removeprefix("【?"))
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
-_DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限)(?:】|\s*[:：])")
-# a line that only continues the item above: 牵头单位：… · 完成时限：…
-LABEL_LINE = re.compile(_LABEL_RX.pattern + "|" + _DEADLINE_LABEL.pattern)
 # 由A负责 · 具体由A承办 · 后续管养工作由A牵头 (the work named first)
 _BY_PREFIX = re.compile(r"(?:[^,。;由]{2,20}?(?:工作|任务|事项))?(?:具体|统一|分别)?由")
 # 会议议定： · 会议要求， · 会议强调: the words a 纪要 opens each decision with
@@ -117,11 +114,11 @@ def _brackets(view: str, start: int, end: int) -> list[Clause]:
 def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     inner_start, inner_end = i + 1, j
     inner = view[inner_start:inner_end]
-    if inner.strip() in _LABEL_ROLE or _DEADLINE_LABEL.fullmatch(f"{inner}:"):
+    if is_label(inner.strip()) or DEADLINE_LABEL.fullmatch(f"{inner}:"):
         return None  # 【牵头单位】 is a label, read with what follows it
     if _NAMED_LEAD.fullmatch(f"({inner.strip()})") and view[i - 1:i] not in ("", "\n", "。"):
         return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
-    if _has_label_end(view, inner_start, inner_end) and _LABEL_WORD.search(inner):
+    if _has_label_end(view, inner_start, inner_end) and label_marks(view, inner_start, inner_end):
         return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
     tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
     if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
@@ -155,8 +152,6 @@ def _mostly_units(units: list[UnitName]) -> bool:
             and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
-# labels whose units lead when no 牵头 label stands beside them (the first of them)
-_RESP_LABELS = frozenset({"责任单位", "责任部门", "责任主体"})
 _MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
 _NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
 
@@ -197,30 +192,33 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     return lead, support
 
 
-def _label_marks(view: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """``_LABEL_RX.finditer(view, a, b)`` as (start, end, label): 【牵头单位】 starts at its 【."""
-    return [(m.start() - 1 if m.start() > a and view[m.start() - 1] == "【" else m.start(), m.end(), m.group(1))
-            for m in _LABEL_WORD.finditer(view, a, b)]
-
-
 def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Clause:
     """牵头单位：A；责任单位：B → lead A, support B; a lone 责任单位 list: the first leads."""
     clause = Clause(start, end, rule=rule)
-    marks = _label_marks(view, a, b)
+    marks = label_marks(view, a, b)
     stops = [m_start for m_start, _, _ in marks[1:]] + [b]
-    dl = _DEADLINE_LABEL.search(view, a, b)
-    has_lead = any(_LABEL_ROLE[label] == "lead" for _, _, label in marks)
+    dl = DEADLINE_LABEL.search(view, a, b)
+    has_lead = any(label_role(label) in ("lead", "lead_each") for _, _, label in marks)
     for (_, m_end, label), stop in zip(marks, stops):
         if dl and m_end <= dl.start() < stop:
             stop = dl.start()
         cut = _TIME_AFTER_COMMA.search(view, m_end, stop)
         if cut is not None:
             stop = cut.start()  # （责任单位：A、B，2024年12月底前完成）: the deadline is no unit
-        seg = view[m_end:stop].strip(" ;,。\t")
-        role = _LABEL_ROLE[label]
-        offset = m_end + (len(view[m_end:stop]) - len(view[m_end:stop].lstrip(" ;,。\t")))
+        stop = _value_end(view, m_end, stop)
+        seg = view[m_end:stop].strip(_VALUE_EDGE)
+        role = label_role(label)
+        offset = m_end + (len(view[m_end:stop]) - len(view[m_end:stop].lstrip(_VALUE_EDGE)))
         if role == "leader":
             clause.leaders += people(seg, offset)
+            continue
+        if role == "clause":  # 部门分工：省发展改革委牵头，各地、各部门配合。
+            inner = _verb_clause(view, offset, offset + len(seg))
+            if inner is not None:
+                clause.lead += inner.lead
+                clause.support += inner.support
+                clause.leaders += inner.leaders
+                clause.rule = f"{rule}:{inner.rule}"
             continue
         units = _tag(split_units(seg, offset), label)
         marked = _split_marked(units)
@@ -230,13 +228,23 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
             clause.rule = rule + ":marked_in_list"
         elif role == "lead" or role == "lead_each":
             clause.lead += units
-        elif has_lead or label not in _RESP_LABELS:
+        elif has_lead or role == "support":
             clause.support += units  # 配合单位：B is support even when no lead is named
         else:
             clause.lead += units[:1]
             clause.support += units[1:]
             clause.rule = rule + ":first_leads"
     return clause
+
+
+_VALUE_EDGE = " ;,。\t\n"
+
+
+def _value_end(view: str, start: int, stop: int) -> int:
+    """A label's value ends at the end of its sentence (责任单位：A、B。以下政策措施均需……): what
+    follows a full stop is another sentence, unless only another label follows."""
+    at = view.find("。", start, stop)
+    return at if at >= 0 and view[at + 1:stop].strip(_VALUE_EDGE) else stop
 
 
 def _has_label_end(view: str, start: int, end: int) -> bool:
@@ -251,7 +259,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
     out: list[Clause] = []
     if not _has_label_end(view, start, end):
         return out
-    marks = [m_start for m_start, _, _ in _label_marks(view, start, end)
+    marks = [m_start for m_start, _, _ in label_marks(view, start, end)
              if m_start == start or view[m_start - 1] in "。;\n\t"]
     i = 0
     while i < len(marks):
@@ -264,7 +272,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
             while nxt < end and view[nxt] in "\n\t ":
                 nxt += 1
             rest = view[nxt:end]
-            if nxt < end and (_LABEL_RX.match(rest) or _DEADLINE_LABEL.match(rest)):
+            if nxt < end and opens_with_label(rest):
                 line_end = view.find("\n", nxt, end)
                 b = line_end if line_end >= 0 else end
             else:
@@ -272,7 +280,7 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
         # text after a full stop that is not a label belongs to the next sentence
         for stop in re.finditer(r"。", view[a:b]):
             after = view[a + stop.end():b].lstrip()
-            if after and not _LABEL_RX.match(after) and not _DEADLINE_LABEL.match(after):
+            if after and not opens_with_label(after):
                 b = a + stop.end()
                 break
         clause = _labelled(view, a, b, a, b, "label")
@@ -520,7 +528,8 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
 
 
 def people(text: str, offset: int) -> list[tuple[str, int, int]]:
-    """Persons named in a leader field: 张三副市长、李四（副县长） → 张三, 李四."""
+    """Persons named in a leader field: 张三副市长、李四（副县长） → 张三, 李四; a role where no name is
+    given: 省政府分管领导同志 → 省政府分管领导."""
     out = []
     for m in _PERSON.finditer(text):
         part = m.group(1)
@@ -531,4 +540,13 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
                 and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
+    if not out:
+        role = _LEADER_ROLE.fullmatch(text.strip())
+        if role is not None:
+            start = offset + text.find(role.group(1))
+            out.append((role.group(1), start, start + len(role.group(1))))
     return out
+
+
+# 省政府分管领导同志 · 市政府分管副市长 · 各县区主要负责同志: a leader named by office
+_LEADER_ROLE = re.compile(r"([\u4e00-\u9fff]{0,16}(?:分管领导|主要领导|负责人|负责同志|分管副[省市县区]长|联系领导))(?:同志)?")

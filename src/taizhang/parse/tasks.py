@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from taizhang.parse.deadlines import find_deadlines
+from taizhang.parse.labels import opens_with_label
 from taizhang.parse.lexicon import non_task_headings
 from taizhang.parse.model import Assignment, Deadline, Evidence, Target, Task
 from taizhang.parse.outline import Item, match_ordinal
-from taizhang.parse.responsibility import LABEL_LINE, Clause, find_clauses, people
-from taizhang.parse.tables import Row
+from taizhang.parse.responsibility import Clause, find_clauses, people
+from taizhang.parse.tables import Cell, Row
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
-from taizhang.parse.units import UnitName, split_units
+from taizhang.parse.units import UnitName, is_unit, split_units
 
 _SENTENCE = re.compile(r"[^。;!?]+")
 
@@ -69,7 +70,7 @@ def _lines_between(view: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = b + 1
         if not line.strip():
             continue
-        if out and LABEL_LINE.match(line.strip()):
+        if out and opens_with_label(line.strip()):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -82,12 +83,24 @@ def _heading_text(view: str, item: Item) -> str:
     return line.split("。")[0]
 
 
-def not_a_task(view: str, item: Item) -> bool:
-    for node in [item] + item.ancestors():
-        head = _heading_text(view, node).strip()
-        if head.startswith(non_task_headings()):
-            return True
-    return False
+def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bool:
+    """An item under a heading such as 指导思想 or 工作目标 is no task (CONTRACT §1), unless someone
+    is made answerable for it: a goal with 责任单位 beside it is work to follow up."""
+    chain = [item] + item.ancestors()
+    if any(clauses_of.get(id(n)) for n in chain):
+        return False
+    return any(_non_task_heading(_heading_text(view, n).strip()) for n in chain)
+
+
+def _non_task_heading(head: str) -> bool:
+    """指导思想 · 工作目标 · 基本原则 …, not 主要目标和任务分工 (whose tasks are tasks)."""
+    if not head.startswith(non_task_headings()):
+        return False
+    rest = head[next(len(h) for h in non_task_headings() if head.startswith(h)):]
+    return not _WORK_WORDS.search(rest)
+
+
+_WORK_WORDS = re.compile(r"任务|分工|措施|举措|工作安排|责任")
 
 
 # the rule of a clause read from a line that closes a section (以上任务由……): see document.py
@@ -135,7 +148,7 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
     return Task(
         key=item.key,
         section=section,
-        title=_title(view[start:end]),
+        title=v.written_text(_title(view[start:end]), start, end),
         text=v.orig[o_start:o_end],
         span=(o_start, o_end),
         assignments=tuple(assignments),
@@ -160,10 +173,15 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
     text_end = cells["detail"].end if "task" in cells and "detail" in cells else main.end
     lead: list[UnitName] = []
     support: list[UnitName] = []
-    for role in ("lead", "lead_list", "support"):
+    people_in: list[tuple[str, int, int]] = []
+    for role in ("lead", "lead_person", "lead_list", "support"):
         cell = cells.get(role)
         if cell is None or cell.text.strip() in ("", "/", "—", "无"):
             continue
+        if role == "lead_person":  # 牵头单位及主要负责人: 市民政局 伍泽国
+            cell, person = _unit_and_person(cell)
+            people_in += person
+            role = "lead"
         units = split_units(cell.text, cell.start)
         if role == "lead":
             lead += units
@@ -173,6 +191,7 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
         else:
             support += units
     clause = Clause(text_start, text_end, lead, support, rule="table_columns")
+    clause.leaders += people_in
     for role in ("leaders", "leaders_more"):
         if role in cells:
             clause.leaders += [p for p in people(cells[role].text, cells[role].start)
@@ -189,8 +208,20 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
         for t in find_targets(view[text_start:text_end]))
     o_start, o_end = v.orig_span(text_start, text_end)
-    return Task(key=key, section=section, title=_title(view[main.start:main.end]),
+    return Task(key=key, section=section, title=v.written_text(_title(view[main.start:main.end]), main.start, main.end),
                 text=v.orig[o_start:o_end], span=(o_start, o_end), assignments=(a,), targets=targets)
+
+
+# 市民政局 伍泽国: a unit's name, then its head's
+_UNIT_THEN_PERSON = re.compile(r"(.*?(?:局|委|办|厅|部|院|中心|政府|管委会|公司|集团|街道|镇))\s*([\u4e00-\u9fff]{2,4})")
+
+
+def _unit_and_person(cell: Cell) -> tuple[Cell, list[tuple[str, int, int]]]:
+    m = _UNIT_THEN_PERSON.fullmatch(cell.text.strip())
+    if m is None or is_unit(m.group(2)):
+        return cell, []
+    at = cell.start + cell.text.find(m.group(2), len(m.group(1)))
+    return Cell(m.group(1), cell.start, cell.start + len(m.group(1))), [(m.group(2), at, at + len(m.group(2)))]
 
 
 def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int, int]],
@@ -217,10 +248,12 @@ def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int
         rule = c.rule.split(":")[0] + (":inherited" if inherited else "")
         for role, units, out in (("lead", c.lead, lead), ("support", c.support, support)):
             for u in units:
-                if u.name not in out and not (role == "support" and u.name in lead):
-                    out.append(u.name)
-                    evidence.append((f"{role}={u.name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
+                name = v.written(u.name, u.start, u.end)
+                if name not in out and not (role == "support" and name in lead):
+                    out.append(name)
+                    evidence.append((f"{role}={name}", Evidence(f"{rule}:{u.rule}", v.orig_span(u.start, u.end))))
         for name, s, e in c.leaders:
+            name = v.written(name, s, e)
             if name not in leaders:
                 leaders.append(name)
                 evidence.append((f"leader={name}", Evidence(rule, v.orig_span(s, e))))

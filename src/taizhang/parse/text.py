@@ -14,23 +14,33 @@ field can be shown where it came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from typing import NamedTuple
 
 from taizhang.parse.lexicon import t2s_table, traditional_chars
 
-# full-width ASCII (！..～) → half-width; ideographic and no-break spaces → space; CR → newline
-_WIDTH: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0xFEFF: " ",
-               0x2028: "\n", 0x2029: "\n"})
+
+def _width_table() -> dict[int, str]:
+    """One character for one, so offsets stay: full-width ASCII (！..～), the small and vertical
+    forms some pages print (1﹒ · ﹙一﹚ · ︰), half-width 。「」、 → their usual forms; ideographic,
+    no-break and zero-width spaces → space; line and paragraph separators → newline."""
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    for c in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE45), *range(0xFE50, 0xFE6C), *range(0xFF61, 0xFF65)]:
+        form = unicodedata.normalize("NFKC", chr(c))
+        if len(form) == 1 and form != chr(c):
+            table[c] = form
+    table.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x200B: " ", 0xFEFF: " ",
+                  0x2028: "\n", 0x2029: "\n"})
+    return table
+
+
+_WIDTH = _width_table()
 _WIDTH_PAIRS = tuple((chr(c), half) for c, half in _WIDTH.items())
 
 
 def half_width(text: str) -> str:
-    """The text with _WIDTH applied, one character for one, so offsets stay.
-
-    A search and a replace per character that occurs, rather than str.translate: translate looks
-    every character of a Chinese text up in the table one by one and is ≈ 5× slower here."""
+    """The text with _WIDTH applied (a replace per character that occurs: most never do)."""
     for wide, half in _WIDTH_PAIRS:
         if wide in text:
             text = text.replace(wide, half)
@@ -64,6 +74,10 @@ class View(NamedTuple):
     pinyin_removed: int = 0
     lines_joined: int = 0  # hard wraps undone (text copied from a PDF at a fixed width)
     lines_split: int = 0  # line breaks put back into a text that lost them (a page flattened)
+    # view offsets where a space inside a line was dropped (市 财政局 → 市财政局): a table whose cells
+    # are set apart by single spaces (1 居民消费价格涨幅3%左右 发展改革委) is split there
+    gaps: tuple[int, ...] = ()  # sorted
+    back: dict[int, str] | None = None  # simplified → traditional as this text writes them (traditional texts)
 
     @classmethod
     def of(cls, orig: str) -> "View":
@@ -89,6 +103,10 @@ class View(NamedTuple):
         for m in _SPACE.finditer(text):
             if outside(m.start()):
                 edits.append((m.start(), m.end(), _space(text, m.start(), m.end(), orig)))
+        if "〔" in text or "[" in text:  # 〔 20 21 〕 15 号: the digits of a 发文字号 belong together
+            for m in _SPACED_NUMBER.finditer(text):
+                edits.extend((a.start(), a.end(), "") for a in _DIGIT_SPACE.finditer(text, m.start(), m.end()))
+        edits += _vertical_text(text)
         wrapped = [at for at in _hard_wraps(text) if outside(at)]
         edits.extend((at, at + 1, "") for at in wrapped)
         breaks = _flat_breaks(text)
@@ -102,6 +120,7 @@ class View(NamedTuple):
         edits.sort()
         pieces: list[str] = []
         idx: list[int] = []
+        gaps: list[int] = []
         pos = 0
         for start, end, repl in edits:
             if start < pos:  # overlapping edit (a space inside a gloss): already removed
@@ -111,26 +130,44 @@ class View(NamedTuple):
             if repl:
                 pieces.append(repl)
                 idx.extend(moved[start][2] if start in moved else [start] * len(repl))
+            elif text[start] in " \t" and 0 < start and end < len(text) and text[start - 1] != "\n" \
+                    and text[end] != "\n":
+                gaps.append(len(idx))
             pos = end
         pieces.append(text[pos:])
         idx.extend(range(pos, len(text)))
         idx.append(len(orig))
-        return cls(orig, "".join(pieces), tuple(idx), traditional, pinyin, len(wrapped), len(breaks))
+        view = "".join(pieces)
+        back = _back_map(orig, view, idx) if traditional else None
+        return cls(orig, view, tuple(idx), traditional, pinyin, len(wrapped), len(breaks), tuple(gaps), back)
 
-    def as_written(self, name: str) -> str:
-        """A name found in the view, in the characters the text writes it with (市商务局 → 市商務局
-        in a traditional text); names are kept as written, the view only serves to recognise them."""
+    def written(self, name: str, start: int, end: int) -> str:
+        """A unit name read at view[start:end], as the text writes it: 市商务局 → 市商務局 in a
+        traditional text, 青島藍(lán)谷管理局 with the page's gloss. A level carried over from
+        the list (市 + 財政局) is written back character by character."""
         if not self.traditional:
             return name
+        piece = self.view[start:end]
+        if piece and name.endswith(piece):
+            a, b = self.orig_span(start, end)
+            return name[: len(name) - len(piece)].translate(self._back()) + re.sub(r"\s+", "", self.orig[a:b])
         return name.translate(self._back())
 
+    def written_text(self, text: str, start: int, end: int) -> str:
+        """Text taken from view[start:end] (line breaks and spaces dropped, maybe trimmed), in the
+        characters the text writes it with, one for one (a title, a 发文字号: 國辦函〔2014〕31號)."""
+        if not self.traditional:
+            return text
+        table = t2s_table()
+        pairs = [(self.view[i], self.orig[self.idx[i]]) for i in range(start, end) if not self.view[i].isspace()]
+        seq = "".join(c for c, _ in pairs)
+        at = seq.find(text)
+        if at < 0:
+            return text.translate(self._back())
+        return "".join(o if o != c and o.translate(table) == c else c for c, o in pairs[at:at + len(text)])
+
     def _back(self) -> dict[int, str]:
-        back: dict[int, str] = {}
-        for i, ch in enumerate(self.view):
-            o = self.orig[self.idx[i]]
-            if o != ch and "\u4e00" <= ch <= "\u9fff":
-                back.setdefault(ord(ch), o)
-        return back
+        return self.back or {}
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the text as read that a view span [start, end) came from."""
@@ -146,6 +183,33 @@ class View(NamedTuple):
     def orig_text(self, start: int, end: int) -> str:
         a, b = self.orig_span(start, end)
         return self.orig[a:b]
+
+
+# a 发文字号 written with spaces inside: 〔 20 21 〕 15 号
+_SPACED_NUMBER = re.compile(r"[〔\[][ \t]*(?:\d[ \t]*){4}[〕\]][ \t]*第?[ \t]*(?:\d[ \t]*){1,5}号")
+_DIGIT_SPACE = re.compile(r"[ \t]+")
+# a line of one character: text set vertically in a table's narrow cell (市 / 监 / 察 / 局)
+_ONE_CHAR_LINES = re.compile(rf"(?m)^[ \t]*[{CJK}][ \t]*(?:\n[ \t]*[{CJK}][ \t]*)+$")
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _vertical_text(text: str) -> list[tuple[int, int, str]]:
+    """The line breaks inside a run of one-character lines, as edits that remove them: a narrow
+    table cell flattened one character a line (市\n监\n察\n局 → 市监察局)."""
+    return [(b.start(), b.end(), "") for m in _ONE_CHAR_LINES.finditer(text)
+            for b in _LINE_BREAK.finditer(text, m.start(), m.end())]
+
+
+def _back_map(orig: str, view: str, idx: list[int]) -> dict[int, str]:
+    """simplified → traditional, as the text writes each character it converted."""
+    back: dict[int, str] = {}
+    for i, ch in enumerate(view):
+        o = orig[idx[i]]
+        if o != ch and "\u4e00" <= ch <= "\u9fff":
+            back.setdefault(ord(ch), o)
+    return back
 
 
 _LINE_END = ("。", ";", "!", "?", ":", "。”", "。\"", "!”", "?”")

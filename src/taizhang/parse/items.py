@@ -1,0 +1,92 @@
+"""Stage 3 — the body's items: the outline tree of numbered items, each item's extent, and the
+items a layout implies without an ordinal (paragraphs under a heading that each name their units,
+a 纪要's further decisions); a closing paragraph that only exhorts everyone (各有关单位要……) is cut
+from the last item.
+"""
+from __future__ import annotations
+
+import re
+
+from taizhang.parse.outline import Item, build
+from taizhang.parse.responsibility import OPENER, find_clauses
+from taizhang.parse.tasks import paragraph_tasks
+
+
+def items_of(view: str, lines: list[tuple[int, int]], end: int, dropped: list[tuple[int, int]]) -> list[Item]:
+    """The items of a body's lines, their ends set, unnumbered paragraphs and 纪要 decisions
+    read as items, closing remarks cut off."""
+    items = build(view, lines)
+    _set_ends(items, end, view, dropped)
+    items = _meeting_decisions(view, paragraph_tasks(view, items))
+    _cut_closing_remarks(view, items)
+    return items
+
+
+def _set_ends(items: list[Item], body_end: int, view: str, dropped: list[tuple[int, int]]) -> None:
+    """Each item runs to the next item that is not its descendant; own text stops at a child.
+    Lines dropped as a repeat or as page chrome (共2页 上一页…) at the end of an item are not its
+    text."""
+    dropped = sorted(dropped)
+    for i, item in enumerate(items):
+        nxt = items[i + 1].start if i + 1 < len(items) else body_end
+        item.own_end = max(item.body, min(nxt, body_end))
+        for a, b in reversed(dropped) if dropped else ():
+            if item.body < a < item.own_end and not view[b:item.own_end].strip():
+                item.own_end = a
+    for item in reversed(items):
+        item.end = max([item.own_end] + [c.end for c in item.children])
+
+
+def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:
+    """3.……参照执行。 / 会议要求，……由A牵头，B配合……: in a 纪要, a paragraph after a numbered
+    decision that opens 会议要求/会议议定 and names who does it is one more decision (key 二/4)."""
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children or item.parent is None or item.style in ("para", "dash", "annex"):
+            continue
+        at = item.body
+        while (nl := view.find("\n", at, item.own_end)) >= 0:
+            at = nl + 1
+            while at < item.own_end and view[at] in " \t":
+                at += 1
+            opener = OPENER.match(view, at, item.own_end)
+            if opener is None or not find_clauses(view, opener.end(), item.own_end):
+                continue
+            n = item.value + 1
+            extra = Item(item.style, str(n), n, at, at, end=item.own_end, level=item.level, parent=item.parent,
+                         own_end=item.own_end)
+            siblings = item.parent.children
+            siblings.insert(siblings.index(item) + 1, extra)
+            item.own_end = item.end = nl
+            out.append(extra)
+            break
+    return out
+
+
+_BLANK_THEN_EXHORTATION = re.compile(
+    r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
+    r"|各级各部门|各级各有关部门)"
+    r"[^,。;\n]{0,8}?(?:要|应|须|务必)")
+
+
+def _cut_closing_remarks(view: str, items: list[Item]) -> None:
+    """The paragraphs after the last item's responsibility clause that name nobody are the
+    document's closing remarks (各地区、各部门要……), not part of the last task."""
+    if not items:
+        return
+    last = items[-1]
+    gap = _BLANK_THEN_EXHORTATION.search(view, last.body, last.own_end)
+    if gap is not None and not last.children:
+        # ……\n\n各有关单位要按照职责分工各负其责……: a paragraph telling every body to do its part
+        last.own_end = last.end = gap.start()
+        return
+    clauses = find_clauses(view, last.body, last.own_end)
+    if not clauses:
+        return
+    line_end = view.find("\n", clauses[-1].end, last.own_end)
+    if line_end < 0 or not view[line_end:last.own_end].strip():
+        return
+    if find_clauses(view, line_end, last.own_end):
+        return
+    last.own_end = last.end = line_end

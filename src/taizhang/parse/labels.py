@@ -1,0 +1,100 @@
+"""Labels that assign work: 牵头单位：A · 协同责任单位：B · 分管省领导：X · 部门分工：A牵头，B配合.
+
+Offices coin these freely (牵头负责领导, 牵头责任单位, 协同责任单位, 数据提供单位 …), so a label is read
+by what it is made of rather than looked up whole: a head that says what is named (单位, 部门, 领导,
+分工 …) after words that say which part it plays (牵头, 协同, 责任, 分管 …). The labels in
+data/roles.tsv keep the meaning written there; any other label built this way is read from its
+words.
+
+    >>> [label_role(x) for x in ("牵头责任单位", "协同责任单位", "牵头负责领导", "部门分工", "责任单位")]
+    ['lead', 'support', 'leader', 'clause', 'resp']
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from taizhang.parse.lexicon import role_markers
+
+# words before the head, any number of them: 牵头 · 协同 · 责任 · 分管 · 省 · 数据提供 …
+_MODIFIERS = ("牵头", "协同", "配合", "协办", "参与", "协助", "主办", "主责", "主抓", "责任", "承办", "提供", "数据",
+              "实施", "落实", "分管", "挂钩", "包保", "包联", "联系", "督办", "主要", "具体", "共同", "负责", "其他",
+              "相关", "部门", "单位", "省", "市", "县", "区", "州", "旗", "厅", "局", "镇", "街道", "及")
+# what the label names: units, people, or a whole clause (部门分工：A牵头，B配合)
+_HEADS = ("单位", "部门", "处室", "科室", "主体", "机构", "领导", "责任人", "负责人", "分工", "牵头", "配合", "参与",
+          "协办")
+_LEADER_HEADS = ("领导", "责任人", "负责人")
+_LEAD_WORDS = ("牵头", "主办", "主责", "主抓")
+_SUPPORT_WORDS = ("协同", "配合", "协办", "参与", "协助", "提供")
+_LABEL_BODY = "(?:" + "|".join(sorted(_MODIFIERS, key=len, reverse=True)) + "){0,5}(?:" + \
+    "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_MADE_OF = re.compile("((?:" + "|".join(sorted(_MODIFIERS, key=len, reverse=True)) + "){0,5})(" +
+                      "|".join(sorted(_HEADS, key=len, reverse=True)) + ")")
+# a label where it can stand: 牵头单位：… · 【牵头单位】…
+LABEL = re.compile(rf"【?({_LABEL_BODY})(?:】|\s*:)")
+# the same without the optional 【 in front, for scanning (a pattern that opens with words lets the
+# engine jump to their first characters)
+LABEL_WORD = re.compile(rf"({_LABEL_BODY})(?:】|\s*:)")
+DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限|进度安排|进度要求|时限)"
+                            r"(?:】|\s*:)")
+
+
+@cache
+def label_role(label: str) -> str | None:
+    """lead · support · resp (first unit leads unless a lead is named beside) · leader · lead_each ·
+    clause (the value is a sentence: A牵头，B配合) · None (not a label of ours: 单位 alone)."""
+    written = {m.marker: m.role for m in role_markers() if m.where == "label"}
+    if label in written:
+        role = written[label]
+        return "resp" if label in _RESP_LABELS else role
+    made = _MADE_OF.fullmatch(label)
+    if made is None:
+        return None
+    head = made.group(2)
+    words = made.group(1)
+    if head in _LEADER_HEADS:
+        return "leader"
+    if head == "分工":
+        return "clause" if words else None
+    if head in ("牵头", "配合", "参与", "协办") and not words:
+        return "lead" if head == "牵头" else "support"
+    if not words:
+        return None  # 单位：· 部门：· 主体：— too bare to say who does what
+    if any(w in words for w in _LEAD_WORDS) or head == "牵头":
+        return "lead"
+    if any(w in words for w in _SUPPORT_WORDS) or head in ("配合", "参与", "协办"):
+        return "support"
+    if any(w in words for w in ("责任", "承办", "实施", "落实", "负责", "主要", "具体")):
+        return "resp"
+    return None
+
+
+# labels whose units lead when no 牵头 label stands beside them (the first of them)
+_RESP_LABELS = frozenset({"责任单位", "责任部门"})
+
+
+def is_label(label: str) -> bool:
+    return label_role(label) is not None
+
+
+def label_marks(view: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The labels of ours in view[a:b] as (start, end, label): 【牵头单位】 starts at its 【."""
+    out = []
+    for m in LABEL_WORD.finditer(view, a, b):
+        if not is_label(m.group(1)):
+            continue
+        start = m.start() - 1 if m.start() > a and view[m.start() - 1] == "【" else m.start()
+        out.append((start, m.end(), m.group(1)))
+    return out
+
+
+def label_at(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The label that opens text[pos:], if it is one of ours."""
+    m = LABEL.match(text, pos)
+    return m if m is not None and is_label(m.group(1)) else None
+
+
+def opens_with_label(text: str, pos: int = 0) -> bool:
+    """Whether text[pos:] opens with a label of ours or a deadline label (牵头单位：… · 完成时限：…):
+    such a line only continues the item above."""
+    return label_at(text, pos) is not None or DEADLINE_LABEL.match(text, pos) is not None

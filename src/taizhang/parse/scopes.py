@@ -1,0 +1,143 @@
+"""Stage 4 — responsibility by scope: beyond the clauses inside an item, who does the work may
+be said by its heading (一、市发展改革委 · （一）市X：负责……), by a line closing its section (以上任务由A
+牵头……), or by label lines under a heading's last child that belong to the whole heading.
+"""
+from __future__ import annotations
+
+import re
+
+from taizhang.parse.labels import opens_with_label
+from taizhang.parse.outline import Item
+from taizhang.parse.responsibility import Clause, find_clauses
+from taizhang.parse.tasks import CLOSING_RULE
+from taizhang.parse.units import UnitName, is_unit, split_units
+
+# 上海市闵行区人民政府 → 上海, 闵行: the places a document's issuer (or title) names, level by level
+_PLACE_LEVEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:自治区|自治州|自治县|自治旗|省|市|县|区|镇|乡|旗|盟|州|街道)")
+
+
+def _place_names(name: str) -> tuple[str, ...]:
+    out, at = [], 0
+    while (m := _PLACE_LEVEL.match(name, at)) is not None:
+        out.append(m.group(1))
+        at = m.end()
+    return tuple(out)
+
+
+def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> list[UnitName]:
+    """闵行公安分局 · 江湾市场监管所 in a document of 闵行区 / 江湾镇: a unit that opens with the name of
+    the document's own place names its place itself and takes no level word carried over the list."""
+    out = []
+    for u in units:
+        written = view[u.start:u.end]
+        if "level_carry_over" in u.rule and written.startswith(places) and u.name.endswith(written):
+            u = UnitName(written, u.start, u.end, u.rule.replace("level_carry_over", "own_place"))
+        out.append(u)
+    return out
+
+
+def _unit_heading(view: str, item: Item) -> list[Clause]:
+    """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
+    of every item under it."""
+    text = view[item.body:item.own_end].strip().rstrip("。:")
+    text = re.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
+    if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
+        return []
+    units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
+    if units and all(is_unit(u.name) for u in units):
+        # the document is divided by the units that lead: each one the heading names leads
+        return [Clause(item.body, item.own_end, lead=units, rule="unit_heading")]
+    return []
+
+
+def _unit_colon(view: str, item: Item) -> list[Clause]:
+    """（五）市自然资源局、市农牧局：负责…… → the units before the colon, the first leading (an
+    unmarked list), for the whole item."""
+    colon = view.find(":", item.body, min(item.own_end, item.body + 40))
+    if colon < 0 or "\n" in view[item.body:colon]:
+        return []
+    units = split_units(view[item.body:colon], item.body)
+    if not units or not all(is_unit(u.name) for u in units) or opens_with_label(view, item.body):
+        return []  # 牵头单位：… is a label, read as one
+    return [Clause(item.body, item.own_end, lead=units[:1], support=units[1:], rule="unit_colon")]
+
+
+def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, list[Clause]]) -> None:
+    """三、…… (一)…… (二)…… 牵头单位：A  配合单位：B — label lines after the last child, when its
+    siblings name nobody and the items beside the heading carry label lines of their own (一、……
+    牵头单位：…), close the heading's whole block: every child inherits them."""
+    for item in items:
+        kids = item.children
+        if len(kids) < 2 or clauses_of.get(id(item)) or any(clauses_of.get(id(k)) for k in kids[:-1]):
+            continue
+        peers = item.parent.children if item.parent is not None else [i for i in items if i.parent is None]
+        if not any(p is not item and not p.children
+                   and any(c.rule.startswith("label") for c in clauses_of.get(id(p), [])) for p in peers):
+            continue
+        last = kids[-1]
+        cs = clauses_of.get(id(last)) or []
+        if cs and not last.children and all(c.rule.startswith("label") for c in cs) \
+                and view[cs[0].start - 1:cs[0].start] in ("\n", "") and cs[0].start > last.body:
+            line_start = view.rfind("\n", last.body, cs[0].start)
+            if line_start > last.body:  # the labels stand on lines of their own below the text
+                clauses_of[id(item)], clauses_of[id(last)] = cs, []
+
+
+# 以上任务由A牵头，B、C配合，2025年底前完成。 — a line after a section's last item
+_CLOSING_LINE = re.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
+
+
+def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
+                           articles: bool) -> None:
+    """A line closing a section, 以上任务由A牵头，B配合，……前完成, is the clause of every item
+    above it in the section (CLOSING_RULE: its deadline goes to them too), not part of the last."""
+    for item in items:
+        kids = item.children
+        if not kids or clauses_of.get(id(item)) or kids[-1].children:
+            continue
+        last = kids[-1]
+        m = _CLOSING_LINE.search(view, last.body, last.own_end)
+        if m is None:
+            continue
+        line_end = view.find("\n", m.end(), last.own_end)
+        line_end = line_end if line_end >= 0 else last.own_end
+        cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+        if not cs:
+            continue
+        for c in cs:
+            c.start, c.rule = m.start() + 1, f"{CLOSING_RULE}:{c.rule}"
+            c.end = line_end
+        clauses_of[id(item)] = cs
+        clauses_of[id(last)] = [c for c in clauses_of.get(id(last), []) if c.end <= m.start()]
+        last.own_end = last.end = m.start()
+
+
+def clauses_by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) -> dict[int, list[Clause]]:
+    """Each item's clauses (by id), with what its scope adds: its heading's units, a duty list's
+    colon, a section's closing line or closing labels."""
+    clauses_of: dict[int, list[Clause]] = {}
+    articles = any(it.style == "article" for it in items)
+    for item in items:
+        cs = find_clauses(view, item.body, item.own_end, duty=articles)
+        if not cs and not item.children and not any(clauses_of.get(id(a)) for a in item.ancestors()):
+            # nobody named by a marker: a sentence whose subject is a body (县财政局每年统筹……)
+            cs = [c for c in find_clauses(view, item.body, item.own_end, duty=True) if c.lead]
+        if not item.children and not any(c.lead for c in cs):
+            # （一）市发展改革委：负责……: a duty list by unit, the unit before the colon leads
+            cs = _unit_colon(view, item) or cs
+        if item.children and not any(c.lead or c.support for c in cs):
+            # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
+            cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)
+                  for h in _unit_heading(view, item)] or cs
+        if own_places:
+            for c in cs:
+                c.lead, c.support = _own_place(view, c.lead, own_places), _own_place(view, c.support, own_places)
+        clauses_of[id(item)] = cs
+    _lift_closing_labels(view, items, clauses_of)
+    _lift_closing_sentence(view, items, clauses_of, articles)
+    return clauses_of
+
+
+def own_places(*names: str | None) -> tuple[str, ...]:
+    """The places the document's issuer and title name, level by level (上海市闵行区 → 上海, 闵行)."""
+    return tuple(p for n in names for p in _place_names(n or ""))
