@@ -255,7 +255,14 @@ _EVERY = re.compile(
     rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(?P<l1>\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(?P<l2>\d{{1,2}})月)"
     # 每年开展一次考核 · 每年向社会公布 · 每年举办购物节: an event held every year
     rf"|(?P<yearly>每年)(?=[^,。;]{{0,5}}?{_YEARLY_EVENT})"
+    # 每年招引亿元以上制造业项目100个 · 每年培育星级上云企业50家: work to do again every year
+    rf"|(?P<yearly_work>每年)(?=[\u4e00-\u9fff])"
 )
+# 每年至少引进1个 · 每年负责策划5个 · 每年组织两次: a count right after the verb is a quota (a target);
+# 每年减少1/3 · 每年新开工项目占50%以上 · 转化率达到50%: a pace or a share is a target too
+_QUOTA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:\d|[一两二三四五六七八九十几多]+(?:个|次|场|批|家|项|所|期|轮))"
+                          r"|(?:至少|不少于|不低于|不超过)")
+_PACE = re.compile(r"减少|增长|增加|新增|提高|降低|下降|占|率|比例|比重|%|以内|不少于|不低于|至少|不超过|以上的")
 
 
 def find_recurring(text: str) -> list[Found]:
@@ -269,6 +276,10 @@ def find_recurring(text: str) -> list[Found]:
             continue  # 每月新增3家: a pace, not a date
         if m.group("yearly") and _COUNTED.match(text, m.end()):
             continue  # 每年举办3场: a quota
+        if m.group("yearly_work"):
+            clause_end = min((i for i in (text.find(c, m.end()) for c in ",。;") if i >= 0), default=len(text))
+            if _QUOTA_AFTER.match(text, m.end()) or _PACE.search(text, m.end(), clause_end):
+                continue
         out.append(Found(m.group(0), m.start(), m.end(), None, rrule, "recurring", "recurring"))
     return out
 
@@ -290,7 +301,7 @@ def _rrule(m: re.Match[str]) -> str | None:
             return f"FREQ=YEARLY;BYMONTH={month}"
         day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"
-    if g["yearly"]:
+    if g["yearly"] or g["yearly_work"]:
         return "FREQ=YEARLY"
     if g["yq"]:
         q = int(g["yq"]) if g["yq"].isdigit() else cn_to_int(g["yq"])

@@ -28,11 +28,11 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item
-from taizhang.parse.scopes import clauses_by_scope, own_places
+from taizhang.parse.scopes import clauses_by_scope, own_places, standing_units
 from taizhang.parse.tables import Table, find_table
 from taizhang.parse.tasks import build_task, not_a_task, table_task
 from taizhang.parse.text import View
-from taizhang.parse.units import complete_cut_names
+from taizhang.parse.units import UnitName, complete_cut_names
 
 _TO_ANNEX = re.compile(r"(?:详见|参见|见)附件")
 _BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
@@ -102,6 +102,7 @@ def parse(text: str, *, source: str = "") -> Document:
             continue  # 具体任务分工见附件1: the work is counted where the attachment lists it
         tasks.append(build_task(v, item, clauses_of, books, ref_year))
     tasks += annex_rows
+    tasks = _add_standing(v, tasks, standing_units(view, items))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 
@@ -217,6 +218,28 @@ def _written(v: View, fact: Fact | None) -> Fact | None:
 
 def _value(fact: Fact | None) -> str | None:
     return fact.value if fact is not None else None
+
+
+def _add_standing(v: View, tasks: list[Task], standing: list[tuple[int, list[UnitName]]]) -> list[Task]:
+    """Every task after a standing rule (以下……均需A、B落实，不再单独列出) takes its units as support."""
+    if not standing:
+        return tasks
+    out = []
+    for t in tasks:
+        for at, units in standing:
+            if t.span[0] < v.orig_span(at, at + 1)[0] or not t.assignments:
+                continue
+            first = t.assignments[0]
+            named = set(first.lead) | set(first.support)
+            extra = [u for u in units if v.written(u.name, u.start, u.end) not in named]
+            first = first._replace(
+                support=first.support + tuple(v.written(u.name, u.start, u.end) for u in extra),
+                evidence=first.evidence + tuple((f"support={v.written(u.name, u.start, u.end)}",
+                                                  Evidence(f"standing_rule:{u.rule}", v.orig_span(u.start, u.end)))
+                                                 for u in extra))
+            t = t._replace(assignments=(first,) + t.assignments[1:])
+        out.append(t)
+    return out
 
 
 def _complete_names(tasks: list[Task], known: set[str]) -> tuple[list[Task], dict[str, str]]:

@@ -41,7 +41,7 @@ def lay_out(view: str, lines: list[Line], body_from: int | None = None) -> Layou
     """The parts of a page. ``body_from``: where a table found among the lines begins (a body
     may be a table and nothing else)."""
     kept = [ln for ln in lines if ln.role not in DROPPED]
-    cover, title, plan_at = _cover(view, kept)
+    cover, title, plan_at = _cover(view, kept, body_from)
     rest = kept[plan_at:]
     first = next((k for k, ln in enumerate(rest) if ln.role is Role.ITEM), None)
     if body_from is not None:
@@ -61,8 +61,9 @@ def lay_out(view: str, lines: list[Line], body_from: int | None = None) -> Layou
     return Layout(head, cover, title, body, annexes, footer)
 
 
-def _cover(view: str, kept: list[Line]) -> tuple[tuple[int, int] | None, list[Line], int]:
-    """The cover notice, the plan's title lines, and the index of the first line after them."""
+def _cover(view: str, kept: list[Line], body_from: int | None) -> tuple[tuple[int, int] | None, list[Line], int]:
+    """The cover notice, the plan's title lines, and the index of the first line after them
+    (``body_from``: where a table found among the lines begins)."""
     issue = next((k for k, ln in enumerate(kept) if ln.role is Role.TEXT and _ISSUES.search(view, ln.start, ln.end)),
                  None)
     if issue is None:
@@ -83,7 +84,8 @@ def _cover(view: str, kept: list[Line]) -> tuple[tuple[int, int] | None, list[Li
     while k < len(kept) and k - a < 4 and kept[k].role in (Role.TEXT, Role.ORG) \
             and is_title_part(kept[k].text(view)):
         k += 1
-    if k == a or k >= len(kept):
+    follows = k < len(kept) or (body_from is not None and body_from > kept[a].start)
+    if k == a or not follows:
         return None, [], 0
     return (kept[0].start, kept[a].start), kept[a:k], k
 

@@ -32,7 +32,7 @@ _FORM_AT = {style: i for i, (style, _) in enumerate(_FORMS)}
 # the characters an ordinal can begin with (a cheap test before the patterns)
 _ORDINAL_FIRST = frozenset("0123456789(第—-事任" + CN + "".join(chr(c) for c in range(0x2460, 0x2488)))
 # an inline next item: after the end of a sentence, the same form with the next number
-_SENTENCE_END = re.compile(r"[。;!?]")
+_SENTENCE_END = re.compile(r"[。;!?)〕\]】]")  # a clause in brackets ends an item too: …。(A负责)(二)……
 
 
 class Item:

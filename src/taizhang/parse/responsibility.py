@@ -212,14 +212,19 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
+        if role == "resp" and _LEAD_MARK.search(seg):
+            role = "clause"  # 责任单位：市人力社保局、市农业农村局分别牵头 · 责任单位：A牵头，B配合
         if role == "clause":  # 部门分工：省发展改革委牵头，各地、各部门配合。
             inner = _verb_clause(view, offset, offset + len(seg))
-            if inner is not None:
+            if inner is not None and (inner.lead or label_role(label) == "clause"):
                 clause.lead += inner.lead
                 clause.support += inner.support
                 clause.leaders += inner.leaders
                 clause.rule = f"{rule}:{inner.rule}"
-            continue
+                continue
+            if label_role(label) == "clause":
+                continue
+            role = "resp"
         units = _tag(split_units(seg, offset), label)
         marked = _split_marked(units)
         if marked is not None:
@@ -238,6 +243,8 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
 
 
 _VALUE_EDGE = " ;,。\t\n"
+# a lead named inside a 责任单位 list makes it a clause of its own: A、B分别牵头 · A牵头，B配合
+_LEAD_MARK = re.compile(r"牵头|主办|主责")
 
 
 def _value_end(view: str, start: int, stop: int) -> int:
@@ -411,7 +418,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 clause.lead += _tag(units[:1], "主语")
                 clause.support = _tag(units[1:], "其后") + clause.support
     if clause.lead:
-        clause.support += _joined_later(view, a, b)
+        named = {u.name for u in clause.lead + clause.support}
+        clause.support += [u for u in _joined_later(view, a, b) if u.name not in named]
     return None if clause.empty() else clause
 
 
@@ -427,8 +435,9 @@ def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
     out: list[UnitName] = []
     for m in re.finditer(r"(?<!由)会同", view[a:b]):
         at = a + m.end()
-        rest = view[at:min(b, at + 40)]
-        for stop in range(len(rest), 1, -1):
+        rest = view[at:min(b, at + 80)]
+        # a list cut by the window is no list (…粮食局等部|门): start below the cut
+        for stop in range(len(rest) - (1 if at + 80 < b else 0), 1, -1):
             cand = rest[:stop]
             if cand[-1] in "、,，" or not is_unit(cand.split("、")[-1]):
                 continue

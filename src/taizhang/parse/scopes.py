@@ -8,7 +8,7 @@ import re
 
 from taizhang.parse.labels import opens_with_label
 from taizhang.parse.outline import Item
-from taizhang.parse.responsibility import Clause, find_clauses
+from taizhang.parse.responsibility import Clause, find_clauses, people
 from taizhang.parse.tasks import CLOSING_RULE
 from taizhang.parse.units import UnitName, is_unit, split_units
 
@@ -43,11 +43,27 @@ def _unit_heading(view: str, item: Item) -> list[Clause]:
     text = re.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
     if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
         return []
-    units = split_units(text, item.body + view[item.body:item.own_end].find(text[0]))
+    at = item.body + view[item.body:item.own_end].find(text[0])
+    owner = _OWNED_WORK.fullmatch(text)
+    if owner is not None:
+        # 一、张三副省长负责的工作 · （一）省监察厅牵头的工作: work grouped by who answers for it
+        who = owner.group(1)
+        units = split_units(who, at)
+        if units and all(is_unit(u.name) for u in units):
+            return [Clause(item.body, item.own_end, lead=units, rule="work_of_unit_heading")]
+        leaders = people(who, at)
+        if leaders:
+            return [Clause(item.body, item.own_end, leaders=leaders, rule="work_of_leader_heading")]
+        return []
+    units = split_units(text, at)
     if units and all(is_unit(u.name) for u in units):
         # the document is divided by the units that lead: each one the heading names leads
         return [Clause(item.body, item.own_end, lead=units, rule="unit_heading")]
     return []
+
+
+# X牵头的工作 · X同志负责的重点任务 · X分管的事项
+_OWNED_WORK = re.compile(r"(.{2,30}?)(?:同志)?(?:牵头负责|牵头|负责|分管|主抓|联系|包保)的(?:重点)?(?:工作|任务|事项|项目)(?:任务)?")
 
 
 def _unit_colon(view: str, item: Item) -> list[Clause]:
@@ -127,7 +143,7 @@ def clauses_by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) 
             cs = _unit_colon(view, item) or cs
         if item.children and not any(c.lead or c.support for c in cs):
             # 一、市发展改革委（责任领导：张宏伟副市长）: the unit from the heading, the leader from its bracket
-            cs = [Clause(h.start, h.end, h.lead, h.support, [p for c in cs for p in c.leaders], h.rule)
+            cs = [Clause(h.start, h.end, h.lead, h.support, h.leaders + [p for c in cs for p in c.leaders], h.rule)
                   for h in _unit_heading(view, item)] or cs
         if own_places:
             for c in cs:
@@ -141,3 +157,21 @@ def clauses_by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) 
 def own_places(*names: str | None) -> tuple[str, ...]:
     """The places the document's issuer and title name, level by level (上海市闵行区 → 上海, 闵行)."""
     return tuple(p for n in names for p in _place_names(n or ""))
+
+
+# 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出: the document's own standing rule
+_STANDING = re.compile(r"以下[^。;,]{0,10}?(?:均需|均由|均要|都需|均须|均应|都要)([^。;]{2,60}?)(?:负责)?(?:落实|实施|执行|推进)"
+                       r"[^。;]{0,4}?不再(?:单独|一一|逐项|另行)?(?:列出|列明|标注)")
+
+
+def standing_units(view: str, items: list[Item]) -> list[tuple[int, list[UnitName]]]:
+    """Units a document says take part in every item after a point, so that it need not list
+    them again (…以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出): (where it says so,
+    the units)."""
+    out = []
+    for item in items:
+        for m in _STANDING.finditer(view, item.body, item.own_end):
+            units = split_units(m.group(1), m.start(1))
+            if units and all(is_unit(u.name) for u in units):
+                out.append((m.end(), units))
+    return out

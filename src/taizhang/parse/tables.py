@@ -120,10 +120,10 @@ def find_table(view: str, lines: list[Span], gaps: tuple[int, ...] = ()) -> Tabl
         # one cell per line: a run of header lines
         names = []
         for a2, b2 in lines[i:i + 14]:
-            if b2 - a2 > 18 or column_role(view[a2:b2]) is None:
+            if len(_cell_text(view[a2:b2])) > 12 or column_role(view[a2:b2]) is None:
                 break
             names.append(view[a2:b2])
-        roles = _roles(names) if len(names) >= 2 else None
+        roles = _roles(names) if len(names) >= 3 else None
         if roles:
             return _rows_cells(view, lines, i, roles)
     return None
@@ -228,6 +228,8 @@ def _rows_cells(view: str, lines: list[Span], header: int, roles: tuple[str, ...
             if len(group) < n:
                 break
         cells = [_cell(view, x, y) for x, y in group]
+        if roles[0] == "key":  # `` |`` lines are cells left empty: where they stood says nothing sure
+            cells = [c for c in cells if c.text.strip()]
         row = _aligned(cells, roles, "cells")
         if not ("task" in row or "detail" in row):
             break
@@ -306,7 +308,8 @@ def _fit(text: str, role: str) -> float:
     if role == "section":
         return 3.0 if match_ordinal(t, 0) else -2.0
     if role in ("task", "detail"):
-        return (2.0 if len(t) >= 6 else 0.5) - (2.0 if person or units else 0.0)
+        lead_text = 0.5 if role == "task" else 0.0  # the first text column is the task
+        return (1.5 + lead_text if len(t) >= 6 else 0.5) - (2.0 if person or units else 0.0)
     if role in ("lead", "lead_list", "support", "lead_person"):
         return 3.0 if units else 1.0 if role == "lead_person" and re.search(r"[局委办厅部]", t) else -1.0
     if role in ("leaders", "leaders_more"):

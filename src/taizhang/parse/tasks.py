@@ -87,13 +87,17 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
     """An item under a heading such as 指导思想 or 工作目标 is no task (CONTRACT §1), unless someone
     is made answerable for it: a goal with 责任单位 beside it is work to follow up."""
     chain = [item] + item.ancestors()
-    if any(clauses_of.get(id(n)) for n in chain):
+    # a clause that names who answers (not a subject read off a sentence: 开发区每年至少引进……)
+    if any(c.rule != "verb:duty" for n in chain for c in clauses_of.get(id(n), [])):
         return False
     return any(_non_task_heading(_heading_text(view, n).strip()) for n in chain)
 
 
 def _non_task_heading(head: str) -> bool:
-    """指导思想 · 工作目标 · 基本原则 …, not 主要目标和任务分工 (whose tasks are tasks)."""
+    """指导思想 · 工作目标 · 基本原则 · 分工原则 …, not 主要目标和任务分工 (whose tasks are tasks)."""
+    head = head.rstrip("。:")
+    if len(head) <= 12 and head.endswith(_NON_TASK_ENDINGS):
+        return True
     if not head.startswith(non_task_headings()):
         return False
     rest = head[next(len(h) for h in non_task_headings() if head.startswith(h)):]
@@ -101,6 +105,8 @@ def _non_task_heading(head: str) -> bool:
 
 
 _WORK_WORDS = re.compile(r"任务|分工|措施|举措|工作安排|责任")
+# what a heading that explains rather than assigns ends with (分工原则 · 编制背景 · 适用范围)
+_NON_TASK_ENDINGS = ("原则", "思路", "意义", "背景", "依据", "范围", "现状", "形势", "指导思想")
 
 
 # the rule of a clause read from a line that closes a section (以上任务由……): see document.py

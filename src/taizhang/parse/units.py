@@ -29,7 +29,10 @@ _LEVEL_RUN = re.compile(
 )
 _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
-_TRAILING = re.compile(r"(?:等|等单位|等部门|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+_TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等|等单位|等部门|分别负责|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
+# a note of the document's own after a list, not part of the last name: 市卫生健康委（除标注“分别牵头”外，
+# 列第一位为牵头或汇总单位，下同） · 市财政局（第一责任单位为牵头单位，下同）
+_NOTE = re.compile(r"\((?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
 _LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
@@ -70,7 +73,7 @@ def is_unit(name: str) -> bool:
     """A phrase that names a body: ends like one, or is a standing collective."""
     name = _TRAILING.sub("", name)
     name = _SUB_OFFICE.sub("", name)  # 市委组织部(人才办) · 市财政局(牵头)
-    if not name or len(name) > 30:
+    if len(name) < 2 or len(name) > 30:
         return False
     if name in collectives() or _LEVEL_RUN.fullmatch(name.rstrip("政府人民")) or _EACH_PLACE.match(name):
         return True
@@ -147,7 +150,7 @@ def _split_conj(text: str, a: int, b: int) -> list[tuple[int, int]]:
         left, right = text[a:m.start()], text[m.end():b]
         if left and right and is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right)) \
                 and not _BARE_BODY.fullmatch(right):
-            return [(a, m.start())] + _split_conj(text, m.end(), b)
+            return _split_conj(text, a, m.start()) + _split_conj(text, m.end(), b)
     return [(a, b)]
 
 
@@ -157,7 +160,7 @@ def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]
         raw = text[a:b]
         stripped = _LEADING.sub("", raw)
         a += len(raw) - len(stripped)
-        name = _TRAILING.sub("", stripped).strip()
+        name = _TRAILING.sub("", _NOTE.sub("", stripped)).strip()
         if not name:
             continue
         # 长春市等有关地方政府: a list closed by 等 + a collective is two units
@@ -173,7 +176,23 @@ def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]
         # collective (CONTRACT §2.3), not a list of units
         a, b = items[0][1], items[-1][2]
         return [UnitName(text[a:b], offset + a, offset + b, "collective_list")]
-    return _complete(items, offset)
+    return _complete(_owned_collectives(text, items), offset)
+
+
+# 省政府各部门、各直属机构: the bodies of one owner, named as one collective
+_OWNER_EACH = re.compile(r"(?:国务院|[省市县区州旗]政府|[省市县区州旗]委|[省市县区]直)各[\u4e00-\u9fff]{1,8}")
+_BARE_EACH = re.compile(r"各[\u4e00-\u9fff]{1,8}(?:机构|单位|部门|委办局|办局)")
+
+
+def _owned_collectives(text: str, items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for name, a, b in items:
+        if out and _BARE_EACH.fullmatch(name) and _OWNER_EACH.fullmatch(out[-1][0].split("、")[0]):
+            _, start, _ = out[-1]
+            out[-1] = (text[start:b], start, b)
+        else:
+            out.append((name, a, b))
+    return out
 
 
 def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
@@ -195,6 +214,15 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
                 suffix = gov if leveled or not level else level + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
+    elif len(names) > 1:
+        # 襄阳市、十堰市、随州市、神农架林区发改委: a department named once for every place before it
+        split = _PLACE_BODY.fullmatch(bases[-1])
+        if split is not None and is_unit(split.group(2)) and all(_is_bare_place(n) for n in names[:-1]):
+            level = split.group(1)[-1] if split.group(1)[-1] in LEVELS else ""
+            for i in range(len(names) - 1):
+                leveled = names[i][-1] in LEVELS and len(names[i]) >= 3
+                names[i] += (split.group(2) if leveled or not level else level + split.group(2))
+                rules[i] = "shared_body"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
     first = _LEVEL_PREFIX.match(names[0]) if names else None
     if first and not _QUALIFIER.match(names[0]) and names[0] not in collectives():
@@ -216,12 +244,19 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
             for n, (_, a, b), r in zip(names, items, rules)]
 
 
+# a place, then the body of it the list is about: 神农架林区 + 发改委 · 营口市 + 住建局
+_PLACE_BODY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:自治州|自治县|林区|地区|市|区|县|州|盟|旗))(?![市区县州盟旗])((?:人民)?[\u4e00-\u9fff]{2,8})")
+_ZONES = ("新区", "开发区", "高新区", "经开区", "园区", "示范区", "试验区")
+
+
 def _is_bare_place(name: str) -> bool:
     """沈阳 · 苏家屯区 · 新民市: a place named without its body."""
-    if is_unit(name) or name in collectives() or name.startswith(("各", "有关", "相关")):
-        return False
+    if (is_unit(name) and not name.endswith(_ZONES)) or name in collectives() or name.startswith(("各", "有关", "相关")):
+        return False  # (沈北新区、沈河区政府: a zone named as a place takes the shared 政府)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
+    if name[0] in "省市区县" and len(name) <= 3:
+        return False  # 市人行 · 区法院: a body of the level named, not a place
     return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places()) \
         or name.endswith(("村", "社区"))  # 石桥村、河坑村村委会
 
@@ -233,9 +268,20 @@ def _takes_level(name: str) -> bool:
         return False  # 花园路街道办事处 names its own street
     if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name) or _ENTERPRISE.search(name):
         return False
-    if name.startswith(places()):
+    if name.startswith(places()) or _named_zone(name):
         return False
     return is_unit(name)
+
+
+_ZONE_WORDS = re.compile(r"(?:经济|技术|高新|产业|工业|农业|科技|综合|保税|现代|开发|新)+(?:区|园区|示范区|试验区)$")
+
+
+def _named_zone(name: str) -> bool:
+    """崇川经济开发区 · 中新苏滁高新区: a zone named by its own place keeps its name (no 市 carried)."""
+    if not name.endswith(_ZONES):
+        return False
+    m = _ZONE_WORDS.search(name)
+    return m is not None and m.start() >= 2
 
 
 def complete_cut_names(names: list[str], known: set[str]) -> dict[str, str]:
