@@ -30,6 +30,10 @@ def _score(gold: Path, docs: Path) -> dict[str, float]:
     return {k: float(re.search(re.escape(k) + r" ([\d.]+)", last).group(1)) for k in BAR}  # type: ignore[union-attr]
 
 
+# the real pages' bar (issue: real documents): recall ≥ 0.97, precision ≥ 0.95, lead ≥ 0.95, support
+# ≥ 0.93, leaders ≥ 0.93, due ≥ 0.90, doc fields ≥ 0.90, refs ≥ 0.90
+REAL = {"recall": 0.97, "precision": 0.95, "lead F1": 0.95, "support F1": 0.93, "leaders F1": 0.93,
+        "due F1": 0.90, "rrule F1": 0.90, "doc fields": 0.90, "refs F1": 0.90}
 # held-out batches written by people who did not see the parser: "close to the same bar"
 HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
 
@@ -44,12 +48,9 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
     pytest.param(ROOT / "tests" / "corpus6", ROOT / "tests" / "corpus6", HELD_OUT, id="corpus6-held-out"),
     pytest.param(ROOT / "tests" / "corpus7", ROOT / "tests" / "corpus7", HELD_OUT, id="corpus7-held-out"),
     pytest.param(ROOT / "tests" / "corpus8", ROOT / "tests" / "corpus8", HELD_OUT, id="corpus8-held-out"),
-    # the newest batch, held where it stands: inline 第一，第二， parts (k07), units assigned by item
-    # number in a separate 任务分工 paragraph (k08), unmarked subject lists (k04) are not read yet
-    # (README, 解析 → 已知不足); raise to HELD_OUT then
-    pytest.param(ROOT / "tests" / "corpus9", ROOT / "tests" / "corpus9",
-                 HELD_OUT | {"recall": 0.95, "precision": 0.87, "lead F1": 0.87, "support F1": 0.91},
-                 id="corpus9-held-out"),
+    pytest.param(ROOT / "tests" / "corpus9", ROOT / "tests" / "corpus9", HELD_OUT, id="corpus9-held-out"),
+    # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
+    pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])
 def test_parser_meets_the_bar(gold: Path, docs: Path, bar: dict[str, float]) -> None:
     assert (SHARED / "scripts" / "evaluate.py").exists(), "shared/ must sit beside the project"

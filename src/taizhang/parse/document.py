@@ -28,7 +28,7 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item
-from taizhang.parse.scopes import clauses_by_scope, own_places, standing_units
+from taizhang.parse.scopes import by_scope, own_places, standing_units
 from taizhang.parse.tables import Table, find_table
 from taizhang.parse.tasks import build_task, not_a_task, table_task
 from taizhang.parse.text import View
@@ -86,7 +86,8 @@ def parse(text: str, *, source: str = "") -> Document:
             annex_rows = [t._replace(key=f"{in_annex.label}/{t.key}") for t in rows] if items else rows
 
     places = own_places(header.issuer.value if header.issuer else None, header.title.value if header.title else None)
-    clauses_of = clauses_by_scope(view, items, places)
+    scopes = by_scope(view, items, places)
+    clauses_of = scopes.clauses
     known = {v.written(u.name, u.start, u.end) for cs in clauses_of.values() for c in cs for u in c.lead + c.support}
     articles = any(it.style == "article" for it in items)
     cover = layout.cover
@@ -95,6 +96,8 @@ def parse(text: str, *, source: str = "") -> Document:
             continue
         if cover is not None and cover[0] <= item.start < cover[1]:
             continue  # the cover notice's own instructions (一、各单位要高度重视……)
+        if id(item) in scopes.assigners:
+            continue  # 第（一）项由A牵头……: its work is the items it names
         if articles and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
             continue  # in a 办法 of 第X条, an article is a rule, not work, unless it assigns someone
         if annex_read and _TO_ANNEX.search(view, item.body, item.own_end) \

@@ -23,7 +23,7 @@ _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
 _OPENER = re.compile(r"[(〔\[【]")
 _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 # 由A负责 · 具体由A承办 · 后续管养工作由A牵头 (the work named first)
-_BY_PREFIX = re.compile(r"(?:[^,。;由]{2,20}?(?:工作|任务|事项))?(?:具体|统一|分别)?由")
+_BY_PREFIX = re.compile(r"(?:(?!本)[^,。;由]{2,20}?)?(?:具体|统一|分别)?由")  # 老旧小区改造由A牵头 (not 本办法由A负责解释)
 # 会议议定： · 会议要求， · 会议强调: the words a 纪要 opens each decision with
 OPENER = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|要求|明确|强调|指出|决定|同意|认为|提出)[,:]?")
 # 请市司法局根据会议意见修改完善: the body asked leads
@@ -327,7 +327,7 @@ def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clau
 def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None:
     """由X同志负责，A牵头，B配合。 · 由A会同B负责 · A、B分别牵头 · A负责"""
     if not _ANY_MARKER.search(view, a, b) and not _IN_CHARGE_CUE.search(view, a, b) \
-            and not (duty and _opens_with_body(view, a, b)):
+            and not (duty and (_opens_with_body(view, a, b) or view.find("由", a, b) >= 0)):
         return None  # most sentences name no role: one cheap test before reading them closely
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
@@ -355,17 +355,19 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 clause.support += _tag(units, "会同")
                 continue
         charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or (_PLEASE.match(seg) if seg[0] == "请" else None) \
-            or (_DUTY_VERB.match(seg) if duty else None)
+            or (_BY_DOER.match(seg) or _DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
                 and not charge.group(1).startswith("由"):
             units = split_units(charge.group(1), seg_start + charge.start(1))
             if units and all((_named_body(u.name) or u.rule == "collective_list")
-                             and (charge.re not in (_DUTY_VERB, _PLEASE) or _subject_body(u.name)) for u in units):
+                             and (charge.re not in (_DUTY_VERB, _BY_DOER, _PLEASE) or _subject_body(u.name))
+                             for u in units):
                 # 市城管局是……的主管部门 · (办法) 各街道办事处指导……: the body named does the work
                 asked = charge.re is _PLEASE
-                clause.lead += _tag(units[:1], "请" if asked else "首位" if charge.re is _DUTY_VERB else "主管")
+                duty_read = charge.re in (_DUTY_VERB, _BY_DOER)
+                clause.lead += _tag(units[:1], "请" if asked else "首位" if duty_read else "主管")
                 clause.support += _tag(units[1:], "其后")
-                clause.rule = "verb:please" if asked else "verb:duty" if charge.re is _DUTY_VERB else "verb:in_charge"
+                clause.rule = "verb:please" if asked else "verb:duty" if duty_read else "verb:in_charge"
                 continue
         together = _together(seg, seg_start)
         if together is not None:
@@ -409,14 +411,24 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 pending = []
     if (clause.support or clause.leaders) and not clause.lead:
         # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
+        # (or a later part of it: 建立……制度，市统计局每季度发布……，市商务局配合)
         opener = OPENER.match(view, a, b)
-        at = opener.end() if opener is not None else a
-        first = _SUBJECT_FIRST.match(view, at, b)
-        if first is not None:
+        starts = [opener.end() if opener is not None else a] + [a + m.end() for m in re.finditer(",", view[a:b])]
+        first_support = min([u.start for u in clause.support] or [b])
+        for at in starts:
+            if at >= first_support:
+                break
+            first = _SUBJECT_FIRST.match(view, at, b)
+            if first is None:
+                continue
             units = split_units(first.group(1), first.start(1))
-            if units and all(_named_body(u.name) for u in units) and not any(u in clause.support for u in units):
+            # a later part's subject must name its place or level (市统计局, not 专班)
+            later = at != starts[0]
+            if units and all(_named_body(u.name) and (not later or _subject_body(u.name)) for u in units) \
+                    and not any(u in clause.support for u in units):
                 clause.lead += _tag(units[:1], "主语")
                 clause.support = _tag(units[1:], "其后") + clause.support
+                break
     if clause.lead:
         named = {u.name for u in clause.lead + clause.support}
         clause.support += [u for u in _joined_later(view, a, b) if u.name not in named]
@@ -473,7 +485,12 @@ def _opens_with_body(view: str, a: int, b: int) -> bool:
     """Whether the sentence starts the way a body's name does (by level or place)."""
     while a < b and view[a] in " \t\n":
         a += 1
-    return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a) or bool(_ZONE_BODY.match(view, a))
+    return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a) or bool(_ZONE_BODY.match(view, a)) \
+        or bool(_PLACES_GOVERNMENT.match(view, a))
+
+
+# 凌海市、北镇市人民政府要……: places sharing their 政府, as a sentence's subject
+_PLACES_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:市|县|区|旗)(?:、[\u4e00-\u9fff]{2,10}?(?:市|县|区|旗))*(?:人民)?政府")
 
 
 # 各镇乡人民政府、街道办事处对辖区禁捕工作负总责
@@ -485,6 +502,10 @@ _IN_CHARGE = re.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
 _DUTY_VERB = re.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
                         r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?)")
+# in an article of a 办法: 考核结果由州委组织部纳入…… — the body after 由 does what follows (not 本办法由A负责解释)
+_BY_DOER = re.compile(r"^(?:(?!本)[^,。;由]{2,20}?)?由((?:(?!会同)[^,。;由]){1,28}(?:局|委|办|厅|部|院|中心|政府|管委会|组|室|处|所|站|队|会))"
+                      r"(?=纳入|组织|统一|会同|实施|开展|制定|审核|审定|认定|核定|发放|拨付|汇总|指导|督促|监督|考核|评估|确定|公布|提出"
+                      r"|按照|根据|负责(?!解释))")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = re.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",
@@ -497,7 +518,12 @@ def _subject_body(name: str) -> bool:
     (县财政局, 各街道办事处), not 各部门 / 各地, nor a verb run into a name (发挥市……小组)."""
     if _VAGUE.fullmatch(name):
         return False
-    return bool(_LEVEL_START.match(name)) or name.startswith(places()) or bool(_ZONE_BODY.match(name))
+    return bool(_LEVEL_START.match(name)) or name.startswith(places()) or bool(_ZONE_BODY.match(name)) \
+        or bool(_PLACE_GOVERNMENT.fullmatch(name))  # 凌海市人民政府: a place's own government
+
+
+# 凌海市人民政府 · 北镇市政府 · 宽甸满族自治县人民政府
+_PLACE_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,10}(?:市|县|区|旗|州|盟|镇|乡)(?:人民)?政府")
 
 
 # 阜阳经济技术开发区管委会: a zone's committee, named by a place the lexicon need not know

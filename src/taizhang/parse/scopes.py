@@ -5,6 +5,7 @@ be said by its heading (一、市发展改革委 · （一）市X：负责……
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from taizhang.parse.labels import opens_with_label
 from taizhang.parse.outline import Item
@@ -126,6 +127,48 @@ def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, l
         clauses_of[id(item)] = cs
         clauses_of[id(last)] = [c for c in clauses_of.get(id(last), []) if c.end <= m.start()]
         last.own_end = last.end = m.start()
+
+
+class Scopes(NamedTuple):
+    clauses: dict[int, list[Clause]]  # by id(item)
+    assigners: set[int]  # items that only assign other items (第（一）项由A牵头……): no tasks themselves
+
+
+def by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) -> Scopes:
+    """Each item's clauses, with what its scope adds (see clauses_by_scope), and the work a
+    separate paragraph assigns by item number (三、任务分工 / 第（一）项由A牵头，B配合；第（二）项……)."""
+    clauses_of = clauses_by_scope(view, items, own_places)
+    assigners: set[int] = set()
+    for item in items:
+        if item.children or _BY_NUMBER.match(view, item.body) is None:
+            continue
+        parts = list(_BY_NUMBER.finditer(view, item.body, item.own_end))
+        done = 0
+        for m, nxt in zip(parts, parts[1:] + [None]):
+            stop = nxt.start() if nxt is not None else item.own_end
+            target = _numbered_before(items, item, _label_of(m))
+            found = [c for c in find_clauses(view, m.start(), stop) if c.lead or c.support]
+            if target is not None and found and not clauses_of.get(id(target)):
+                clauses_of[id(target)] = [Clause(c.start, c.end, c.lead, c.support, c.leaders, f"by_number:{c.rule}")
+                                          for c in found]
+                done += 1
+        if done:
+            assigners.add(id(item))
+    return Scopes(clauses_of, assigners)
+
+
+# 第（一）项 · 第1项 · 第一项工作: an item named by its number in a paragraph that assigns the work
+_BY_NUMBER = re.compile(r"第\s*(?:\(([一二三四五六七八九十]{1,3}|\d{1,3})\)|([一二三四五六七八九十]{1,3})|(\d{1,3}))\s*项")
+
+
+def _label_of(m: re.Match[str]) -> str:
+    return f"({m.group(1)})" if m.group(1) else m.group(2) or m.group(3)
+
+
+def _numbered_before(items: list[Item], item: Item, label: str) -> Item | None:
+    """The item with this label that the paragraph means: the nearest one before it."""
+    before = [it for it in items if it.start < item.start and it.label == label and not it.children]
+    return before[-1] if before else None
 
 
 def clauses_by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) -> dict[int, list[Clause]]:

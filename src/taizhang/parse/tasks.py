@@ -50,11 +50,16 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
 _MEETING_HEARD = re.compile(r"[ \t]*(?:会议|会上)(?:听取|审议|研究|讨论|原则同意|原则通过|通报|学习)")
 
 
+# 第二，…… · 二是…… · 其二，……: the next part of one paragraph that enumerates
+_PART = re.compile(r"第[一二三四五六七八九十]{1,3}[,、]|[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十][,、]")
+
+
 def _split_after_clauses(view: str, a: int, b: int) -> list[tuple[int, int]]:
     """……。责任单位：A。持续推进……。责任单位：B。 → two paragraphs, one per clause."""
     out, pos = [], a
     for c in find_clauses(view, a, b):
-        if view[c.end:b].strip(" \t。;"):
+        rest = view[c.end:b].strip(" \t。;")
+        if rest and not _PART.match(rest):  # …（A负责）；第二，……: the parts of one enumerated paragraph
             out.append((pos, c.end))
             pos = c.end
     out.append((pos, b))
