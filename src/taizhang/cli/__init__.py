@@ -11,6 +11,7 @@ from typing import Any
 # command name → "module:attribute" (relative to taizhang.cli); order is the help order
 COMMANDS: dict[str, str] = {
     "parse": "app:parse_command",
+    "evaluate": "evaluate_cmd:evaluate",
     "demo": "demo_cmd:demo",
     "ingest": "ledger_cmd:ingest",
     "publish": "ledger_cmd:publish",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from taizhang.parse import diagnostics
+from taizhang.parse import diagnostics, flags
 from taizhang.parse.header import Fact, Header, find_references, parse_header
 from taizhang.parse.items import items_of
 from taizhang.parse.layout import Annex, Layout, lay_out, split_footer
@@ -22,6 +22,8 @@ from taizhang.parse.lines import DROPPED, Role, dropped_blocks, read_lines
 from taizhang.parse.model import (
     Document,
     Evidence,
+    Flag,
+    FlagCode,
     ParseWarning,
     Reference,
     Task,
@@ -75,8 +77,12 @@ def parse(text: str, *, source: str = "") -> Document:
     ref_year = _reference_year(header)
     tasks: list[Task] = []
     annex_rows: list[Task] = []  # a table in an attachment: its rows follow the plan's own tasks
+    structural: dict[int, list[Flag]] = {}  # by id(task): what its layout makes uncertain
     if table is not None:
         rows = [table_task(v, row, n, books, ref_year) for n, row in enumerate(table.rows, 1)]
+        for task, row in zip(rows, table.rows):
+            if row.doubtful:
+                structural[id(task)] = [flags.flag(FlagCode.ROW_FITTED, "lead"), flags.flag(FlagCode.ROW_FITTED, "support")]
         in_annex = next((an for an in reversed(layout.annexes) if an.line.start < table.start), None)
         if in_annex is None:
             tasks += rows
@@ -84,6 +90,7 @@ def parse(text: str, *, source: str = "") -> Document:
             annex_read = True  # 任务分工见附件: the table in the attachment lists the work
             # after a plan of its own, keyed as an outline in an attachment is (附件1/一/1)
             annex_rows = [t._replace(key=f"{in_annex.label}/{t.key}") for t in rows] if items else rows
+            structural = {id(new): structural[id(old)] for new, old in zip(annex_rows, rows) if id(old) in structural}
 
     places = own_places(header.issuer.value if header.issuer else None, header.title.value if header.title else None)
     scopes = by_scope(view, items, places)
@@ -103,16 +110,21 @@ def parse(text: str, *, source: str = "") -> Document:
         if annex_read and _TO_ANNEX.search(view, item.body, item.own_end) \
                 and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
             continue  # 具体任务分工见附件1: the work is counted where the attachment lists it
-        tasks.append(build_task(v, item, clauses_of, books, ref_year))
+        task = build_task(v, item, clauses_of, books, ref_year)
+        if item.style == "para":
+            structural[id(task)] = [flags.flag(FlagCode.NO_ORDINAL, "task")]
+        tasks.append(task)
     tasks += annex_rows
     tasks = _add_standing(v, tasks, standing_units(view, items))
     if not tasks:
         warnings.append(ParseWarning(WarningCode.NO_TASKS, "未识别出任何任务条目"))
 
     warnings += diagnostics.ordinal_gaps(v, items) + diagnostics.units_missing(tasks)
+    given = [structural.get(id(t), []) for t in tasks]
     tasks, fixes = _complete_names(tasks, known)
     for short, full in fixes.items():
         warnings.append(ParseWarning(WarningCode.NAME_COMPLETED, f"单位名称“{short}”不完整，已按文中全称补全为“{full}”"))
+    tasks = flags.review(tasks, given, fixes)
     truncated = diagnostics.truncated_at(view, last_items, last_end)
     if truncated is not None:
         warnings.append(ParseWarning(WarningCode.TRUNCATED, "正文在条目中间中断，可能不完整",

@@ -6,6 +6,7 @@ from the last item.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import OPENER, find_clauses
@@ -27,11 +28,13 @@ def _set_ends(items: list[Item], body_end: int, view: str, dropped: list[tuple[i
     Lines dropped as a repeat or as page chrome (共2页 上一页…) at the end of an item are not its
     text."""
     dropped = sorted(dropped)
+    starts = [a for a, _ in dropped]
     for i, item in enumerate(items):
         nxt = items[i + 1].start if i + 1 < len(items) else body_end
         item.own_end = max(item.body, min(nxt, body_end))
-        for a, b in reversed(dropped) if dropped else ():
-            if item.body < a < item.own_end and not view[b:item.own_end].strip():
+        inside = dropped[bisect_right(starts, item.body):bisect_left(starts, item.own_end)]
+        for a, b in reversed(inside):
+            if not view[b:item.own_end].strip():
                 item.own_end = a
     for item in reversed(items):
         item.end = max([item.own_end] + [c.end for c in item.children])

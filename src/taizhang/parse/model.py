@@ -37,6 +37,32 @@ class WarningCode(StrEnum):
     BREAKS_RESTORED = "line_breaks_restored"
 
 
+class FlagCode(StrEnum):
+    """Why a task or one of its fields deserves a human look before it is trusted."""
+
+    NO_UNIT = "no_unit"  # no unit found, while the document's other tasks name theirs
+    UNIT_UNRECOGNISED = "unit_unrecognised"  # a name that does not read as a body's
+    LEAD_FROM_SUBJECT = "lead_from_subject"  # no marker: the lead is the sentence's subject
+    LEAD_BY_NUMBER = "lead_by_number"  # assigned from a separate paragraph by item number
+    NAME_COMPLETED = "name_completed"  # a name cut short, completed from elsewhere
+    ROW_FITTED = "row_fitted"  # a table row with fewer cells than columns, matched by content
+    NO_ORDINAL = "no_ordinal"  # an unnumbered paragraph read as a task
+    LONG_TEXT = "long_text"  # so long it may hold several tasks
+    MANY_LEADS = "many_leads"  # more lead units than a plan usually names
+
+
+class Flag(NamedTuple):
+    """An uncertain field of a task: which (task, lead, support, leaders, due), the stable code, and
+    the reason in Chinese for the reader."""
+
+    field: str
+    code: FlagCode
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "code": self.code.value, "message": self.message}
+
+
 class Evidence(NamedTuple):
     """Why a value was extracted: the rule's name and the span it matched."""
 
@@ -106,6 +132,7 @@ class Task(NamedTuple):
     span: Span
     assignments: tuple[Assignment, ...] = ()
     targets: tuple[Target, ...] = ()
+    flags: tuple[Flag, ...] = ()  # what is uncertain, for a person to check first
 
     @property
     def lead(self) -> tuple[str, ...]:
@@ -132,6 +159,7 @@ class Task(NamedTuple):
             "span": list(self.span),
             "assignments": [a.to_dict() for a in self.assignments],
             "targets": [t.to_dict() for t in self.targets],
+            "uncertain": [f.to_dict() for f in self.flags],
         }
 
 

@@ -19,7 +19,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"([{CN}]+)[、.]")),                             # 一、
     ("pcn", re.compile(rf"\(([{CN}]+)\)")),                            # (一)
     ("dec", re.compile(r"(\d{1,2})\.(\d{1,2})(?![\d.%])(?=\s*[\u4e00-\u9fff])")),  # 1.1 (项目 lists)
-    ("num", re.compile(r"(\d{1,3})[.、](?!\d)")),                     # 1.  1、
+    ("num", re.compile(r"(\d{1,6})[.、](?!\d)")),                     # 1.  1、 (1000. only in a run: see build)
     ("pnum", re.compile(r"\((\d{1,3})\)|([\u2474-\u2487])")),          # (1) ⑴
     ("rnum", re.compile(r"(\d{1,2})\)(?![\d)])")),                     # 1)
     ("circ", re.compile(r"([\u2460-\u2473])")),                        # ①
@@ -113,8 +113,12 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     dash_count: dict[int, int] = {}
+    last: dict[str, int] = {}  # the last value of each ordinal form
     for start, end in lines:
         for pos, (style, label, value, body) in _item_starts(view, start, end):
+            if value >= 1000 and last.get(style) != value - 1:
+                continue  # 2018、2019年…… is a year; 1000. only continues 999.
+            last[style] = value
             while stack and stack[-1].style != style and style in {s.style for s in stack}:
                 stack.pop()
             if stack and stack[-1].style == style:

@@ -37,6 +37,7 @@ class Cell(NamedTuple):
 class Row(NamedTuple):
     cells: dict[str, Cell]  # role → cell
     section: Cell | None  # the category row or cell above it (一、……)
+    doubtful: bool = False  # cells matched to columns by content, and one of them fits badly
 
 
 class Table(NamedTuple):
@@ -188,7 +189,7 @@ def _rows_inline(view: str, lines: list[Span], header: int, roles: tuple[str, ..
                 section = row.pop("section")  # 大类 cell spanning the rows below it
             if not ("task" in row or "detail" in row):
                 break
-            rows.append(Row(row, section))
+            rows.append(Row(row, section, len(cells) < len(roles) and _doubtful(row)))
             end = b
         elif len(cells) == 1 and match_ordinal(view, a) and len(view[a:b]) <= 40:
             section = Cell(view[a:b], a, b)
@@ -233,7 +234,7 @@ def _rows_cells(view: str, lines: list[Span], header: int, roles: tuple[str, ...
         row = _aligned(cells, roles, "cells")
         if not ("task" in row or "detail" in row):
             break
-        rows.append(Row(row, section))
+        rows.append(Row(row, section, len(cells) < len(roles) and _doubtful(row)))
         end = group[-1][1]
         i += len(group)
     return Table(lines[header][0], end, roles, tuple(rows), "cells")
@@ -291,6 +292,21 @@ def _best_fit(cells: list[Cell], roles: tuple[str, ...]) -> dict[str, Cell]:
             i -= 1
         j -= 1
     return out
+
+
+_UNIT_ROLES = frozenset({"lead", "lead_list", "support", "lead_person"})
+
+
+def _doubtful(row: dict[str, Cell]) -> bool:
+    """A row matched by content whose match is not clear: a cell that fits its column badly, or
+    units left in a column that holds no units (a progress note, a task)."""
+    for role, cell in row.items():
+        text = cell.text.strip()
+        if not text:
+            continue
+        if _fit(text, role) < 0 or (role not in _UNIT_ROLES and _fit(text, "support") > 0 and role != "key"):
+            return True
+    return False
 
 
 def _fit(text: str, role: str) -> float:

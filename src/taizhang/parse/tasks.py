@@ -3,6 +3,7 @@ deadlines and targets (CONTRACT §1–3). Which items are tasks is decided here 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from taizhang.parse.deadlines import find_deadlines
 from taizhang.parse.labels import opens_with_label
@@ -152,7 +153,7 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         assignments.append(_assignment(v, a, b, governing, books, ref_year, inherited))
     targets = tuple(
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(start + t.start, start + t.end))
-        for t in find_targets(view[start:end], skip=[(x - start, y - start) for x, y in books])
+        for t in find_targets(view[start:end], skip=spans_within(books, start, end))
     )
     section = tuple(_line_text(v, anc) for anc in reversed(item.ancestors()))
     o_start, o_end = v.orig_span(start, end)
@@ -235,12 +236,22 @@ def _unit_and_person(cell: Cell) -> tuple[Cell, list[tuple[str, int, int]]]:
     return Cell(m.group(1), cell.start, cell.start + len(m.group(1))), [(m.group(2), at, at + len(m.group(2)))]
 
 
+def spans_within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """The spans (sorted, not overlapping) that meet [a, b), relative to a."""
+    lo = max(0, bisect_right(spans, a, key=_start) - 1)
+    return [(x - a, y - a) for x, y in spans[lo:bisect_left(spans, b, key=_start)] if y > a]
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def _assignment(v: View, a: int, b: int, c: Clause | None, books: list[tuple[int, int]],
                 ref_year: int | None, inherited: bool) -> Assignment:
     view = v.view
     while b > a and view[b - 1] in "\n\t ":
         b -= 1
-    skip = [(x - a, y - a) for x, y in books if x < b and y > a]  # titles in 《》 name no deadlines
+    skip = spans_within(books, a, b)  # titles in 《》 name no deadlines
     deadlines = tuple(
         Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(a + f.start, a + f.end), f.rule)
         for f in find_deadlines(view[a:b], ref_year=ref_year, skip=skip)

@@ -166,7 +166,7 @@ def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]
         # 长春市等有关地方政府: a list closed by 等 + a collective is two units
         if "等" in name:
             head, _, tail = name.partition("等")
-            if tail and is_unit(tail) and head:
+            if tail and is_unit(tail) and head and (is_unit(head) or _is_bare_place(head)):
                 items.append((head, a, a + len(head)))
                 items.append((tail, a + len(head) + 1, a + len(head) + 1 + len(tail)))
                 continue
@@ -262,6 +262,8 @@ def _is_bare_place(name: str) -> bool:
 
 
 def _takes_level(name: str) -> bool:
+    if _SUB_OFFICE.sub("", name).endswith(("处", "科", "站")):
+        return False  # 综合规划处 · 环卫处: a department's own office goes by its own name
     if _LEVEL_PREFIX.match(name) or _OWN_LEVEL.match(name) or _QUALIFIER.match(name) or name in collectives():
         return False
     if _NAMED_STREET.fullmatch(name):
