@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from taizhang.parse import fields
 from taizhang.parse.layout import Layout
-from taizhang.parse.lines import CN_DATE, DATE, Line, Role, is_date_line, is_org
+from taizhang.parse.lines import CN_DATE, DATE, Line, Role, is_date_line, is_org, signed_by
 from taizhang.parse.model import Period
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse.titles import (
@@ -89,8 +89,9 @@ def parse_header(view: str, layout: Layout, kept: list[Line], body_start: int) -
         date = parse_date(h.facts["issued_on"].value)
         if date is not None:
             h.issued_on = Fact(date, h.facts["issued_on"].span, "index:" + h.facts["issued_on"].rule)
-    if h.issuer is None and "issuer" in h.facts:
-        h.issuer = h.facts["issuer"]
+    indexed = h.facts.get("issuer")
+    if indexed is not None and (h.issuer is None or _fuller(indexed.value, h.issuer.value)):
+        h.issuer = indexed  # 湖北省人民政府办公厅 (index block) over 省人民政府办公厅 (signature)
     if h.issuer is None:
         h.issuer = _issuer_from_titles(view, h, layout)
     h.preamble = (0, body_start)
@@ -222,9 +223,13 @@ def _signature(view: str, h: Header, layout: Layout) -> None:
     for i, ln in enumerate(candidates):
         t = ln.text(view)
         if ln.role is Role.DATE:
-            date = parse_date(t) if is_date_line(t) else None
+            name = signed_by(t)
+            date = parse_date(t) if is_date_line(t) or name else None
             if date is not None:
                 h.issued_on = Fact(date, (ln.start, ln.end), "signature_date")
+            if name is not None:
+                h.issuer = Fact(name, (ln.start, ln.start + len(name)), "signature_glued")
+                return
             prev = candidates[i - 1] if i > 0 else None
             if prev is not None and prev.role is Role.ORG and _adjacent(view, prev, ln):
                 h.issuer = Fact(" ".join(prev.text(view).split()), (prev.start, prev.end), "signature")
@@ -243,6 +248,12 @@ def _signature(view: str, h: Header, layout: Layout) -> None:
             h.issued_on = Fact(date, (ln.end - len(right), ln.end), "signature_one_line")
             h.issuer = Fact(" ".join(left.split()), (ln.start, ln.start + len(left)), "signature_one_line")
             return
+
+
+def _fuller(full: str, short: str) -> bool:
+    """The same body named with its place: 湖北省人民政府办公厅 for 省人民政府办公厅."""
+    f, s = full.replace(" ", ""), short.replace(" ", "")
+    return len(f) > len(s) and f.endswith(s) and s[0] in "省市区县州盟旗"
 
 
 def _adjacent(view: str, a: Line, b: Line) -> bool:

@@ -68,9 +68,7 @@ def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:
 
 
 _BLANK_THEN_EXHORTATION = re.compile(
-    r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?(?:各有关单位|各有关部门|各相关单位|各责任单位|各成员单位|各牵头单位|各部门|各单位|各地区|各地各部门|各地"
-    r"|各级各部门|各级各有关部门)"
-    r"[^,。;\n]{0,8}?(?:要|应|须|务必)")
+    r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?各[^,。;\n]{1,24}?(?:要|应|须|务必)")
 
 
 def _cut_closing_remarks(view: str, items: list[Item]) -> None:

@@ -48,6 +48,17 @@ def places() -> tuple[str, ...]:
 
 
 @cache
+def surnames() -> tuple[str, ...]:
+    """Common surnames, compound ones first (欧阳 before 欧)."""
+    return tuple(sorted((r[0] for r in _rows("surnames.tsv")), key=len, reverse=True))
+
+
+def looks_like_person(text: str) -> bool:
+    """周海燕 · 欧阳明: two to four characters that open with a common surname."""
+    return 2 <= len(text) <= 4 and text.startswith(surnames()) and "\u4e00" <= text[-1] <= "\u9fff"
+
+
+@cache
 def non_task_headings() -> tuple[str, ...]:
     return tuple(r[0] for r in _rows("headings.tsv"))
 

@@ -67,6 +67,8 @@ _ORG_LINE = re.compile(rf"[\u4e00-\u9fff()、\t ]{{2,40}}(?:{ORG_ENDINGS})")
 # markers that make a short line chrome wherever they stand in it
 _CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
                               r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页")
+# 【关闭窗口】【打印本页】 · [打印] [关闭]: a row of the site's buttons
+_BUTTONS = re.compile(r"(?:[【\[]\s*[\u4e00-\u9fff:：]{1,6}\s*[】\]]\s*)+")
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[\t ]*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?:[\t ]*\d{1,2}:\d{2})?")
 # a block of links to other pages (往期推荐, 相关阅读 …): it runs to the end of the page
@@ -118,7 +120,7 @@ def role_of(line: str, facts: dict[str, fields.Fact] | None = None) -> Role:
     if opens_with_label(line):
         return Role.LABEL
     s = line.strip()
-    if is_date_line(s) or _GARBLED_DATE.fullmatch(s):
+    if is_date_line(s) or _GARBLED_DATE.fullmatch(s) or signed_by(s) is not None:
         return Role.DATE
     if _NUMBER_LINE.fullmatch(s):
         return Role.DOC_NUMBER
@@ -148,13 +150,27 @@ def is_chrome(line: str) -> bool:
     if len(line) > 120:
         return False
     chrome = (line.startswith(chrome_starts()) or _TIMESTAMP.fullmatch(line.strip()) is not None
-              or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None))
+              or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None)
+              or _BUTTONS.fullmatch(line.strip()) is not None)
     return chrome and match_ordinal(line, 0) is None
 
 
 def is_date_line(line: str) -> bool:
     s = line.strip()
     return DATE.fullmatch(s) is not None or CN_DATE.fullmatch(s) is not None
+
+
+def signed_by(line: str) -> str | None:
+    """湄潭县人民政府督查室2019年8月12日: a signature whose name and date a page glued together; the
+    name, or None."""
+    m = DATE.search(line) or CN_DATE.search(line)
+    if m is None or m.end() != len(line) or m.start() == 0:
+        return None
+    name = line[:m.start()].strip()
+    return name if is_org(name) else None
+
+
+
 
 
 def is_org(line: str) -> bool:

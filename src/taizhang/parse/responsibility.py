@@ -547,7 +547,8 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
     at = seg.find("会同")
     if at <= 0:
         return None
-    left_start = 1 if seg.startswith("由") else 0
+    by = _BY_PREFIX.match(seg, 0, at)  # 由A会同B · 农村危房改造扫尾工作由A会同B
+    left_start = by.end() if by is not None else 0
     left = seg[left_start:at]
     if not left or not all(is_unit(u.name) for u in split_units(left)):
         return None

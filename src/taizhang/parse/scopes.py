@@ -40,7 +40,8 @@ def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> lis
 def _unit_heading(view: str, item: Item) -> list[Clause]:
     """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
     of every item under it."""
-    text = view[item.body:item.own_end].strip().rstrip("。:")
+    first_line = view.find("\n", item.body, item.own_end)
+    text = view[item.body:first_line if first_line >= 0 else item.own_end].strip().rstrip("。:")
     text = re.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
     if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
         return []
@@ -203,7 +204,8 @@ def own_places(*names: str | None) -> tuple[str, ...]:
 
 
 # 以下政策措施均需各县区人民政府、园区管委会落实，不再单独列出: the document's own standing rule
-_STANDING = re.compile(r"以下[^。;,]{0,10}?(?:均需|均由|均要|都需|均须|均应|都要)([^。;]{2,60}?)(?:负责)?(?:落实|实施|执行|推进)"
+_STANDING = re.compile(r"以下(?:[^。;,]{0,10}?(?:均需|均由|均要|都需|均须|均应|都要)([^。;]{2,60}?)(?:负责)?(?:落实|实施|执行|推进)"
+                       r"|(?<=以下)(?:各项)?(?:任务|工作|措施|政策措施|事项)?([^。;,]{2,40}?)(?:均为|都是|均是)(?:责任|配合|协办|参与)单位)"
                        r"[^。;]{0,4}?不再(?:单独|一一|逐项|另行)?(?:列出|列明|标注)")
 
 
@@ -214,7 +216,8 @@ def standing_units(view: str, items: list[Item]) -> list[tuple[int, list[UnitNam
     out = []
     for item in items:
         for m in _STANDING.finditer(view, item.body, item.own_end):
-            units = split_units(m.group(1), m.start(1))
+            g = 1 if m.group(1) else 2
+            units = split_units(m.group(g), m.start(g))
             if units and all(is_unit(u.name) for u in units):
                 out.append((m.end(), units))
     return out

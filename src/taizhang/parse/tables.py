@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from taizhang.parse.deadlines import find_deadlines
+from taizhang.parse.lexicon import looks_like_person
 from taizhang.parse.outline import match_ordinal
 from taizhang.parse.units import is_unit, split_units
 
@@ -64,8 +65,8 @@ def column_role(name: str) -> str | None:
         return "section"
     if "牵头" in n and ("负责人" in n or "责任人" in n):
         return "lead_person"
-    if "领导" in n or n.endswith(("责任人", "负责人", "联系人")):
-        return "leaders"
+    if "领导" in n or n.endswith(("责任人", "负责人", "联系人")) or re.search(r"[省市县区州]长$|主任$|书记$", n):
+        return "leaders"  # 分管副市长 · 责任人
     if any(w in n for w in ("配合", "协同", "协办", "参与", "协助")):
         return "support"
     if any(w in n for w in ("牵头", "主办", "主责")):
@@ -201,43 +202,58 @@ def _rows_inline(view: str, lines: list[Span], header: int, roles: tuple[str, ..
 
 def _rows_cells(view: str, lines: list[Span], header: int, roles: tuple[str, ...]) -> Table:
     """One cell per line. With a 序号 column each row opens at its number and takes the lines up to
-    the next number (a row may lack a cell); without one, rows are runs of as many lines as there
-    are columns."""
+    the next number (a row may lack a cell; a 类别 cell spanning rows stands before the number of
+    the first row of its group); without one, rows are runs of as many lines as there are columns."""
     n = len(roles)
     i = header + n
     end = lines[i - 1][1]
     rows: list[Row] = []
     section: Cell | None = None
+    keyed = "key" in roles
+    section_first = "section" in roles and keyed and roles.index("section") < roles.index("key")
+    cols = tuple(r for r in roles if r != "section")
+
+    def is_key(k: int) -> bool:
+        return k < len(lines) and _KEY.fullmatch(_cell_text(view[lines[k][0]:lines[k][1]])) is not None
+
     while i < len(lines):
         a, b = lines[i]
         text = _cell_text(view[a:b])
-        if roles[0] == "key" and not _KEY.fullmatch(text):
-            if match_ordinal(view, a) and len(text) <= 40:
-                section = Cell(text, a, b)
+        if keyed and not is_key(i):
+            if match_ordinal(view, a) and len(text) <= 40 or section_first and _category(text) and is_key(i + 1):
+                section = Cell(text, a, b)  # 一、…… between rows · 产业发展 before a group's first row
                 end = b
                 i += 1
                 continue
             break
-        if roles[0] == "key":
+        if keyed:
             j = i + 1
-            while j < len(lines) and j - i <= n and not _KEY.fullmatch(_cell_text(view[lines[j][0]:lines[j][1]])) \
-                    and not _section_line(view, *lines[j]):
+            while j < len(lines) and j - i <= n and not is_key(j) and not _section_line(view, *lines[j]):
                 j += 1
+            if section_first and j - i > 2 and is_key(j) and _category(_cell_text(view[lines[j - 1][0]:lines[j - 1][1]])):
+                j -= 1  # the next group's 类别 cell
             group = lines[i:min(j, i + n)]  # more lines than columns: the table ends with this row
         else:
             group = lines[i:i + n]
             if len(group) < n:
                 break
         cells = [_cell(view, x, y) for x, y in group]
-        if roles[0] == "key":  # `` |`` lines are cells left empty: where they stood says nothing sure
+        if keyed:  # `` |`` lines are cells left empty: where they stood says nothing sure
             cells = [c for c in cells if c.text.strip()]
-        row = _aligned(cells, roles, "cells")
+        width = cols if keyed else roles
+        row = _aligned(cells, width, "cells")
         if not ("task" in row or "detail" in row):
             break
-        rows.append(Row(row, section, len(cells) < len(roles) and _doubtful(row)))
+        rows.append(Row(row, section, len(cells) < len(width) and _doubtful(row)))
         end = group[-1][1]
         i += len(group)
     return Table(lines[header][0], end, roles, tuple(rows), "cells")
+
+
+def _category(text: str) -> bool:
+    """产业发展 · 城市更新: a 类别 cell — short, and no number, unit, person or date."""
+    return 2 <= len(text) <= 12 and _fit(text, "key") < 0 and _fit(text, "support") < 0 \
+        and _fit(text, "leaders") < 0 and not find_deadlines(text, ref_year=2000)
 
 
 def _section_line(view: str, a: int, b: int) -> bool:
@@ -283,7 +299,8 @@ def _best_fit(cells: list[Cell], roles: tuple[str, ...]) -> dict[str, Cell]:
         for j in range(i, n + 1):
             skip = best[i][j - 1]
             take = best[i - 1][j - 1] + _fit(cells[i - 1].text, roles[j - 1])
-            best[i][j], back[i][j] = (take, True) if take >= skip else (skip, False)
+            # on a tie the cell goes to the earlier column (a missing 配合单位, not a missing 牵头单位)
+            best[i][j], back[i][j] = (take, True) if take > skip else (skip, False)
     out: dict[str, Cell] = {}
     i, j = m, n
     while i > 0 and j > 0:
@@ -315,7 +332,8 @@ def _fit(text: str, role: str) -> float:
     if not t:
         return 0.0
     key = _KEY.fullmatch(t) is not None
-    person = _PERSON.fullmatch(t) is not None and not is_unit(t)
+    person = _PERSON.fullmatch(t) is not None and not is_unit(t) \
+        and all(looks_like_person(p) for p in re.split(r"[、,]", t))
     units = not key and all(is_unit(u.name) for u in split_units(t)) if len(t) <= 80 else False
     if role == "key":
         return 4.0 if key else -6.0
@@ -330,6 +348,6 @@ def _fit(text: str, role: str) -> float:
         return 3.0 if units else 1.0 if role == "lead_person" and re.search(r"[局委办厅部]", t) else -1.0
     if role in ("leaders", "leaders_more"):
         return 3.0 if person else -2.0
-    if role == "due":
-        return 3.0 if find_deadlines(t) else -1.0
+    if role == "due":  # (a year only to recognise 年底前 here; the task's own is resolved later)
+        return 3.0 if find_deadlines(t, ref_year=2000) else -1.0
     return 0.2  # note: anything

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from taizhang.parse.deadlines import find_deadlines
 from taizhang.parse.labels import opens_with_label
-from taizhang.parse.lexicon import non_task_headings
+from taizhang.parse.lexicon import looks_like_person, non_task_headings
 from taizhang.parse.model import Assignment, Deadline, Evidence, Target, Task
 from taizhang.parse.outline import Item, match_ordinal
 from taizhang.parse.responsibility import Clause, find_clauses, people
@@ -127,7 +127,7 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         end -= 1
     clauses = clauses_of.get(id(item), [])
     inherited = False
-    heading = next((clauses_of[id(a)][-1] for a in item.ancestors() if clauses_of.get(id(a))), None)
+    heading = next((_merged(clauses_of[id(a)]) for a in item.ancestors() if clauses_of.get(id(a))), None)
     if not clauses and heading is not None:
         clauses, inherited = [heading], True
     elif heading is not None and heading.lead and not any(c.lead for c in clauses):
@@ -166,6 +166,16 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         assignments=tuple(assignments),
         targets=targets,
     )
+
+
+def _merged(cs: list[Clause]) -> Clause:
+    """A heading's clauses as one: （一）区发展和改革局牵头的工作 / 牵头负责领导：周文斌 gives its items
+    both the lead and the leader."""
+    if len(cs) == 1:
+        return cs[0]
+    rule = next((c.rule for c in cs if c.lead), cs[-1].rule)
+    return Clause(cs[0].start, cs[-1].end, [u for c in cs for u in c.lead], [u for c in cs for u in c.support],
+                  [p for c in cs for p in c.leaders], rule)
 
 
 def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
@@ -224,16 +234,16 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
                 text=v.orig[o_start:o_end], span=(o_start, o_end), assignments=(a,), targets=targets)
 
 
-# 市民政局 伍泽国: a unit's name, then its head's
-_UNIT_THEN_PERSON = re.compile(r"(.*?(?:局|委|办|厅|部|院|中心|政府|管委会|公司|集团|街道|镇))\s*([\u4e00-\u9fff]{2,4})")
-
-
 def _unit_and_person(cell: Cell) -> tuple[Cell, list[tuple[str, int, int]]]:
-    m = _UNIT_THEN_PERSON.fullmatch(cell.text.strip())
-    if m is None or is_unit(m.group(2)):
-        return cell, []
-    at = cell.start + cell.text.find(m.group(2), len(m.group(1)))
-    return Cell(m.group(1), cell.start, cell.start + len(m.group(1))), [(m.group(2), at, at + len(m.group(2)))]
+    """市民政局 伍泽国 · 市总工会姚静: the unit, then the person heading it."""
+    text = cell.text.rstrip()
+    for size in (3, 2, 4):  # the column says a person follows: a rare surname is still a name
+        unit, person = text[:-size].rstrip(), text[-size:]
+        if len(unit) >= 2 and is_unit(unit) and not is_unit(person) and re.fullmatch(r"[\u4e00-\u9fff·]+", person) \
+                and (size != 4 or looks_like_person(person)):
+            at = cell.start + len(text) - size
+            return Cell(unit, cell.start, cell.start + len(unit)), [(person, at, at + size)]
+    return cell, []
 
 
 def spans_within(spans: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:

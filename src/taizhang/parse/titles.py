@@ -22,6 +22,7 @@ _TITLE_TAIL = re.compile(r"\((?:草案|试行|征求意见稿|(?:19|20)\d{2}\s*(
 _SENTENCE = re.compile(r"[。;:,!?]")
 # 【市政府重点工作及责任分解】…… · 【转载】……: a page's own tag before the title
 PAGE_TAG = re.compile(r"^【[^】]{1,20}】")
+_FRAMED = re.compile(r"[^【】]{0,8}【([^【】]{6,80})】")
 
 
 def is_title_end(line: str) -> bool:
@@ -45,7 +46,11 @@ def is_title_part(line: str) -> bool:
 
 def clean_title(text: str) -> str:
     """A title block's text as one title: the page's 【tag】 dropped, 《》 around the whole removed."""
-    t = PAGE_TAG.sub("", text.strip())
+    t = text.strip()
+    framed = _FRAMED.fullmatch(t)
+    if framed is not None and is_title_end(framed.group(1)):
+        t = framed.group(1)  # 文件库【……的实施意见】: the page shows the title in its own frame
+    t = PAGE_TAG.sub("", t)
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1]
     return t

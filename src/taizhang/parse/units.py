@@ -19,7 +19,7 @@ from taizhang.parse.lexicon import collectives, places, unit_suffixes
 LEVELS = "省市区县州盟旗乡镇"
 # a level word that opens a list and carries over (自治区 before 区)
 # (镇 and 乡 in a township's own lists: 镇财政所、社会事务综合服务中心; not 乡镇…, 镇村…)
-_LEVEL_PREFIX = re.compile(r"(自治区|自治州|师市|经开区|高新区|开发区|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
+_LEVEL_PREFIX = re.compile(r"(自治区|自治州|师市|经开区|高新区|开发区|园区|新区|省|市(?!场)|区|县|州|盟|旗|镇(?![乡村街])|乡(?![镇村]))(?!直|级)")
 _NAMED_STREET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|街道)")
 # 市直机关工委 · 县直各单位: a level word with 直/级 already says which level the body belongs to
 _OWN_LEVEL = re.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
@@ -39,7 +39,7 @@ _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委�
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|()(村委会|居委会|村民委员会|居民委员会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
-                       r"|^公安[\u4e00-\u9fff]{1,4}分局$")  # 公安河西分局 names its own district
+                       r"|^公安[\u4e00-\u9fff]{1,4}分局$|^[\u4e00-\u9fff]{2,4}公安分局$")  # 公安河西分局 · 西工公安分局 name their district
 # the departments of a party committee (市委组织部 · 市委政法委), as a list after 市委… names them
 _PARTY_DEPT = re.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研室|农办|深改办|巡察办|老干部局|党校|党史研究室)$")
 # a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
@@ -51,7 +51,7 @@ _GENERIC_BODY = re.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
     r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委|行政公署)")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
-_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案")
+_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案|制定|开展|提交|审议|做好|加强|建立|完善")
 # 向阳区人民政府 · 从化区人民政府: a place whose name opens with what is elsewhere a function word
 _PLACE_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县市旗](?:人民)?政府")
 _SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
@@ -217,11 +217,11 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     elif len(names) > 1:
         # 襄阳市、十堰市、随州市、神农架林区发改委: a department named once for every place before it
         split = _PLACE_BODY.fullmatch(bases[-1])
-        if split is not None and is_unit(split.group(2)) and all(_is_bare_place(n) for n in names[:-1]):
-            level = split.group(1)[-1] if split.group(1)[-1] in LEVELS else ""
+        if split is not None and is_unit(split.group(3)) and all(_is_bare_place(n) for n in names[:-1]):
+            level, body = split.group(2), split.group(3)
             for i in range(len(names) - 1):
-                leveled = names[i][-1] in LEVELS and len(names[i]) >= 3
-                names[i] += (split.group(2) if leveled or not level else level + split.group(2))
+                leveled = names[i].endswith(_PLACE_LEVELS) and len(names[i]) >= 3
+                names[i] += body if leveled else level + body
                 rules[i] = "shared_body"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
     first = _LEVEL_PREFIX.match(names[0]) if names else None
@@ -245,7 +245,8 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
 
 
 # a place, then the body of it the list is about: 神农架林区 + 发改委 · 营口市 + 住建局
-_PLACE_BODY = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:自治州|自治县|林区|地区|市|区|县|州|盟|旗))(?![市区县州盟旗])((?:人民)?[\u4e00-\u9fff]{2,8})")
+_PLACE_LEVELS = ("自治州", "自治县", "林区", "地区", "街道", "市", "区", "县", "州", "盟", "旗", "镇", "乡")
+_PLACE_BODY = re.compile(rf"([\u4e00-\u9fff]{{1,8}}?)({'|'.join(_PLACE_LEVELS)})(?![市区县州盟旗])((?:人民)?[\u4e00-\u9fff]{{2,8}})")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "园区", "示范区", "试验区")
 
 
