@@ -211,6 +211,7 @@ def smtps_server(certificate: tuple[Path, Path]) -> Iterator[Mailbox]:
 @dataclass
 class Hit:
     path: str
+    raw_query: str
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
@@ -259,7 +260,8 @@ def robots() -> Iterator[Robots]:
             length = int(self.headers.get("Content-Length", 0))
             body = self.rfile.read(min(length, 1_000_000))
             parts = urlsplit(self.path)
-            box.hits.append(Hit(parts.path, parse_qs(parts.query), dict(self.headers), body))
+            box.hits.append(Hit(parts.path, parts.query, parse_qs(parts.query), dict(self.headers),
+                                body))
             if "fail500" in self.path:
                 self._answer(500, b"internal error")
                 return
@@ -280,7 +282,7 @@ def robots() -> Iterator[Robots]:
             self.wfile.write(data)
 
     server = ThreadingHTTPServer(("127.0.0.1", box.port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield box
