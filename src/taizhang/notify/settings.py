@@ -80,6 +80,7 @@ class NotifySettings:
             robot_hosts=tuple(h.strip() for h in e.get("TAIZHANG_ROBOT_HOSTS", "").split(",")
                               if h.strip()),
             attempts=_int(e, "TAIZHANG_NOTIFY_ATTEMPTS", 3, 1, 10) or 3,
+            backoff=(_int(e, "TAIZHANG_NOTIFY_BACKOFF_MS", 2000, 0, 600_000) or 0) / 1000,
             remind_at=parse_clock(remind_at, "TAIZHANG_REMIND_AT") if remind_at else None,
             monthly_day=_int(e, "TAIZHANG_MONTHLY_DAY", 1, 1, 28) or 1,
         )
