@@ -70,6 +70,8 @@ def remind(ctx: click.Context, today: str | None, at: str | None, dry_run: bool,
     day = resolve_today(today)
     now = _now(day, at)
     settings = NotifySettings.from_env()
+    if not settings.base_url:
+        click.echo("提示：未设置 TAIZHANG_BASE_URL（网页端地址），消息中不会有任务和填报表的链接。", err=True)
     with open_ledger(db) as ledger:
         only = _unit_id(ledger, unit, jurisdiction)
         result = run(ledger, settings, today=day, now=now, actor=actor, holder=_holder(),

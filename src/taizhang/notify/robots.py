@@ -134,6 +134,7 @@ class Poster:
         import httpx
 
         self._httpx = httpx
+        self.timeout = timeout
         # no redirects: a webhook that answers with one is not the robot (HTTPS_PROXY, if the
         # office needs one to reach the robots, is honoured as httpx does by default)
         self.client = httpx.Client(timeout=timeout, follow_redirects=False)
@@ -145,15 +146,20 @@ class Poster:
         self.client.close()
 
     def post(self, contact: Contact, req: Request) -> None:
+        import time
+
         httpx = self._httpx
         name = CHANNELS[contact.channel]
+        # the client's timeout bounds each read; this bounds the whole answer, so a robot (or
+        # relay) that drips bytes cannot hold a run for long
+        deadline = time.monotonic() + 2 * self.timeout
         try:
             with self.client.stream("POST", req.url, content=req.body, headers={
                     "Content-Type": "application/json; charset=utf-8"}) as r:
                 answer = b""
                 for chunk in r.iter_bytes():
                     answer += chunk
-                    if len(answer) > MAX_ANSWER:
+                    if len(answer) > MAX_ANSWER or time.monotonic() > deadline:
                         break
                 status = r.status_code
         except httpx.TimeoutException:

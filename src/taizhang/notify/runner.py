@@ -286,9 +286,13 @@ def run(ledger: Any, settings: NotifySettings, *, today: dt.date, now: dt.dateti
 
 def send_test(ledger: Any, settings: NotifySettings, contact: Contact, *, today: dt.date,
               actor: str, sleep: Callable[[float], None] = time.sleep) -> Outcome:
-    """The "发送测试" button: one short message to one contact, recorded like any other."""
+    """The "发送测试" button: one short message to one contact, recorded like any other; tried
+    once, so whoever pressed the button learns at once whether the channel works."""
+    from dataclasses import replace as with_
+
     from taizhang.store.notify import NoticeBook
 
+    settings = with_(settings, attempts=1)
     label = f"{contact.unit or '领导通报名单'} · {contact.channel_label} {contact.target}"
     notice = Notice(contact, "test", test_message(label, today, settings), contact.unit_id)
     result = RunResult(Plan(today, [notice], [], 0))
