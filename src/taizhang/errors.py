@@ -10,6 +10,7 @@
     │   ├── IllegalTransition     a status change the workflow table does not allow
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
+    ├── DeliveryFailed            a notice could not be delivered after its retries (exit 5)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
 
 Messages are Chinese and say what was given, what was expected and what to do next.
@@ -72,6 +73,18 @@ class StaleEdit(LedgerError):
 class StorageError(TaizhangError):
     exit_code = 4
     http_status = 500
+
+
+class DeliveryFailed(TaizhangError):
+    """A mail server or group robot refused or did not answer; ``retry`` says whether trying
+    again later may help (a time-out, a 5xx, a rate limit) or not (a wrong key, a bad sign)."""
+
+    exit_code = 5
+    http_status = 502
+
+    def __init__(self, message: str, *, hint: str | None = None, retry: bool = False) -> None:
+        super().__init__(message, hint=hint)
+        self.retry = retry
 
 
 class SheetError(InputError):

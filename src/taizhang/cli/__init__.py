@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "report": "progress_cmd:report",
     "status": "progress_cmd:status",
     "duban": "progress_cmd:duban",
+    "remind": "remind_cmd:remind",
+    "contacts": "remind_cmd:contacts",
     "units": "units_cmd:units",
     "history": "units_cmd:history",
     "stats": "units_cmd:stats",

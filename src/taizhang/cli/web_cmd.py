@@ -27,18 +27,28 @@ db_option = click.option("--db", "db", envvar="TAIZHANG_DB", default=None, metav
               help="按这一天计算亮灯（演示和核对用；默认每天的实际日期）")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="工作进程数（PostgreSQL 时可大于 1）")
-def serve(db: str | None, host: str, port: int, today: str | None, workers: int) -> int:
-    """启动网页端（总览、文件核对、任务、单位填报、督办、日历；接口在 /api）。"""
+@click.option("--remind-at", default=None, metavar="HH:MM", envvar="TAIZHANG_REMIND_AT",
+              help="每天这个时刻自动发送催办（也可设环境变量 TAIZHANG_REMIND_AT；多个工作进程只发一次）")
+def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
+          remind_at: str | None) -> int:
+    """启动网页端（总览、文件核对、任务、单位填报、督办、催办、日历；接口在 /api）。"""
+    import dataclasses
     import datetime as dt
     import os
 
     import uvicorn
 
     from taizhang.config import Settings
+    from taizhang.notify.settings import NotifySettings, parse_clock
     from taizhang.store import Ledger
 
     settings = Settings.from_env(db_url=db)
     fixed = _date(today)
+    notify = NotifySettings.from_env()
+    if remind_at:
+        notify = dataclasses.replace(notify, remind_at=parse_clock(remind_at, "--remind-at"))
+        os.environ["TAIZHANG_REMIND_AT"] = remind_at  # the worker processes read it too
+        click.echo(f"每天 {notify.remind_at:%H:%M} 自动发送催办（见“催办”页面）", err=True)
     with Ledger.from_settings(settings) as ledger:
         users = ledger.list_users()
     if not users:
@@ -60,8 +70,8 @@ def serve(db: str | None, host: str, port: int, today: str | None, workers: int)
     else:
         from taizhang.web import create_app
 
-        uvicorn.run(create_app(settings, today=dt.date.today), host=host, port=port,
-                    log_level="warning")
+        uvicorn.run(create_app(settings, today=dt.date.today, notify=notify), host=host,
+                    port=port, log_level="warning")
     return 0
 
 

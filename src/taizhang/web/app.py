@@ -31,11 +31,14 @@ THREADS = 4  # worker threads per process for the synchronous routes (more proce
 
 
 def create_app(settings: Settings, *, ledger: Any = None,
-               today: Callable[[], dt.date] | None = None) -> FastAPI:
+               today: Callable[[], dt.date] | None = None, notify: Any = None) -> FastAPI:
     """The web app on ``settings.db_url`` (or on the given Ledger, which the app then does not own).
 
     ``today`` decides 亮灯 and overdue lists; it defaults to the real date, read per request.
+    ``notify`` (NotifySettings, default from TAIZHANG_* variables) drives the 催办 pages, and
+    with ``remind_at`` set, the daily run in this process (taizhang.notify.scheduler).
     """
+    from taizhang.notify.settings import NotifySettings
     from taizhang.store import Ledger
 
     owned = ledger is None
@@ -52,7 +55,15 @@ def create_app(settings: Settings, *, ledger: Any = None,
         if os.environ.get("TAIZHANG_WEB_WARM", "1") != "0":
             threading.Thread(target=warm_up, args=(app,), name="taizhang-warm-up",
                              daemon=True).start()
+        scheduler = None
+        if app.state.notify.remind_at is not None:
+            from taizhang.notify.scheduler import Scheduler
+
+            scheduler = Scheduler(ledger, app.state.notify, today=app.state.today)
+            scheduler.start()
         yield
+        if scheduler is not None:
+            scheduler.stop()
         if owned:  # a ledger handed in belongs to the caller
             ledger.close()
 
@@ -67,6 +78,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
         dependencies=[Depends(csrf_protect)],
     )
     app.state.settings = settings
+    app.state.notify = notify if notify is not None else NotifySettings.from_env()
     app.state.ledger = ledger
     app.state.today = today or dt.date.today
     app.state.templates = make_templates()

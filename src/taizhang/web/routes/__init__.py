@@ -17,10 +17,11 @@ from taizhang.web.routes import (
     duban,
     exports,
     links,
+    notices,
     tasks,
     units,
 )
 
 ROUTERS = [api.router, auth_routes.router, dashboard.router, documents.router, tasks.router,
            units.router, duban.router, calendar.router, exports.router, analysis_docs.router,
-           analysis_units.router, links.router]
+           analysis_units.router, links.router, notices.router]
