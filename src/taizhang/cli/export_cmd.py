@@ -21,7 +21,7 @@ from taizhang.cli.ledger_common import (
 )
 from taizhang.errors import InputError
 
-FORMATS = ("xlsx", "ics", "csv", "json", "md", "report", "notice")
+FORMATS = ("xlsx", "ics", "csv", "json", "md", "report", "notice", "gold")
 _TEXT = {"csv", "json", "md"}
 
 
@@ -50,7 +50,7 @@ def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: st
            document: str | None, jurisdiction: str | None, notice: str | None,
            month: str | None, office: str | None, ics_kind: str, db: str | None,
            today: str | None) -> None:
-    """导出台账：xlsx 台账或填报表、ics 日历、csv/json/md 清单、report 月度调度报告、notice 督办通知单。
+    """导出台账：xlsx 台账或填报表、ics 日历、csv/json/md 清单、report 月度调度报告、notice 督办通知单、gold 标注。
 
     \b
     例：taizhang export xlsx --by unit -o 台账.xlsx
@@ -58,12 +58,16 @@ def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: st
         taizhang export ics --unit 市财政局
         taizhang export report --month 2026-05
         taizhang export notice --notice 督办〔2026〕7号
+        taizhang export gold --document 沈政办发〔2018〕78号 -o 标注/78号.json
     """
     day = resolve_today(today)
     if for_unit and fmt != "xlsx":
         raise InputError(f"--for-unit 只用于 xlsx 填报表（给的格式是 {fmt}）",
                          hint="去掉 --for-unit，或改用 taizhang export xlsx --for-unit 单位")
     with open_ledger(db) as ledger:
+        if fmt == "gold":
+            _export_gold(ledger, document, output)
+            return
         if fmt == "notice":
             if not notice:
                 raise InputError("导出督办通知单需要 --notice", hint="例如 --notice 督办〔2026〕7号；"
@@ -200,6 +204,28 @@ def _default_name(fmt: str, unit: str | None, by: str, day: dt.date) -> str:
         stem = "台账（按单位）"
     ext = {"report": "docx", "md": "md"}.get(fmt, fmt)
     return f"{unit + '_' if unit else ''}{stem}_{day.isoformat()}.{ext}"
+
+
+def _export_gold(ledger: Any, document: str | None, output: str | None) -> None:
+    """gold: a reviewed document as the office's own test case — its gold file and its text beside
+    it, ready for taizhang evaluate."""
+    import json
+
+    from taizhang.exports.gold import gold
+
+    if not document:
+        raise InputError("导出标注需要 --document", hint="例如 --document 沈政办发〔2018〕78号；"
+                         "taizhang documents 可查看全部文件")
+    record = ledger.get_document(int(document) if document.isdigit() else document)
+    items = ledger.list_items(document=record.id, include_drafts=True)
+    target = Path(output or f"{Path(record.source).stem}.json")
+    text_name = f"{target.stem}.txt"
+    answer = gold(record, ledger.document_parse(record.id), items, source=text_name)
+    text = ledger.document_text(record.id)
+    _atomic(str(target.with_name(text_name)), lambda f: f.write(text), text=True)
+    _atomic(str(target), lambda f: f.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n"), text=True)
+    click.echo(f"已导出标注：{target}（{len(answer['tasks'])} 项任务）和原文 {target.with_name(text_name)}；"
+               f"用 taizhang evaluate {target.parent or '.'} {target.parent or '.'} 打分")
 
 
 def _atomic(name: str, writer: Callable[[Any], None], *, text: bool = False) -> None:

@@ -75,7 +75,7 @@ _MONTH_ONLY = re.compile(
 _YEAR_END_NO_YEAR = re.compile(r"(?<![\d每])(?:今年|本年|年)(?:底|末)(?:前|以前|之前)"
                                r"|(?<![\d每年一二三四五六七八九十两几])(?:今年|本年)?年内")
 # words that make a following number a quota or pace, not a date (每年至少引进1个, 每年减少1/3)
-_QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|减少|增长|增加|提高)")
+_QUOTA = re.compile(r"^(?:至少|不少于|不低于|减少|增长|增加|提高|新增|引进|完成|达到|安排|培育|建设|策划|推出|组织)?\d|^(?:至少|不少于|不超过|不高于|减少|增长|增加|提高)")
 
 
 class Found(NamedTuple):
@@ -262,6 +262,7 @@ _EVERY = re.compile(
 # 每年减少1/3 · 每年新开工项目占50%以上 · 转化率达到50%: a pace or a share is a target too
 _QUOTA_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:\d|[一两二三四五六七八九十几多]+(?:个|次|场|批|家|项|所|期|轮))"
                           r"|(?:至少|不少于|不低于|不超过)")
+_QUOTA_WORDS = re.compile(r"不少于|不低于|至少|不超过|新增")
 _PACE = re.compile(r"减少|增长|增加|新增|提高|降低|下降|占|率|比例|比重|%|以内|不少于|不低于|至少|不超过|以上的")
 
 
@@ -276,10 +277,12 @@ def find_recurring(text: str) -> list[Found]:
             continue  # 每月新增3家: a pace, not a date
         if m.group("yearly") and _COUNTED.match(text, m.end()):
             continue  # 每年举办3场: a quota
+        clause_end = min((i for i in (text.find(c, m.end()) for c in ",。;") if i >= 0), default=len(text))
         if m.group("yearly_work"):
-            clause_end = min((i for i in (text.find(c, m.end()) for c in ",。;") if i >= 0), default=len(text))
             if _QUOTA_AFTER.match(text, m.end()) or _PACE.search(text, m.end(), clause_end):
                 continue
+        elif (m.group("unit") or m.group("by")) and _QUOTA_WORDS.search(text, m.end(), clause_end):
+            continue  # 每月提供助餐服务不少于20次 · 每月新增泊位不少于100个: a quota, not a date
         out.append(Found(m.group(0), m.start(), m.end(), None, rrule, "recurring", "recurring"))
     return out
 

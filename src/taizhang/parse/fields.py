@@ -12,16 +12,16 @@ import re
 
 # label → the fact it gives; labels of no fact of ours (索引号, 发布日期 …) still end a value
 _FACTS: dict[str, str] = {
-    **dict.fromkeys(("发文字号", "文号", "文件编号", "发文编号", "文件字号"), "doc_number"),
+    **dict.fromkeys(("发文字号", "文号", "文件编号", "发文编号", "文件字号", "督办编号"), "doc_number"),
     # the date a document was signed, not the date a site published it (发布日期)
-    **dict.fromkeys(("成文日期", "发文日期", "颁布时间", "颁布日期", "印发日期", "签发日期"), "issued_on"),
+    **dict.fromkeys(("成文日期", "发文日期", "颁布时间", "颁布日期", "印发日期", "签发日期", "督办日期"), "issued_on"),
     **dict.fromkeys(("发文机关", "发布机构", "发文单位", "发布单位", "发文机构", "制发机关", "颁布单位",
                      "发布机关"), "issuer"),
     **dict.fromkeys(("标题", "名称", "文件名称", "文件标题"), "title"),
 }
 _OTHER = ("索引号", "主题分类", "体裁分类", "发布日期", "发布时间", "生效日期", "失效日期", "有效性", "时效",
           "公开方式", "公开范围", "公开时限", "文件分类", "所属机构", "主题词", "公文种类", "信息分类", "分类",
-          "是否有效", "组配分类", "服务对象")
+          "是否有效", "组配分类", "服务对象", "督办类别", "办理时限", "督办来源", "紧急程度", "密级")
 _LABELS = sorted([*_FACTS, *_OTHER], key=len, reverse=True)
 # a label, its characters perhaps set apart by tabs (索\t引\t号), then a colon, a tab or a cell bar
 _LABEL = re.compile("(?:" + "|".join("\t?".join(label) for label in _LABELS) + ")")

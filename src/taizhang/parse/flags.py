@@ -3,7 +3,7 @@
 A flag is raised where the reading rests on weak evidence, not on every guess: a name that does
 not read as a body's, a lead taken from a sentence's subject for want of any marker, a table row
 that lacked cells and was matched by content, a paragraph with no ordinal read as a task, a task
-left without units among tasks that name theirs. benchmarks/bench_flags.py measures how many of
+left without units among tasks that name theirs (outside 保障措施, which names none as a rule). benchmarks/bench_flags.py measures how many of
 the wrong fields are flagged and how few of the right ones are.
 """
 from __future__ import annotations
@@ -16,8 +16,10 @@ from taizhang.parse.model import Flag, FlagCode, Task
 from taizhang.parse.units import is_unit
 
 # a name with what no body's name holds: digits, sentence punctuation, a verb run into it
-_ODD_NAME = re.compile(r"[\d,;:。!?“”\"《》]|[要将把对向在]|^.{26,}$")
+_ODD_NAME = re.compile(r"[,;:。!?“”\"《》]|[要将把对向在]|^.{26,}$")
 _LONG_TASK = 800  # characters: more than a task usually runs to
+# 保障措施 · 组织保障 · 工作要求: measures every body keeps, written without units as a rule
+_GUARANTEES = re.compile(r"保障|工作要求|组织领导|组织实施")
 
 MESSAGES = {
     FlagCode.NO_UNIT: "未找到责任单位，而本文件其他任务都写明了",
@@ -28,7 +30,6 @@ MESSAGES = {
     FlagCode.ROW_FITTED: "表格此行少了单元格，已按内容对应到各列",
     FlagCode.NO_ORDINAL: "本条没有序号，按段落认定为一项任务",
     FlagCode.LONG_TEXT: "本条很长，可能包含几项任务",
-    FlagCode.MANY_LEADS: "牵头单位多达 {n} 个",
 }
 
 
@@ -51,29 +52,24 @@ def review(tasks: Sequence[Task], structural: Sequence[Sequence[Flag]], complete
     those its fields call for. ``completed``: names completed from elsewhere (cut → full)."""
     with_units = sum(1 for t in tasks if t.lead or t.support)
     peers_named = bool(tasks) and with_units * 2 >= len(tasks)
-    full_names = set(completed.values())
     out = []
     for task, given in zip(tasks, structural):
         flags: list[Flag] = list(given)
-        if not (task.lead or task.support) and peers_named:
+        if not (task.lead or task.support) and peers_named and not _GUARANTEES.search("".join(task.section)):
             flags.append(flag(FlagCode.NO_UNIT, "lead"))
         for a in task.assignments:
             for key, ev in a.evidence:
                 field, _, name = key.partition("=")
                 if field not in ("lead", "support"):
                     continue
-                if not _reads_as_body(name):
+                if name in completed:  # the evidence keeps the name as the text cut it
+                    flags.append(flag(FlagCode.NAME_COMPLETED, field, name=completed[name]))
+                elif not _reads_as_body(name):
                     flags.append(flag(FlagCode.UNIT_UNRECOGNISED, field, name=name))
                 if field == "lead" and (":主语" in ev.rule or ev.rule.startswith("verb:首位")):
                     flags.append(flag(FlagCode.LEAD_FROM_SUBJECT, "lead", name=name))
                 if field == "lead" and ev.rule.startswith("by_number"):
                     flags.append(flag(FlagCode.LEAD_BY_NUMBER, "lead"))
-            for field, names in (("lead", a.lead), ("support", a.support)):
-                for name in names:
-                    if name in full_names:
-                        flags.append(flag(FlagCode.NAME_COMPLETED, field, name=name))
-        if len(task.lead) > 3:
-            flags.append(flag(FlagCode.MANY_LEADS, "lead", n=len(task.lead)))
         if len(task.text) > _LONG_TASK:
             flags.append(flag(FlagCode.LONG_TEXT, "task"))
         out.append(task._replace(flags=tuple(dict.fromkeys(flags))) if flags else task)

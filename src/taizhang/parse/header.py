@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from taizhang.parse import fields
 from taizhang.parse.layout import Layout
-from taizhang.parse.lines import CN_DATE, DATE, Line, Role, is_date_line, is_org, signed_by
+from taizhang.parse.lexicon import doc_types
+from taizhang.parse.lines import CN_DATE, DATE, SEAL, Line, Role, is_date_line, is_org, signed_by
 from taizhang.parse.model import Period
 from taizhang.parse.numerals import cn_digits, cn_to_int
 from taizhang.parse.titles import (
@@ -149,8 +150,9 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
     found = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0)
     if found is None and notice_at is not None:
         found = _find_title(texts, start=0)
-    if found is not None and _BANNER.fullmatch(joined(texts[found[0]:found[1] + 1])):
-        # a 纪要 banner names the series; the subject line under it is the title
+    if found is not None and (_BANNER.fullmatch(joined(texts[found[0]:found[1] + 1]))
+                              or texts[found[1]].strip() in doc_types()):
+        # a 纪要 or 督办单 banner names the series; the subject line under it is the title
         subject = _find_title(texts, start=found[1] + 1)
         if subject is not None and texts[subject[0]].strip().startswith("关于"):
             found = subject
@@ -160,12 +162,25 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
                     "title_block_after_notice" if notice_at is not None else "title_block")
     if "title" in facts:
         return Fact(clean_title(facts["title"].value), facts["title"].span, "index:" + facts["title"].rule)
-    return _title_above(view, layout, body_start)
+    return _headline(view, layout, body_start) or _title_above(view, layout, body_start)
+
+
+def _headline(view: str, layout: Layout, body_start: int) -> Fact | None:
+    """A news repost's headline: the page's first line, short, no sentence in it
+    (重磅！2024年浦江县十方面民生实事项目来了，件件关乎你我)."""
+    first = next((ln for ln in layout.head if ln.role is not Role.FIELD), None)
+    if first is None or first.role is not Role.TEXT or first.start >= body_start:
+        return None
+    t = first.text(view)
+    if 8 <= len(t) <= 40 and not re.search(r"[。:;>|\t]", t) and not t.endswith(("!", "?")) and "年" in t:
+        return Fact(t, (first.start, first.end), "headline")
+    return None
 
 
 def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
     for i in range(start, len(texts)):
-        if is_title_end(texts[i]) and not _NOTICE.search(texts[i]):
+        bare_kind = texts[i].strip() in doc_types() and i > start and is_org(texts[i - 1])  # 公司 / 督办单
+        if (is_title_end(texts[i]) or bare_kind) and not _NOTICE.search(texts[i]):
             first = i
             while first > start and is_title_part(texts[first - 1]) and not is_org(texts[first - 1]) \
                     and not is_title_end(texts[first - 1]) and not _opens_title(texts[first]):
@@ -232,7 +247,7 @@ def _signature(view: str, h: Header, layout: Layout) -> None:
                 return
             prev = candidates[i - 1] if i > 0 else None
             if prev is not None and prev.role is Role.ORG and _adjacent(view, prev, ln):
-                h.issuer = Fact(" ".join(prev.text(view).split()), (prev.start, prev.end), "signature")
+                h.issuer = Fact(" ".join(SEAL.sub("", prev.text(view)).split()), (prev.start, prev.end), "signature")
                 before = candidates[i - 2] if i > 1 else None
                 if before is not None and before.role is Role.ORG and view.count("\n", before.end, prev.start) == 1:
                     # 中共盐城市委 / 盐城市人民政府 / date: a joint document signed by both, in order

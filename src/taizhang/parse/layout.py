@@ -84,8 +84,10 @@ def _cover(view: str, kept: list[Line], body_from: int | None) -> tuple[tuple[in
     while k < len(kept) and k - a < 4 and kept[k].role in (Role.TEXT, Role.ORG) \
             and is_title_part(kept[k].text(view)):
         k += 1
+    if k == a:
+        return None, [], 0
     follows = k < len(kept) or (body_from is not None and body_from > kept[a].start)
-    if k == a or not follows:
+    if not follows:
         return None, [], 0
     return (kept[0].start, kept[a].start), kept[a:k], k
 

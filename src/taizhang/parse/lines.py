@@ -62,7 +62,9 @@ _NOTE = re.compile(r"[(\[【](?:此件|本件|本文|注|编者按)[^()\[\]【�
 _ANNEX = re.compile(r"附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?(?:\s*\d{1,2}[.、].*)?")
 # a body's name: what a signature or an issuer line ends with
 ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
-               "|专班|领导小组|指挥部")
+               "|专班|领导小组|指挥部|公司|集团")
+# (代章) · （盖章）: a seal's note after the name that signs
+SEAL = re.compile(r"\((?:代章|盖章|印章|章)\)$")
 _ORG_LINE = re.compile(rf"[\u4e00-\u9fff()、\t ]{{2,40}}(?:{ORG_ENDINGS})")
 # markers that make a short line chrome wherever they stand in it
 _CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
@@ -175,7 +177,7 @@ def signed_by(line: str) -> str | None:
 
 def is_org(line: str) -> bool:
     """A body's name standing alone: 沈阳市人民政府办公厅 · 中共盐城市委 (no sentence, no title)."""
-    s = line.strip()
+    s = SEAL.sub("", line.strip())
     return 2 < len(s) <= 40 and not _SENTENCE_PUNCT.search(s) and _ORG_LINE.fullmatch(s) is not None \
         and not is_title_end(s)
 

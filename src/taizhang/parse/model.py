@@ -48,7 +48,6 @@ class FlagCode(StrEnum):
     ROW_FITTED = "row_fitted"  # a table row with fewer cells than columns, matched by content
     NO_ORDINAL = "no_ordinal"  # an unnumbered paragraph read as a task
     LONG_TEXT = "long_text"  # so long it may hold several tasks
-    MANY_LEADS = "many_leads"  # more lead units than a plan usually names
 
 
 class Flag(NamedTuple):

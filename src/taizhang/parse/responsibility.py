@@ -37,10 +37,15 @@ _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
 _LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
 _BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
-_TITLES = re.compile(
-    r"(常务副市长|常务副省长|副市长|市长|副省长|省长|副区长|区长|副县长|县长|副主任|主任|副秘书长|秘书长|"
-    r"副州长|州长|副旗长|旗长|副盟长|盟长|副局长|局长|副厅长|厅长|副部长|部长|副书记|书记|副主席|主席|常委|委员|同志|巡视员|总经济师|组长|副组长)"
-)
+# a person's title after or before the name (黄志强总经理 · 张海涛副镇长 · 党委书记王芳), longest first
+_TITLE_WORDS = ("常务副市长", "常务副省长", "常务副县长", "常务副区长", "副市长", "市长", "副省长", "省长", "副区长", "区长",
+                "副县长", "县长", "副镇长", "镇长", "副乡长", "乡长", "副州长", "州长", "副旗长", "旗长", "副盟长", "盟长",
+                "副主任", "主任", "副秘书长", "秘书长", "副局长", "局长", "副厅长", "厅长", "副部长", "部长", "副处长", "处长",
+                "副科长", "科长", "站长", "所长", "副队长", "队长", "党委书记", "副书记", "书记", "副主席", "主席", "常委",
+                "委员", "同志", "一级巡视员", "二级巡视员", "巡视员", "调研员", "总经济师", "总工程师", "总会计师", "总经理",
+                "副总经理", "董事长", "副董事长", "总监", "副院长", "院长", "副校长", "校长", "组长", "副组长", "社长",
+                "主任科员")
+_TITLES = re.compile("(" + "|".join(sorted(_TITLE_WORDS, key=len, reverse=True)) + ")")
 
 
 class Clause:
@@ -153,7 +158,7 @@ def _mostly_units(units: list[UnitName]) -> bool:
 
 
 _MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
-_NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为牵头(?:单位|部门)?\)$")
+_NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为(?:牵头|第一责任|主责)(?:单位|部门)?\)$")
 
 
 def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
@@ -164,11 +169,13 @@ def _tag(units: list[UnitName], marker: str) -> list[UnitName]:
 def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]] | None:
     """责任单位：市发展改革委（牵头）、市财政局 → lead and support by the marks in the list;
     责任单位：A、B、C（C为牵头单位） → the unit the closing note names leads."""
-    named = _NAMED_LEAD.search(units[-1].name) if units else None
-    if named is not None:
-        last = units[-1]
-        name = last.name[: named.start()]
-        units = units[:-1] + [UnitName(name, last.start, last.start + len(name), last.rule)]
+    at = next((k for k, u in enumerate(units) if _NAMED_LEAD.search(u.name)), None)  # (C为牵头单位), after any unit
+    if at is not None:
+        named = _NAMED_LEAD.search(units[at].name)
+        assert named is not None
+        noted = units[at]
+        name = noted.name[: named.start()]
+        units = units[:at] + [UnitName(name, noted.start, noted.start + len(name), noted.rule)] + units[at + 1:]
         wanted = named.group(1)
         hit = [u for u in units if u.name == wanted or u.name.endswith(wanted) or wanted.endswith(u.name)]
         if hit:
@@ -243,6 +250,8 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
 
 
 _VALUE_EDGE = " ;,。\t\n"
+# a modal between a body and its role word: A要配合 · A应当会同B
+_MODAL = re.compile(r"(?:要|应|须|应当|必须|务必)$")
 # a lead named inside a 责任单位 list makes it a clause of its own: A、B分别牵头 · A牵头，B配合
 _LEAD_MARK = re.compile(r"牵头|主办|主责")
 
@@ -381,7 +390,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             at = _marker_after_units(seg, marker.marker, duty)
             if at < 0:
                 continue
-            body = seg[:at]
+            body = _MODAL.sub("", seg[:at])
             by = _BY_PREFIX.match(body)  # 由A负责 · 具体由A承办
             body_start = seg_start + (by.end() if by else 0)
             body = body[by.end():] if by else body
@@ -465,7 +474,7 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     (A、B牵头 · A负责), inside the segment only for role words and named bodies (A牵头推进…)."""
     at = seg.find(marker)
     while at > 0:
-        body = seg[:at]
+        body = _MODAL.sub("", seg[:at])  # 街道城管中队要配合
         by = _BY_PREFIX.match(body)
         body = body[by.end():] if by else body
         units = split_units(body)
@@ -504,12 +513,12 @@ _DUTY_VERB = re.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建�
                         r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?)")
 # in an article of a 办法: 考核结果由州委组织部纳入…… — the body after 由 does what follows (not 本办法由A负责解释)
 _BY_DOER = re.compile(r"^(?:(?!本)[^,。;由]{2,20}?)?由((?:(?!会同)[^,。;由]){1,28}(?:局|委|办|厅|部|院|中心|政府|管委会|组|室|处|所|站|队|会))"
-                      r"(?=纳入|组织|统一|会同|实施|开展|制定|审核|审定|认定|核定|发放|拨付|汇总|指导|督促|监督|考核|评估|确定|公布|提出"
-                      r"|按照|根据|负责(?!解释))")
+                      r"(?=纳入|组织(?![部委办])|统一|会同|实施|开展|制定|审核|审定|认定|核定|发放|拨付|兑现|汇总|指导|督促|监督|考核|评估"
+                      r"|确定|公布|提出|按(?!职责|照职责|各自职责)|根据|负责(?!解释))")
 # role words that may be followed by the work itself: 呼和浩特市政府牵头推进…，农牧厅配合做好…
 _ANY_ROLE_END = re.compile(r"(牵头|配合|负责)$")
 _MID_MARKERS = frozenset({"牵头", "分别牵头", "牵头负责", "配合", "协办", "主办", "负总责", "按职责分工",
-                          "按照职责分工", "按照各自职责", "按各自职责"})
+                          "按照职责分工", "按照各自职责", "按各自职责", "负责"})
 _GENERIC = re.compile(r"(企业|机构|单位|部门|主体|组织|群众|个人|人员)$")
 
 
@@ -549,7 +558,7 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
         return None
     by = _BY_PREFIX.match(seg, 0, at)  # 由A会同B · 农村危房改造扫尾工作由A会同B
     left_start = by.end() if by is not None else 0
-    left = seg[left_start:at]
+    left = _MODAL.sub("", seg[left_start:at])  # 平安建设办公室要会同B
     if not left or not all(is_unit(u.name) for u in split_units(left)):
         return None
     rest = seg[at + 2:]
@@ -572,7 +581,7 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
         pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
         name = pieces[-1].strip() if pieces else ""
-        if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) \
+        if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关")) \
                 and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = offset + m.start(1) + part.rfind(name)
             out.append((name, start, start + len(name)))
@@ -585,4 +594,5 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 # 省政府分管领导同志 · 市政府分管副市长 · 各县区主要负责同志: a leader named by office
-_LEADER_ROLE = re.compile(r"([\u4e00-\u9fff]{0,16}(?:分管领导|主要领导|负责人|负责同志|分管副[省市县区]长|联系领导))(?:同志)?")
+_LEADER_ROLE = re.compile(r"([\u4e00-\u9fff]{0,16}(?:领导|负责人|负责同志)|(?:[\u4e00-\u9fff]{0,8})?分管[\u4e00-\u9fff]{0,10}?"
+                          r"(?:副?[省市县区镇乡州旗]长|副?主任|副?总经理|副?院长|副?校长))(?:同志)?")

@@ -168,7 +168,7 @@ def _label_of(m: re.Match[str]) -> str:
 
 def _numbered_before(items: list[Item], item: Item, label: str) -> Item | None:
     """The item with this label that the paragraph means: the nearest one before it."""
-    before = [it for it in items if it.start < item.start and it.label == label and not it.children]
+    before = [it for it in items if it.start < item.start and it.label == label]
     return before[-1] if before else None
 
 

@@ -25,8 +25,9 @@ _RULE_CELL = re.compile(r":?-{3,}:?")
 _SEP = re.compile(r"\s*[|｜\t]\s*")
 _KEY = re.compile(r"\d{1,4}[.、]?|[(（]?\d{1,3}[)）]")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、,][\u4e00-\u9fff]{2,4})*")
-_TASK_WORDS = ("任务", "事项", "项目", "目标", "内容", "措施", "举措", "工作", "指标", "要点", "名称", "事实", "实事")
-_NOTE_WORDS = ("进展", "情况", "备注", "说明", "是否", "成效", "进度", "完成率", "评价", "问题")
+# 存在问题 · 整改措施: in a 整改清单 the problem heads the row, the measures detail it
+_TASK_WORDS = ("任务", "事项", "项目", "目标", "内容", "措施", "举措", "工作", "指标", "要点", "名称", "事实", "实事", "问题")
+_NOTE_WORDS = ("进展", "情况", "备注", "说明", "是否", "成效", "进度", "完成率", "评价")
 
 
 class Cell(NamedTuple):

@@ -112,7 +112,7 @@ def _non_task_heading(head: str) -> bool:
 
 _WORK_WORDS = re.compile(r"任务|分工|措施|举措|工作安排|责任")
 # what a heading that explains rather than assigns ends with (分工原则 · 编制背景 · 适用范围)
-_NON_TASK_ENDINGS = ("原则", "思路", "意义", "背景", "依据", "范围", "现状", "形势", "指导思想")
+_NON_TASK_ENDINGS = ("原则", "思路", "意义", "背景", "依据", "范围", "现状", "形势", "指导思想", "目标")
 
 
 # the rule of a clause read from a line that closes a section (以上任务由……): see document.py

@@ -107,6 +107,7 @@ class View(NamedTuple):
             for m in _SPACED_NUMBER.finditer(text):
                 edits.extend((a.start(), a.end(), "") for a in _DIGIT_SPACE.finditer(text, m.start(), m.end()))
         edits += _vertical_text(text)
+        edits += [(m.start(1), m.end(1), "") for m in _BULLET.finditer(text)]
         wrapped = [at for at in _hard_wraps(text) if outside(at)]
         edits.extend((at, at + 1, "") for at in wrapped)
         breaks = _flat_breaks(text)
@@ -193,6 +194,8 @@ _ONE_CHAR_LINES = re.compile(rf"(?m)^[ \t]*[{CJK}][ \t]*(?:\n[ \t]*[{CJK}][ \t]*
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# ▍一、… · ■ 牵头单位：… : a bullet a page (a WeChat post) sets before a line
+_BULLET = re.compile(r"(?m)^[ \t]*([▍▌▎■□●◆◇★☆▶►▸◎※•▪◉➤➢✦❖]+)")
 
 
 def _vertical_text(text: str) -> list[tuple[int, int, str]]:
@@ -220,21 +223,41 @@ _PAGE_BREAK = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*(?:(?:[—\-–]\s*\
 
 def _page_breaks(text: str) -> list[tuple[int, int, str]]:
     """Page breaks as edits: gone inside a paragraph (…市河长办每 / — 2 — / 半年开展…), a blank
-    line where the page ended a sentence, a signature or a title."""
+    line where the page ended a sentence, a signature or a title. A running header printed at the
+    top of each page (the 发文字号, the issuer's banner) goes with the break."""
     from taizhang.parse.outline import match_ordinal
 
+    matches = list(_PAGE_BREAK.finditer(text))
+    if not matches:
+        return []
+    top = {ln.strip() for ln in text[:3000].split("\n")[:15] if 4 <= len(ln.strip()) <= 40}
+    firsts = [_line_at(text, m.end()) for m in matches]
+    repeated = {ln for ln in firsts if firsts.count(ln) >= 2}
     out: list[tuple[int, int, str]] = []
-    for m in _PAGE_BREAK.finditer(text):
-        before = text[:m.start()].rstrip()
-        last_line = before[before.rfind("\n") + 1:].strip()
-        after = m.end()
+    for m, first in zip(matches, firsts):
+        end = m.end()
+        if first and (first in top or first in repeated) and match_ordinal(first, 0) is None:
+            nl = text.find("\n", end)
+            end = len(text) if nl < 0 else nl + 1
+            while end < len(text) and text[end] in "\n \t\u3000":
+                end += 1
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        last_line = text[line_start:m.start()].strip()
+        after = end
         while after < len(text) and text[after] in " \t\u3000":
             after += 1
         # joined only where the page cut a long line of running text (not a signature or a title)
         ends = (len(last_line) < 16 or last_line.endswith(_LINE_END + (")", "》", "”"))
                 or match_ordinal(text, after) is not None)
-        out.append((m.start(), m.end(), "\n\n" if ends else ""))  # a paragraph break stays one
+        out.append((m.start(), end, "\n\n" if ends else ""))  # a paragraph break stays one
     return out
+
+
+def _line_at(text: str, at: int) -> str:
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    nl = text.find("\n", at)
+    return text[at:nl if nl >= 0 else len(text)].strip()
 
 
 def _hard_wraps(text: str) -> list[int]:
@@ -392,6 +415,21 @@ def _join_rows(text: str, lines: list[tuple[int, int]], bars: str) -> tuple[str,
 _UNIT_FINAL = frozenset("局委办府心院会部厅室站所队行司处社")
 
 
+def _word_before(text: str, at: int) -> int:
+    """How many CJK characters run up to ``at``."""
+    n = 0
+    while at - n > 0 and "\u4e00" <= text[at - n - 1] <= "\u9fff":
+        n += 1
+    return n
+
+
+def _word_after(text: str, at: int) -> int:
+    n = 0
+    while at + n < len(text) and "\u4e00" <= text[at + n] <= "\u9fff":
+        n += 1
+    return n
+
+
 def _space(text: str, start: int, end: int, orig: str) -> str:
     """Keep a space between two Latin letters or digits; a run of 2+ inside a line is a column
     break (tab); one full-width space after a body's name (县发展改革局　县财政局) separates units,
@@ -403,8 +441,9 @@ def _space(text: str, start: int, end: int, orig: str) -> str:
     run = text[start:end]
     if "\t" in run or len(run) >= 2:
         return "\t"
-    if before in _UNIT_FINAL and orig[start] == "\u3000" and "\u4e00" <= after <= "\u9fff":
-        return "、"
+    if before in _UNIT_FINAL and orig[start] == "\u3000" and "\u4e00" <= after <= "\u9fff" \
+            and _word_before(text, start) >= 3 and _word_after(text, end) >= 3:
+        return "、"  # (not 督　办　单, a word spaced letter by letter)
     if _ALNUM.match(before) and _ALNUM.match(after):
         return " "
     return ""

@@ -40,7 +40,7 @@ def is_title_part(line: str) -> bool:
     s = line.strip()
     if s[:1] in "(【[〔":
         return _TITLE_TAIL.fullmatch(s) is not None  # (此件公开发布) is a note; (2024—2025年) closes a title
-    return (0 < len(s) <= 40 and not re.search(r"[。;:,!?\t]", s) and not s.endswith("文件")
+    return (0 < len(s) <= 40 and not re.search(r"[。;:,!?\t|>»]", s) and not s.endswith("文件")
             and DOC_NUMBER.search(s) is None and not re.fullmatch(r"[\d\s年月日.\-/:]+", s))
 
 

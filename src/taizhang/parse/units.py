@@ -32,11 +32,11 @@ _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等|等单位|等部门|分别负责|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
 # a note of the document's own after a list, not part of the last name: 市卫生健康委（除标注“分别牵头”外，
 # 列第一位为牵头或汇总单位，下同） · 市财政局（第一责任单位为牵头单位，下同）
-_NOTE = re.compile(r"\((?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
+_NOTE = re.compile(r"\((?![^()]{2,20}?为(?:牵头|第一责任|主责)(?:单位|部门)?\))(?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
 _LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
-_GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|()(村委会|居委会|村民委员会|居民委员会)$")
+_GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|(社区)?(村委会|居委会|村民委员会|居民委员会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
                        r"|^公安[\u4e00-\u9fff]{1,4}分局$|^[\u4e00-\u9fff]{2,4}公安分局$")  # 公安河西分局 · 西工公安分局 name their district
@@ -51,7 +51,8 @@ _GENERIC_BODY = re.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
     r"(?:人民政府|政府|办事处|管委会|居委会|村委会|党委|行政公署)")
 # punctuation and function words never stand inside a unit's name (本办法由区商务委 is no unit)
-_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要]|本办法|本方案|制定|开展|提交|审议|做好|加强|建立|完善")
+_NOT_IN_NAMES = re.compile(r"[,;:。“”《》由的将把对向在从了要按]|本办法|本方案|制定|开展|提交|审议|做好|加强|建立|完善|安排|确定|作为"
+                           r"|规定|\d名")
 # 向阳区人民政府 · 从化区人民政府: a place whose name opens with what is elsewhere a function word
 _PLACE_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,3}[区县市旗](?:人民)?政府")
 _SUB_OFFICE = re.compile(r"(?<=.)\([^()]{1,8}\)$")
@@ -210,7 +211,8 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
         mark = names[gov_at][len(bases[gov_at]):]
         for i in range(gov_at):
             if _is_bare_place(names[i]):
-                leveled = names[i][-1] in LEVELS and len(names[i]) >= 3  # 福州 is a name, 新民市 has 市
+                # 福州 is a name, 新民市 has its 市; 颐和路 takes the 社区 of 江苏路社区居委会
+                leveled = (names[i][-1] in LEVELS and len(names[i]) >= 3) or names[i].endswith(("社区", "村"))
                 suffix = gov if leveled or not level else level + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
@@ -245,7 +247,7 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
 
 
 # a place, then the body of it the list is about: 神农架林区 + 发改委 · 营口市 + 住建局
-_PLACE_LEVELS = ("自治州", "自治县", "林区", "地区", "街道", "市", "区", "县", "州", "盟", "旗", "镇", "乡")
+_PLACE_LEVELS = ("自治州", "自治县", "林区", "地区", "街道", "社区", "市", "区", "县", "州", "盟", "旗", "镇", "乡", "村")
 _PLACE_BODY = re.compile(rf"([\u4e00-\u9fff]{{1,8}}?)({'|'.join(_PLACE_LEVELS)})(?![市区县州盟旗])((?:人民)?[\u4e00-\u9fff]{{2,8}})")
 _ZONES = ("新区", "开发区", "高新区", "经开区", "园区", "示范区", "试验区")
 
@@ -271,11 +273,13 @@ def _takes_level(name: str) -> bool:
         return False  # 花园路街道办事处 names its own street
     if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name) or _ENTERPRISE.search(name):
         return False
-    if name.startswith(places()) or _named_zone(name):
+    if name.startswith(places()) or _named_zone(name) or _OWN_PLACE_FIRST.match(name):
         return False
     return is_unit(name)
 
 
+# 邵阳市生态环境局隆回分局 · 鼓楼公安分局: a place of two or more characters and its level open the name
+_OWN_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|市|县|区|州|盟|旗)(?![场委])[\u4e00-\u9fff]{2,}")
 _ZONE_WORDS = re.compile(r"(?:经济|技术|高新|产业|工业|农业|科技|综合|保税|现代|开发|新)+(?:区|园区|示范区|试验区)$")
 
 
