@@ -17,12 +17,15 @@ from taizhang.parse.units import is_unit
 
 # a name with what no body's name holds: digits, sentence punctuation, a verb run into it
 _ODD_NAME = re.compile(r"[,;:。!?“”\"《》]|[要将把对向在]|^.{26,}$")
+# a level carried over a list in front of a name that has its own place: 县 + 邵阳市生态环境局
+_DOUBLE_PLACE = re.compile(r"[省市县区][\u4e00-\u9fff]{2,4}[省市县区州](?!场)")
 _LONG_TASK = 800  # characters: more than a task usually runs to
 # 保障措施 · 组织保障 · 工作要求: measures every body keeps, written without units as a rule
 _GUARANTEES = re.compile(r"保障|工作要求|组织领导|组织实施")
 
 MESSAGES = {
     FlagCode.NO_UNIT: "未找到责任单位，而本文件其他任务都写明了",
+    FlagCode.NO_LEAD: "写了配合单位，却没找到牵头单位",
     FlagCode.UNIT_UNRECOGNISED: "“{name}”不像单位名称",
     FlagCode.LEAD_FROM_SUBJECT: "没有“牵头”等字样，按句子主语“{name}”认定为牵头单位",
     FlagCode.LEAD_BY_NUMBER: "单位写在另一段“第X项由……”中，按序号对应到本条",
@@ -57,6 +60,8 @@ def review(tasks: Sequence[Task], structural: Sequence[Sequence[Flag]], complete
         flags: list[Flag] = list(given)
         if not (task.lead or task.support) and peers_named and not _GUARANTEES.search("".join(task.section)):
             flags.append(flag(FlagCode.NO_UNIT, "lead"))
+        elif task.support and not task.lead:
+            flags.append(flag(FlagCode.NO_LEAD, "lead"))
         for a in task.assignments:
             for key, ev in a.evidence:
                 field, _, name = key.partition("=")
@@ -64,7 +69,7 @@ def review(tasks: Sequence[Task], structural: Sequence[Sequence[Flag]], complete
                     continue
                 if name in completed:  # the evidence keeps the name as the text cut it
                     flags.append(flag(FlagCode.NAME_COMPLETED, field, name=completed[name]))
-                elif not _reads_as_body(name):
+                elif not _reads_as_body(name) or ("level_carry_over" in ev.rule and _DOUBLE_PLACE.match(name)):
                     flags.append(flag(FlagCode.UNIT_UNRECOGNISED, field, name=name))
                 if field == "lead" and (":主语" in ev.rule or ev.rule.startswith("verb:首位")):
                     flags.append(flag(FlagCode.LEAD_FROM_SUBJECT, "lead", name=name))

@@ -41,6 +41,7 @@ class FlagCode(StrEnum):
     """Why a task or one of its fields deserves a human look before it is trusted."""
 
     NO_UNIT = "no_unit"  # no unit found, while the document's other tasks name theirs
+    NO_LEAD = "no_lead"  # units that help are named, the one that leads is not
     UNIT_UNRECOGNISED = "unit_unrecognised"  # a name that does not read as a body's
     LEAD_FROM_SUBJECT = "lead_from_subject"  # no marker: the lead is the sentence's subject
     LEAD_BY_NUMBER = "lead_by_number"  # assigned from a separate paragraph by item number
