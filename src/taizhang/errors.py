@@ -10,6 +10,7 @@
     │   ├── IllegalTransition     a status change the workflow table does not allow
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
+    ├── ClusterError              the Dask cluster cannot be reached or lost its workers (exit 5)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
 
 Messages are Chinese and say what was given, what was expected and what to do next.
@@ -72,6 +73,13 @@ class StaleEdit(LedgerError):
 class StorageError(TaizhangError):
     exit_code = 4
     http_status = 500
+
+
+class ClusterError(TaizhangError):
+    """``taizhang corpus build``: the scheduler does not answer, has no workers, or runs other code."""
+
+    exit_code = 5
+    http_status = 503
 
 
 class SheetError(InputError):
