@@ -62,7 +62,7 @@ def variant(text: str, prefix: str, own: str | None, rng: random.Random) -> tupl
     """One changed copy of a seed: (text, province, city or "")."""
     province, p_short, p_code = rng.choice(PROVINCES)
     city = ""
-    shift = rng.randint(-2, 6)
+    shift = rng.randint(0, 6)  # never before the national documents they cite
     if own:  # the document's own number: new code, shifted year, new serial
         m = re.search(r"〔(\d{4})〕", own)
         year = int(m.group(1)) + shift if m else 2018
