@@ -20,7 +20,7 @@ def corpus() -> None:
 
 @corpus.command()
 @click.argument("sources", nargs=-1)
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="语料库目录（不存在则新建；已有的语料库只处理有变化的文件）")
 @click.option("--scheduler", default=None, metavar="tcp://主机:8786",
               help="已启动的 Dask 调度器地址（默认在本机启动临时集群）")
@@ -92,7 +92,7 @@ class _progress_bar:
 
 @corpus.command()
 @click.argument("count", type=click.IntRange(min=1, max=10_000_000))
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="写入的目录")
 @click.option("--seed", type=int, default=0, show_default=True, help="随机种子（同一种子生成同样的文件）")
 @click.option("--bad", type=click.IntRange(min=0), default=0, show_default=True,
@@ -145,7 +145,7 @@ def _png(draw: Any, con: Any, sql: str, png: Path | None, **kw: Any) -> None:
         click.echo(f"已画出 {png}。", err=True)
 
 
-DIR_ARG = click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+DIR_ARG = click.argument("directory", type=click.Path(path_type=Path))
 PNG_OPTION = click.option("--png", type=click.Path(dir_okay=False, path_type=Path), default=None,
                           help="同时画出 PNG 图")
 

@@ -2,8 +2,8 @@
 
 1. **Plan** (here, reading no document): list the sources; a source whose stamp and code
    versions match a row already committed is skipped; the rest are cut into batches. A
-   batch's id is a digest of its sources, stamps and versions, so the same work always
-   yields the same part.
+   batch's id is a digest of the build, its sources, stamps and versions, so a batch run
+   twice yields the same part.
 2. **Run**: batches go to the workers with a bounded window (memory stays flat however many
    there are); a worker killed midway has its batch run again elsewhere by Dask, and an
    attempt that had already committed leaves a twin the retry recognises.
@@ -88,7 +88,8 @@ def build(names: Sequence[str], out: Path, *, scheduler: str | None = None,
         entries = layout.read_entries(out, notes)
         summary = Summary(sources=len(refs))
         live, todo = _plan(refs, entries, versions, summary)  # type: ignore[arg-type]
-        batches = _batches(todo, versions, batch_size, fill)  # type: ignore[arg-type]
+        token = uuid.uuid4().hex[:8]
+        batches = _batches(todo, versions, batch_size, fill, token)  # type: ignore[arg-type]
         results: list[BatchResult] = []
         if batches:
             from taizhang.corpus.cluster import open_client, worker_count
@@ -98,7 +99,7 @@ def build(names: Sequence[str], out: Path, *, scheduler: str | None = None,
                 if held is None:
                     held = layout.lock(out)
                 summary.workers = worker_count(client)
-                results = _run(client, batches, out, summary.workers, len(todo), progress)
+                results = _run(client, batches, out, summary.workers, len(todo), progress, token)
         _absorb(results, entries, versions, live, summary)
         _commit(out, notes, entries, results, live, versions, refs, summary)
     finally:
@@ -131,14 +132,17 @@ def _plan(refs: list[SourceRef], entries: list[layout.Entry], versions: tuple[st
 
 
 def _batches(todo: list[tuple[SourceRef, str | None]], versions: tuple[str, str, str],
-             size: int, fill: Callable[[list[SourceRef]], list[SourceRef]] | None) -> list[Batch]:
+             size: int, fill: Callable[[list[SourceRef]], list[SourceRef]] | None,
+             token: str) -> list[Batch]:
+    """Batches in source order; a part id names the build too, so only a batch run twice in
+    this build (a worker lost after its commit) can meet an existing part of its name."""
     batches = []
     for i in range(0, len(todo), size):
         chunk = todo[i:i + size]
         refs = [r for r, _ in chunk]
         if fill is not None and any(r.kind == "text" and r.data is None for r in refs):
             refs = fill(refs)
-        h = hashlib.sha256("\n".join(versions).encode())
+        h = hashlib.sha256("\n".join((token, *versions)).encode())
         for ref, known in chunk:
             h.update(f"\n{ref.source}\t{ref.stamp}\t{known or ''}".encode())
         batches.append(Batch(h.hexdigest()[:16], tuple(refs), tuple(k for _, k in chunk), versions))
@@ -146,13 +150,12 @@ def _batches(todo: list[tuple[SourceRef, str | None]], versions: tuple[str, str,
 
 
 def _run(client: Any, batches: list[Batch], out: Path, n_workers: int, total: int,
-         progress: Callable[[int, int], None] | None) -> list[BatchResult]:
+         progress: Callable[[int, int], None] | None, token: str) -> list[BatchResult]:
     """Submit with a bounded window; a batch that fails for good stops the build."""
     from distributed import as_completed
 
     from taizhang.corpus.work import run_batch
 
-    token = uuid.uuid4().hex[:8]
     window = max(4, 3 * n_workers)
     pending = iter(batches)
     flow = as_completed()

@@ -63,7 +63,7 @@ def lock(out: Path) -> Any:
     """An exclusive lock on DIR for one build; a second build at once is refused."""
     import fcntl
 
-    fh = open(out / LOCK, "w")
+    fh = open(out / LOCK, "a")  # "a": creating or opening leaves the mtime alone
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
