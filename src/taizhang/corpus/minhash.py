@@ -19,7 +19,7 @@ from typing import Any
 NUM_PERM = 64
 THRESHOLD = 0.7
 SHINGLE = 3  # characters: Chinese words are 1–4 characters, 3 keeps word order without noise
-_DROP = set(" \t\r\n\u3000，。；：、！？,.;:!?（）()《》〈〉“”\"'‘’【】[]—-…·")
+_DROP = str.maketrans("", "", " \t\r\n\u3000，。；：、！？,.;:!?（）()《》〈〉“”\"'‘’【】[]—-…·")
 
 
 @lru_cache(maxsize=1)
@@ -27,9 +27,8 @@ def _setup() -> tuple[Any, int, int]:
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)  # picks bands × rows for us
-    # one set of permutations shared by every signature: making them is the costly part
-    template = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    return template.permutations, lsh.b, lsh.r
+    # one MinHash cleared for each text: making its permutations is the costly part
+    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32), lsh.b, lsh.r
 
 
 def bands() -> tuple[int, int]:
@@ -40,7 +39,7 @@ def bands() -> tuple[int, int]:
 
 def shingles(text: str) -> set[bytes]:
     """Character 3-grams of the text without spaces and punctuation (NFKC first)."""
-    s = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in _DROP)
+    s = unicodedata.normalize("NFKC", text).translate(_DROP)
     if len(s) < SHINGLE:
         return {s.encode()} if s else set()
     return {s[i:i + SHINGLE].encode() for i in range(len(s) - SHINGLE + 1)}
@@ -48,14 +47,12 @@ def shingles(text: str) -> set[bytes]:
 
 def band_keys(text: str) -> list[int]:
     """One signed 64-bit key per band (Parquet int64); empty text → no keys."""
-    from datasketch import MinHash
-
     grams = shingles(text)
     if not grams:
         return []
-    perms, b, r = _setup()
-    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=perms, scheme="affine32")
-    m.update_batch(list(grams))
+    m, b, r = _setup()
+    m.clear()
+    m.update_batch(grams)
     values = m.hashvalues
     keys = []
     for i in range(b):
