@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from taizhang.corpus import layout
+from taizhang.corpus.rows import doc_id_of
 from taizhang.corpus.sources import SourceRef
 from taizhang.corpus.work import Batch, BatchResult
 from taizhang.errors import ClusterError, InputError
@@ -47,6 +48,7 @@ class Summary:
     failures: int = 0  # failures rows in the finished corpus
     workers: int = 0
     seconds: float = 0.0
+    run_seconds: float = 0.0  # from the first batch submitted to the last result (no start-up)
     work_seconds: float = 0.0  # summed over batches: time spent inside workers
     peak_rss_kib: dict[int, int] = field(default_factory=dict)  # worker pid → peak
 
@@ -56,9 +58,10 @@ class Summary:
                + (f"（其中 {self.unchanged} 份重新读过，内容相同）" if self.unchanged else "")
                + (f"，移除 {self.removed} 份（来源中已不存在）" if self.removed else "") + "。"]
         if self.parsed or self.failed:
-            rate = (self.parsed + self.failed) / self.seconds if self.seconds else 0.0
+            rate = (self.parsed + self.failed + self.unchanged) / self.run_seconds if self.run_seconds else 0.0
             peak = max(self.peak_rss_kib.values(), default=0) / 1024
-            out.append(f"本次 {self.workers} 个工作进程，用时 {self.seconds:.1f} 秒，每秒 {rate:.1f} 份；"
+            out.append(f"本次 {self.workers} 个工作进程，用时 {self.seconds:.1f} 秒（解析 {self.run_seconds:.1f} 秒，"
+                       f"每秒 {rate:.1f} 份）；"
                        f"新解析出任务 {self.tasks} 项；工作进程内存峰值 {peak:.0f} MiB。")
         out.append(f"语料库现有文件 {self.documents} 份，失败记录 {self.failures} 份"
                    + ("（原因见 failures 表：taizhang corpus query 目录 \"SELECT * FROM failures\"）"
@@ -99,7 +102,9 @@ def build(names: Sequence[str], out: Path, *, scheduler: str | None = None,
                 if held is None:
                     held = layout.lock(out)
                 summary.workers = worker_count(client)
+                running = time.perf_counter()
                 results = _run(client, batches, out, summary.workers, len(todo), progress, token)
+                summary.run_seconds = time.perf_counter() - running
         _absorb(results, entries, versions, live, summary)
         _commit(out, notes, entries, results, live, versions, refs, summary)
     finally:
@@ -217,8 +222,6 @@ def _commit(out: Path, notes: dict[str, Any], entries: list[layout.Entry], resul
         contents[e.part].add((e.source, e.failed))
         if e.doc_id:
             doc_ids[e.source] = e.doc_id
-    from taizhang.corpus.rows import doc_id_of
-
     for r in results:
         for o in r.outcomes:
             if o.status != "unchanged":
