@@ -11,6 +11,7 @@
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
     ├── DeliveryFailed            a notice could not be delivered after its retries (exit 5)
+    ├── ClusterError              the Dask cluster cannot be reached or lost its workers (exit 6)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
 
 Messages are Chinese and say what was given, what was expected and what to do next.
@@ -85,6 +86,13 @@ class DeliveryFailed(TaizhangError):
     def __init__(self, message: str, *, hint: str | None = None, retry: bool = False) -> None:
         super().__init__(message, hint=hint)
         self.retry = retry
+
+
+class ClusterError(TaizhangError):
+    """``taizhang corpus build``: the scheduler does not answer, has no workers, or runs other code."""
+
+    exit_code = 6
+    http_status = 503
 
 
 class SheetError(InputError):

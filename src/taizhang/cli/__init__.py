@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "network": "analysis_cmd:network",
     "load": "analysis_cmd:load",
     "topics": "analysis_cmd:topics",
+    "corpus": "corpus_cmd:corpus",
 }
 
 
