@@ -38,7 +38,7 @@ def _cases(folder: Path) -> list[tuple[list[str], int, str]]:
         ([str(folder / "docs"), str(folder / "没有这个目录")], 2, "路径不存在"),
         ([f"@{folder / '没有的清单.txt'}"], 2, "清单文件不存在"),
         ([str(folder / "docs"), str(folder / "more"), "--scheduler", dead, "--connect-timeout", "1"],
-         5, "无法连接 Dask 调度器"),
+         6, "无法连接 Dask 调度器"),
     ]
 
 
