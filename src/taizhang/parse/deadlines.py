@@ -53,7 +53,7 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 2026年全面完成 · 2025年建成 · 2027年基本实现: a year and the verb that completes the work
     ("year_done", re.compile(rf"(?<![\d\-—–~至到]){_YEAR}年(?:前)?(?=(?:全面|基本|全部|如期)?(?:完成|建成|实现|完工|竣工|到位))")),
     # 到2020年 · 至2020年 · 力争2020年 · 截至2020年 (not 2020年以来, not 到2020年5月 which month_end takes)
-    ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
+    ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|(?<![关对由属等基])于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
                            rf"|汛期|春节|国庆|元旦|采暖季|供暖季|冬季|夏季|秋季|春季|开学)")),
 )
 # "十三五"期间 / 末 → the plan period's last day

@@ -194,7 +194,7 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
             last = i + 1 if i + 1 < len(texts) and is_title_part(texts[i + 1]) \
                 and texts[i + 1].strip().startswith("(") else i
             # …重点工作 / 分工方案: a kind of document may itself end in a word that ends a title
-            if last == i and i + 1 < len(texts) and is_title_end(texts[i + 1]) and len(texts[i + 1].strip()) <= 12 \
+            if last == i and i + 1 < len(texts) and is_title_end(texts[i + 1]) and len(texts[i + 1].strip()) <= 6 \
                     and not _opens_title(texts[i + 1]):
                 last = i + 1
             return first, last

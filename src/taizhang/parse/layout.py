@@ -139,7 +139,7 @@ def _annexes(view: str, lines: list[Line]) -> tuple[list[Line], list[Annex]]:
 
 
 _FOOTER_ROLES = frozenset({Role.DATE, Role.ORG, Role.NOTE, Role.DOC_NUMBER, Role.FIELD, Role.ANNEX})
-_FOOTER_TEXT = re.compile(r"(?:抄送|联系人|联系电话|联系方式)[:].*|.{0,30}印发|\d{4}年\d{1,2}月\d{1,2}日印发")
+_FOOTER_TEXT = re.compile(r"(?:抄送|联系人|联系电话|联系方式)[:].*|.{0,30}印发|\d{4}年\d{1,2}月\d{1,2}日印发|.{0,12}联系人[:].*")
 
 
 def split_footer(view: str, lines: list[Line]) -> tuple[list[Line], list[Line]]:

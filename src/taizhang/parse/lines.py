@@ -59,6 +59,8 @@ _GARBLED_DATE = re.compile(r"(?:19|20)\d{4,6}日?")
 # 发文字号 alone on a line, perhaps in brackets under the title: (长府办发〔2012〕19号)
 _NUMBER_LINE = re.compile(r"[(\[]?[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号[)\]]?")
 _NOTE = re.compile(r"[(\[【](?:此件|本件|本文|注|编者按)[^()\[\]【】]{0,30}[)\]】]")
+# 主持：… · 出席：… · 列席：… · 记录：… · 送：… · 发：…: who a 纪要 was held by and sent to
+_MEETING_LIST = re.compile(r"(?:主持|出席|列席|参加|请假|记录|送|发|分送|报|抄报|抄送)(?:人员|单位)?[:]")
 _ANNEX = re.compile(r"附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?(?:\s*\d{1,2}[.、].*)?")
 # a body's name: what a signature or an issuer line ends with
 ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
@@ -126,7 +128,7 @@ def role_of(line: str, facts: dict[str, fields.Fact] | None = None) -> Role:
         return Role.DATE
     if _NUMBER_LINE.fullmatch(s):
         return Role.DOC_NUMBER
-    if _NOTE.fullmatch(s):
+    if _NOTE.fullmatch(s) or _MEETING_LIST.match(s):
         return Role.NOTE
     if s.startswith("附件") and _ANNEX.fullmatch(s):
         return Role.ANNEX

@@ -147,10 +147,13 @@ def _item_starts(view: str, start: int, end: int) -> list[tuple[int, tuple[str, 
     if style == "dash":
         return starts
     for m in _SENTENCE_END.finditer(view, start, end):
-        if m.end() >= end or view[m.end()] not in _ORDINAL_FIRST:
+        at = m.end()
+        while at < end and view[at] in " \t":  # …省财政厅）　　（五）推动……
+            at += 1
+        if at >= end or view[at] not in _ORDINAL_FIRST:
             continue
-        nxt = match_ordinal(view, m.end())
+        nxt = match_ordinal(view, at)
         if nxt and nxt[0] == style and nxt[2] == value + 1:
-            starts.append((m.end(), nxt))
+            starts.append((at, nxt))
             value += 1
     return starts

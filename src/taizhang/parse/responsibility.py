@@ -35,6 +35,9 @@ _ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUF
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
+# 由分管医疗副院长负责督导 · 由分管副县长带队: a leader named by the office held
+_ROLE_DUTY = re.compile(r"由((?:分管|主要)[\u4e00-\u9fff]{0,10}?(?:领导|副?[省市县区镇乡]长|副?主任|副?院长|副?校长|副?书记))"
+                        r"(?:同志)?(?:负责|牵头|带队|统筹|督导)")
 _LEAD_WITH = re.compile(r"^由(.+?)会同(.+?)(?:负责|推进|组织实施|实施|落实|办理)?$")
 _BY = re.compile(r"^由(.+?)(?:负责|牵头负责|牵头)$")
 # a person's title after or before the name (黄志强总经理 · 张海涛副镇长 · 党委书记王芳), longest first
@@ -123,8 +126,16 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return None  # 【牵头单位】 is a label, read with what follows it
     if _NAMED_LEAD.fullmatch(f"({inner.strip()})") and view[i - 1:i] not in ("", "\n", "。"):
         return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
-    if _has_label_end(view, inner_start, inner_end) and label_marks(view, inner_start, inner_end):
-        return _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
+    marks = label_marks(view, inner_start, inner_end) if _has_label_end(view, inner_start, inner_end) else []
+    if marks:
+        clause = _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
+        if marks[0][0] > inner_start:  # （A牵头，B配合，联系县领导：X）: a clause, then labels
+            before = _verb_clause(view, inner_start, marks[0][0])
+            if before is not None:
+                clause.lead, clause.support = before.lead + clause.lead, before.support + clause.support
+                clause.leaders = before.leaders + clause.leaders
+                clause.rule = before.rule + "+labels"
+        return clause
     tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
     if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
         return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
@@ -157,7 +168,7 @@ def _mostly_units(units: list[UnitName]) -> bool:
             and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
 
 
-_MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$")
+_MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$|([*★▲])$")
 _NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为(?:牵头|第一责任|主责)(?:单位|部门)?\)$")
 
 
@@ -195,7 +206,7 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     for u, m in zip(units, marks):
         name = u.name[: m.start()] if m else u.name
         clean = UnitName(name, u.start, u.start + len(name), u.rule + ":marked")
-        (lead if m and m.group(1) in ("牵头", "共同牵头", "牵头单位", "主责", "负责") else support).append(clean)
+        (lead if m and (m.group(1) in ("牵头", "共同牵头", "牵头单位", "主责", "负责") or m.group(2)) else support).append(clean)
     return lead, support
 
 
@@ -355,6 +366,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         for m in _PERSON_DUTY.finditer(seg):
+            clause.leaders += people(m.group(1), seg_start + m.start(1))
+        for m in _ROLE_DUTY.finditer(seg):
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
             continue

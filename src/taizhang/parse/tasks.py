@@ -10,7 +10,7 @@ from taizhang.parse.labels import opens_with_label
 from taizhang.parse.lexicon import looks_like_person, non_task_headings
 from taizhang.parse.model import Assignment, Deadline, Evidence, Target, Task
 from taizhang.parse.outline import Item, match_ordinal
-from taizhang.parse.responsibility import Clause, find_clauses, people
+from taizhang.parse.responsibility import Clause, _split_marked, find_clauses, people
 from taizhang.parse.tables import Cell, Row
 from taizhang.parse.targets import find_targets
 from taizhang.parse.text import View
@@ -33,8 +33,11 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
         heading = view[item.body:line_end]
         if len(heading) > 40 or line_end + 1 >= item.own_end or find_clauses(view, item.body, line_end):
             continue
+        # 一、关于县城区道路改造工程: a 纪要's topic; a paragraph of it is one decision, however
+        # many clauses it has (its paragraphs opening 会议议定 / 会议要求 are decisions each)
+        topic = heading.startswith("关于")
         paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
-                 for seg in _split_after_clauses(view, a, b)
+                 for seg in ([(a, b)] if topic else _split_after_clauses(view, a, b))
                  if not (_MEETING_HEARD.match(view, seg[0]) and not find_clauses(view, *seg))]
         with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
         if len(paras) < 2 or with_clause < 2:
@@ -93,10 +96,30 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
     """An item under a heading such as 指导思想 or 工作目标 is no task (CONTRACT §1), unless someone
     is made answerable for it: a goal with 责任单位 beside it is work to follow up."""
     chain = [item] + item.ancestors()
+    heads = [_heading_text(view, n).strip() for n in chain]
+    clauses = [c for n in chain for c in clauses_of.get(id(n), [])]
+    if any(_ACCOUNT.search(h) for h in heads):
+        return True  # 存在的主要问题 · 督查基本情况: what was found, not what is to be done
+    named = [u.name for c in clauses for u in c.lead + c.support]
+    if named and all(_generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
+        return True  # 保障措施 / 工作要求 that only tell 各牵头单位、各部门 to take it seriously
     # a clause that names who answers (not a subject read off a sentence: 开发区每年至少引进……)
-    if any(c.rule != "verb:duty" for n in chain for c in clauses_of.get(id(n), [])):
+    if any(c.rule != "verb:duty" for c in clauses):
         return False
-    return any(_non_task_heading(_heading_text(view, n).strip()) for n in chain)
+    return any(_non_task_heading(h) for h in heads)
+
+
+# headings of an account of what was found (a 督查通报's 基本情况 and 存在问题)
+_ACCOUNT = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:督查|检查|工作)?(?:基本情况|存在的?(?:主要)?问题|主要问题|进展情况|工作成效|主要成效)")
+# sections that keep the work going rather than assign it
+_SAFEGUARDS = re.compile(r"保障措施|组织保障|保障机制|工作要求|有关要求|组织实施")
+# 各牵头单位 · 各部门 · 牵头单位 · 有关单位: everyone, so nobody in particular
+_GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|所有)?(?:牵头|配合|责任|成员|协办)?(?:单位|部门|地|地区|乡镇|街道|科室|处室)$"
+                           r"|^各[\u4e00-\u9fff]{0,6}(?:单位|部门|乡镇|街道|科室|处室)$")
+
+
+def _generic(name: str) -> bool:
+    return _GENERIC_UNIT.match(name) is not None
 
 
 def _non_task_heading(head: str) -> bool:
@@ -205,6 +228,11 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
             people_in += person
             role = "lead"
         units = split_units(cell.text, cell.start)
+        marked = _split_marked(units) if role in ("lead", "lead_list") else None
+        if marked is not None:  # 党政办公室*、总务处 · 市财政局（牵头）、市税务局
+            lead += marked[0]
+            support += marked[1]
+            continue
         if role == "lead":
             lead += units
         elif role == "lead_list":

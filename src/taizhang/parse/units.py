@@ -226,15 +226,18 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
                 names[i] += body if leveled else level + body
                 rules[i] = "shared_body"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
-    first = _LEVEL_PREFIX.match(names[0]) if names else None
-    if first and not _QUALIFIER.match(names[0]) and names[0] not in collectives():
-        level = first.group(1)
-        party = names[0].startswith(level + "委") and not names[0].startswith(level + "委员")
-        for i in range(1, len(names)):
-            if _takes_level(names[i]):
-                # 市委组织部、统战部 → 市委统战部: a party department takes the party committee's 市委
-                names[i] = (level + "委" if party and _PARTY_DEPT.search(names[i]) else level) + names[i]
-                rules[i] = "level_carry_over"
+    # (or that a later item opens a run with: 各乡镇人民政府、县公安局、气象局 → 县气象局)
+    level: str | None = None
+    party = False
+    for i, name in enumerate(names):
+        opens = _LEVEL_PREFIX.match(name)
+        if opens and not _QUALIFIER.match(name) and name not in collectives():
+            level = opens.group(1)
+            party = name.startswith(level + "委") and not name.startswith(level + "委员")
+        elif level is not None and i > 0 and _takes_level(name):
+            # 市委组织部、统战部 → 市委统战部: a party department takes the party committee's 市委
+            names[i] = (level + "委" if party and _PARTY_DEPT.search(name) else level) + name
+            rules[i] = "level_carry_over"
     # 相关部门及区、县(市)政府: the qualifier that opens the list carries to a bare level run
     q = _QUALIFIER.match(names[0]) if names else None
     if q:
