@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from taizhang.analysis.places import Place, place_of
+from taizhang.analysis.places import Place, document_place
 from taizhang.analysis.tables import table
 from taizhang.errors import NotFound
 from taizhang.parse.model import Document
@@ -103,7 +103,7 @@ def doc_info(doc: Document, *, doc_id: str | None = None) -> DocInfo:
         title=doc.title,
         doc_number=doc.doc_number,
         issued_on=doc.issued_on,
-        place=place_of(doc.issuer, doc.doc_number, doc.text),
+        place=document_place(doc.issuer, doc.doc_number),
         references=tuple(Ref(r.doc_number, r.title, r.relation) for r in doc.references),
     )
 

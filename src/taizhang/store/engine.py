@@ -90,14 +90,16 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to HEAD; a database of another program or a newer taizhang is refused."""
+def migrate(engine: Engine, *, allow_other_tables: bool = False) -> None:
+    """Bring the schema to HEAD; a database of another program (unless ``allow_other_tables``)
+    or of a newer taizhang is refused. Whether a ledger may be created here at all is decided
+    before, by :func:`taizhang.store.opening.prepare`."""
     where = engine.url.render_as_string(hide_password=True)
     try:
         revision = current_revision(engine)
         if revision is not None and revision == head_revision():
             return
-        if revision is None and _has_foreign_tables(engine):
+        if revision is None and not allow_other_tables and _has_foreign_tables(engine):
             raise StorageError(f"数据库 {where} 里已有其他程序的表，不是台账数据库",
                                hint="请换一个新的数据库文件或库名")
         _upgrade(engine)
@@ -106,7 +108,7 @@ def migrate(engine: Engine) -> None:
     except DBAPIError as err:
         hint = ("请检查 --db 或 TAIZHANG_DB 指向的文件" if engine.dialect.name == "sqlite" else
                 "请检查服务器地址、用户和库名（库须先用 createdb 建好）")
-        raise StorageError(f"无法打开数据库 {where}：{_reason(err)}", hint=hint) from err
+        raise StorageError(f"无法打开数据库 {where}：{reason(err)}", hint=hint) from err
     except SQLAlchemyError as err:
         raise StorageError(f"数据库 {where} 初始化失败：{err}", hint="请检查 --db") from err
 
@@ -132,6 +134,11 @@ def _upgrade(engine: Engine) -> None:
             # a revision we do not know: the database was made by a newer taizhang
             raise StorageError(f"数据库的版本（{err}）比当前程序新",
                                hint="请升级 taizhang：pip install -U taizhang") from err
+
+
+def reason(err: DBAPIError) -> str:
+    """The driver's complaint in a few Chinese words where it is a common one."""
+    return _reason(err)
 
 
 def _reason(err: DBAPIError) -> str:
