@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 COMMANDS: dict[str, str] = {
     "parse": "app:parse_command",
     "demo": "demo_cmd:demo",
+    "init": "ledger_cmd:init",
     "ingest": "ledger_cmd:ingest",
     "publish": "ledger_cmd:publish",
     "documents": "ledger_cmd:documents",
