@@ -15,7 +15,6 @@ from typing import Any
 from taizhang.analysis.load import LoadItem
 from taizhang.analysis.places import Place, level_of, place_of
 from taizhang.analysis.rows import Corpus, DocInfo, Ref, TaskRow, normalize_unit
-from taizhang.analysis.tables import table
 from taizhang.errors import InputError
 from taizhang.parse.model import Document, Reference
 

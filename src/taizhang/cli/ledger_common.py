@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -129,10 +127,6 @@ def enum_value(kind: Any, value: str | None, what: str) -> Any:
         near = closest(value, [k.label for k in kind] + [k.value for k in kind])
         guess = f"是不是：{'、'.join(near)}？" if near else ""
         raise InputError(f"{what}“{value}”无法识别", hint=f"{guess}可用：{options}") from None
-
-
-def print_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
 LIGHT_MARK = {"green": "●绿", "yellow": "●黄", "red": "●红"}

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from taizhang.errors import IllegalTransition, InputError, NotFound, PermissionDenied
 from taizhang.config import LightThresholds
 from taizhang.ledger.duban import check_needs_duban, default_reply_due, next_level, notice_number
-from taizhang.ledger.model import FINISHED, DubanLevel, DubanNotice, DubanState
+from taizhang.ledger.model import DubanLevel, DubanNotice, DubanState
 from taizhang.store import audit, items, schema as s, units
 from taizhang.store.engine import Ctx
 

@@ -29,6 +29,18 @@ class Ctx:
     dialect: str
 
 
+def shown(url: str | Any) -> str:
+    """An address as it may be printed: the password hidden, Chinese file names readable
+    (SQLAlchemy renders them percent-encoded)."""
+    from urllib.parse import unquote
+
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return str(url)
+    return unquote(parsed.render_as_string(hide_password=True))
+
+
 def _normalize_url(url: str) -> str:
     # the bare postgresql:// scheme means psycopg2 to SQLAlchemy; we ship psycopg 3
     for bare in ("postgresql://", "postgres://"):
@@ -94,7 +106,7 @@ def migrate(engine: Engine, *, allow_other_tables: bool = False) -> None:
     """Bring the schema to HEAD; a database of another program (unless ``allow_other_tables``)
     or of a newer taizhang is refused. Whether a ledger may be created here at all is decided
     before, by :func:`taizhang.store.opening.prepare`."""
-    where = engine.url.render_as_string(hide_password=True)
+    where = shown(engine.url)
     try:
         revision = current_revision(engine)
         if revision is not None and revision == head_revision():

@@ -22,17 +22,10 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 
 from taizhang.errors import DatabaseMissing, StorageError
+from taizhang.store.engine import current_revision, migrate, reason, shown
 
 # PostgreSQL's own databases: a ledger never belongs there
 MAINTENANCE_DATABASES = frozenset({"postgres", "template0", "template1"})
-
-
-def shown(url: str) -> str:
-    """The address as it may be printed: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an address SQLAlchemy cannot read is shown as given
-        return url
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -78,8 +71,6 @@ def prepare(engine: Engine, url: str, *, create: bool, allow_other_tables: bool 
     program's tables or a maintenance database, and ``allow_other_tables`` is False). Nothing is
     created or changed before these checks pass.
     """
-    from taizhang.store.engine import current_revision, migrate, reason
-
     where = shown(url)
     path = sqlite_path(url)
     if path is not None and not path.exists():
