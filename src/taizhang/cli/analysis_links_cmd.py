@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from taizhang.cli.analysis_cmd import _corpus, _ledger, db_option
-from taizhang.cli.ledger_common import enum_value, parse_date
+from taizhang.cli.ledger_common import parse_date
 from taizhang.cli.output import Listing, chosen, emit, output_options
 
 ACTOR_HELP = "操作人（记入留痕），如 督查室张三"
@@ -131,16 +131,16 @@ def remove_cmd(a: int, b: int, actor: str, db_url: str | None) -> None:
 @click.option("--by", "actor", required=True, help=ACTOR_HELP)
 @click.option("--text", default=None, help="进展情况")
 @click.option("--percent", type=click.IntRange(0, 100), default=None, help="进度（0–100）")
-@click.option("--status", default=None, help="状态（推进中、已完成……）")
+@click.option("--status", default=None, help="新状态或办理环节（推进中、已完成、办结……）")
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="填报日期（默认今天）")
 @db_option
 def report_cmd(item_id: int, unit: str, actor: str, text: str | None, percent: int | None,
                status: str | None, today: str | None, db_url: str | None) -> None:
     """填报一次，同步记入与该任务关联的各事项（同一单位）。"""
-    from taizhang.ledger.model import Status
+    from taizhang.cli.progress_cmd import status_value
     from taizhang.store import links as store_links
 
-    st = enum_value(Status, status, "状态")
+    st = status_value(status)  # a status or a step (办结), as `taizhang report --status`
     day = parse_date(today, "--today") or dt.date.today()
     with _ledger(db_url) as ledger:
         reports = store_links.report_once(ledger, item_id, unit=unit, actor=actor, today=day,

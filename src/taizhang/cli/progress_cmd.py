@@ -39,10 +39,8 @@ def report(item: int, unit: str, percent: int | None, text: str | None, problems
 
     该单位已确认“只报一次”关联的事项，同一份报送一并记入（taizhang links）。
     """
-    from taizhang.ledger.workflow import target_status
-
     day = resolve_today(today)
-    new_status = _target(status, target_status) if status is not None else None
+    new_status = status_value(status)
     occ = parse_date(occurrence, "--occurrence")
     copies = _evidence_targets(item, evidence)
     with open_ledger(db) as ledger:
@@ -94,10 +92,21 @@ def _copy_evidence(copies: Sequence[tuple[Any, Any]]) -> None:
         shutil.copyfile(source, target)
 
 
-@click.command(epilog="NEW_STATUS 可写办理环节：签收（→推进中）、办结（→已完成）、销号（→已销号）、"
-                      "暂缓、退回（→推进中）、恢复推进、重新交办（→待签收）、标记滞后（→滞后），"
-                      "也可写状态本身：待签收、推进中、已完成、已销号、滞后、暂缓。"
-                      "哪些变更允许、由谁办理，见流转规则（docs/ledger.md）。")
+def _steps_help() -> str:
+    """The steps NEW_STATUS accepts, from the workflow table itself: the help cannot promise a
+    word the command refuses."""
+    from taizhang.ledger.model import Status
+    from taizhang.ledger.workflow import STEP_TARGETS
+
+    steps = [f"{step}（→{status.label}）" for step, status in STEP_TARGETS.items()]
+    lines = ["NEW_STATUS 可写办理环节："] + ["  " + "、".join(steps[i:i + 4])
+                                          for i in range(0, len(steps), 4)]
+    lines += [f"也可写状态本身：{'、'.join(s.label for s in Status)}。",
+              "哪些变更允许、由谁办理，见流转规则（docs/ledger.md）。"]
+    return "\b\n" + "\n".join(lines)  # \b: click keeps these lines as written
+
+
+@click.command(epilog=_steps_help())
 @click.argument("item", type=int)
 @click.argument("new_status")
 @click.option("--unit", default=None, help="以牵头单位身份变更（不给则以督查室身份）")
@@ -109,9 +118,7 @@ def _copy_evidence(copies: Sequence[tuple[Any, Any]]) -> None:
 def status(item: int, new_status: str, unit: str | None, note: str, expected: int | None,
            actor: str | None, today: str | None, db: str | None) -> int:
     """按流转规则变更任务状态：签收、办结、销号、暂缓、退回…，或直接写目标状态。"""
-    from taizhang.ledger.workflow import target_status
-
-    target = _target(new_status, target_status)
+    target = status_value(new_status)
     with open_ledger(db) as ledger:
         before = ledger.get_item(item)
         after = ledger.set_status(item, target, actor=actor or f"cli:{unit or '督查室'}",
@@ -121,18 +128,19 @@ def status(item: int, new_status: str, unit: str | None, note: str, expected: in
     return 0
 
 
-def _target(word: str, parse: Any) -> Any:
-    """NEW_STATUS as a step (签收) or a status (推进中); unknown → the closest words."""
-    from taizhang.errors import InputError
+def status_value(word: str | None) -> Any:
+    """A status given on the command line, as a status (推进中) or the step that leads to it
+    (办结 → 已完成); None for none; unknown → InputError with the closest words."""
     from taizhang.ledger.model import Status
     from taizhang.ledger.names import closest
-    from taizhang.ledger.workflow import STEP_TARGETS
+    from taizhang.ledger.workflow import STEP_TARGETS, target_status
 
+    if word is None:
+        return None
     try:
-        return parse(word)
+        return target_status(word)
     except ValueError:
-        words = list(STEP_TARGETS) + [s.label for s in Status]
-        near = closest(word, words)
+        near = closest(word, list(STEP_TARGETS) + [s.label for s in Status])
         guess = f"是不是：{'、'.join(near)}？" if near else ""
         raise InputError(f"状态“{word}”无法识别",
                          hint=f"{guess}可写办理环节（{'、'.join(STEP_TARGETS)}）"
