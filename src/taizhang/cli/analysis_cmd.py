@@ -48,9 +48,13 @@ def _corpus(files: list[str], db_url: str | None) -> Any:
 def _ledger(db_url: str | None) -> Any:
     """The ledger at ``--db`` as it is: analyses never create one (taizhang.store.opening)."""
     from taizhang.config import Settings
+    from taizhang.store.opening import refuse_missing_file
+
+    settings = Settings.from_env(db_url=db_url)
+    refuse_missing_file(settings.db_url, create=False)  # answered before SQLAlchemy's import
     from taizhang.store import Ledger
 
-    return Ledger.from_settings(Settings.from_env(db_url=db_url), create=False)
+    return Ledger.from_settings(settings, create=False)
 
 
 def _units(row: Any) -> str:

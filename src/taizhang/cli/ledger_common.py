@@ -57,12 +57,16 @@ def open_ledger(db: str | None, *, create: bool = False,
     on a missing or empty database stops with DatabaseMissing (exit 4), naming the address
     and the command that creates a ledger there (taizhang.store.opening).
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
     from taizhang.config import Settings
-    from taizhang.store import Ledger
+    from taizhang.store.opening import refuse_missing_file
 
     settings = Settings.from_env(db_url=db)
+    refuse_missing_file(settings.db_url, create=create)  # before SQLAlchemy is even imported
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from taizhang.store import Ledger
+
     ledger = Ledger(settings.db_url, thresholds=settings.lights, create=create,
                     allow_other_tables=allow_other_tables)
     try:

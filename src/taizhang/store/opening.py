@@ -11,25 +11,47 @@ other tables is refused even then, unless ``allow_other_tables`` says the sharin
 existing ledger at an older revision is still migrated: it is taizhang's own.
 
 The web app opens its database through the same :func:`prepare` (via ``Ledger``), so both
-edges say the same thing.
+edges say the same thing. The checks on a plain ``sqlite:///file`` address need no SQLAlchemy
+(:func:`refuse_missing_file`): a mistyped --db is answered before the half second its import
+takes.
 """
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-
-from sqlalchemy import inspect
-from sqlalchemy.engine import Engine, make_url
+from typing import TYPE_CHECKING
 
 from taizhang.errors import DatabaseMissing, StorageError
-from taizhang.store.engine import current_revision, migrate, reason, shown
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 # PostgreSQL's own databases: a ledger never belongs there
 MAINTENANCE_DATABASES = frozenset({"postgres", "template0", "template1"})
+# the plain file form (as taizhang.store.sqlite_read reads it); anything else goes to SQLAlchemy
+_PLAIN_SQLITE = re.compile(r"^sqlite(?:\+pysqlite)?:///(?P<path>[^?]+)$")
+_PASSWORD = re.compile(r"^[\w+]+://[^/@:]*:[^/@]*@")
+
+
+def shown(url: str) -> str:
+    """An address as it may be printed: as written, with a password, if any, hidden."""
+    if not _PASSWORD.match(url.strip()):
+        return url.strip()
+    from taizhang.store.engine import shown as rendered
+
+    return rendered(url)
 
 
 def sqlite_path(url: str) -> Path | None:
     """The file a ``sqlite:///path`` address names (None for memory and other databases)."""
+    plain = _PLAIN_SQLITE.match(url.strip())
+    if plain is not None:
+        path = plain["path"]
+        return None if path in (":memory:", "") or path.startswith("file:") \
+            else Path(path).expanduser()
+    from sqlalchemy.engine import make_url
+
     try:
         parsed = make_url(url.strip())
     except Exception:
@@ -57,6 +79,20 @@ def discard_new_file(path: Path) -> None:
             pass
 
 
+def refuse_missing_file(url: str, *, create: bool) -> None:
+    """DatabaseMissing for a SQLite file that does not exist, unless the caller may create it
+    (StorageError when not even its folder exists)."""
+    path = sqlite_path(url)
+    if path is None or path.exists():
+        return
+    folder = path.resolve().parent
+    if not folder.is_dir():  # a typo in the folder is said as such, even where one may create
+        raise StorageError(f"数据库文件所在目录不存在：{folder}", hint="请先创建该目录或换一个路径")
+    if not create:
+        raise DatabaseMissing(f"数据库 {shown(url)} 不存在（没有文件 {path.resolve()}）",
+                              url=url, hint=create_hint(url))
+
+
 def create_hint(url: str) -> str:
     """The commands that make a ledger at ``url``."""
     db = f" --db {shown(url)}"
@@ -71,12 +107,14 @@ def prepare(engine: Engine, url: str, *, create: bool, allow_other_tables: bool 
     program's tables or a maintenance database, and ``allow_other_tables`` is False). Nothing is
     created or changed before these checks pass.
     """
+    from sqlalchemy import inspect
+
+    from taizhang.store.engine import current_revision, migrate, reason
+
     where = shown(url)
     path = sqlite_path(url)
     if path is not None and not path.exists():
-        if not create:
-            raise DatabaseMissing(f"数据库 {where} 不存在（没有文件 {path.resolve()}）",
-                                  url=url, hint=create_hint(url))
+        refuse_missing_file(url, create=create)
         migrate(engine)
         return
     try:
