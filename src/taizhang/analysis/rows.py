@@ -146,10 +146,15 @@ class Corpus:
         prefix = [d for d in self.docs if d.id.startswith(h) or d.source.startswith(h)]
         if len(prefix) == 1:
             return prefix[0]
-        known = "、".join(d.id for d in self.docs[:8]) or "（无）"
+        from taizhang.ledger.names import closest
+
+        known = "、".join(d.label for d in self.docs[:8]) or "（无）"
+        near = [] if prefix else closest(h, [n for d in self.docs
+                                             for n in (d.doc_number, d.source, d.id) if n])
+        guess = f"是不是：{'、'.join(near)}？" if near else ""
         what = "不唯一" if prefix else "找不到"
         raise NotFound(f"文件“{handle}”{what}",
-                       hint=f"请用文件编号、发文字号或文件名，已知：{known}")
+                       hint=f"{guess}请用文件编号、发文字号或文件名，已知：{known}")
 
     def task(self, handle: str) -> TaskRow:
         """``000:二``, ``002_0c7f…:一/(三)/12``, or the ledger id of a task (``17``)."""

@@ -92,6 +92,8 @@ def list_cmd(item_id: int | None, include_removed: bool, db_url: str | None, fmt
     from taizhang.store import links as store_links
 
     with _ledger(db_url) as ledger:
+        if item_id is not None:
+            ledger.get_item(item_id)  # an id that names no task is said, not listed as nothing
         found = store_links.list_links(ledger, item_id=item_id, include_removed=include_removed)
 
     def state(x: Any) -> str:

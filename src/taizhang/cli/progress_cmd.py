@@ -244,6 +244,8 @@ def duban_list(item: int | None, state: str | None, year: int | None, db: str | 
     from taizhang.ledger.model import DubanState
 
     with open_ledger(db) as ledger:
+        if item is not None:
+            ledger.get_item(item)  # an id that names no task is said, not listed as nothing
         found = ledger.list_duban(item_id=item, state=DubanState(state) if state else None,
                                   year=year)
     rows = [[n.number, n.item_id, n.level.label, n.state.label,

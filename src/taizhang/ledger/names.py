@@ -2,7 +2,8 @@
 “没有“沈阳”的任务；是不是：沈阳市？”.
 
 Chinese names are short, so a name that contains the given one (沈阳 → 沈阳市) or is contained
-in it comes first; then difflib's similarity ratio (市发改局 → 市发展改革委).
+in it comes first, when the shorter is at least two characters and half the longer; then
+difflib's similarity ratio (市发改局 → 市发展改革委).
 """
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ def closest(value: str, known: Iterable[str], *, n: int = 3, cutoff: float = 0.5
     if not want:
         return []
     by_norm = {_norm(k): k for k in names}
-    around = [k for nk, k in by_norm.items() if nk != want and (want in nk or nk in want)]
+    # one inside the other (沈阳 / 沈阳市), when the shorter is a real part of the longer: not
+    # a lone character or digit that happens to occur in it
+    around = [k for nk, k in by_norm.items() if nk != want and (want in nk or nk in want)
+              and 2 <= min(len(nk), len(want)) and 2 * min(len(nk), len(want)) >= max(len(nk), len(want))]
     around.sort(key=lambda k: (abs(len(_norm(k)) - len(want)), k))
-    similar = [by_norm[m] for m in difflib.get_close_matches(want, list(by_norm), n=n,
-                                                             cutoff=cutoff)]
+    similar = [by_norm[m] for m in difflib.get_close_matches(want, list(by_norm), n=n + 1,
+                                                             cutoff=cutoff) if m != want]
     out = list(dict.fromkeys(around + similar))
     return out[:n]
 
