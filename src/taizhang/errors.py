@@ -10,6 +10,8 @@
     │   ├── IllegalTransition     a status change the workflow table does not allow
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
+    │   └── DatabaseMissing       no ledger at that address yet (a missing SQLite file, an
+    │                             empty or un-migrated database): says which command makes one
     ├── DeliveryFailed            a notice could not be delivered after its retries (exit 5)
     ├── ClusterError              the Dask cluster cannot be reached or lost its workers (exit 6)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
@@ -74,6 +76,17 @@ class StaleEdit(LedgerError):
 class StorageError(TaizhangError):
     exit_code = 4
     http_status = 500
+
+
+class DatabaseMissing(StorageError):
+    """No ledger at the address: nothing was created there (only ``taizhang init``, ``ingest``
+    and ``demo`` create one). The message names the address, the hint the command."""
+
+    http_status = 503
+
+    def __init__(self, message: str, *, url: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.url = url
 
 
 class DeliveryFailed(TaizhangError):

@@ -75,6 +75,7 @@ def test_parsed_tasks_count_but_are_not_assessed(corpus: Corpus) -> None:
     loads = _by_unit(unit_load(items_from_tasks(corpus.tasks), today=TODAY))
     fgw = [u for u in unit_load(items_from_tasks(corpus.tasks), today=TODAY)
            if u.unit == "市发展改革委" and u.jurisdiction == "沈阳市"][0]
-    assert fgw.led >= 25 and fgw.assessed == 0 and fgw.on_time_rate is None
+    # 000 and 001 only: 004 names no issuer, so (as at ingest) it is in no place
+    assert fgw.led >= 20 and fgw.assessed == 0 and fgw.on_time_rate is None
     assert "2015-12" in fgw.by_month  # the 2015 工作要点's period end stands in for no deadline
     assert loads

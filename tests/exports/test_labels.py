@@ -10,7 +10,7 @@ from taizhang.exports import labels as L
     pytest.param("FREQ=MONTHLY;INTERVAL=3", "每季度", id="quarterly"),
     pytest.param("FREQ=MONTHLY;INTERVAL=6", "每半年", id="half_year"),
     pytest.param("FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1", "每年5月底前", id="yearly_month_end"),
-    pytest.param("FREQ=YEARLY;BYMONTH=4,10", "每年4月、10月前", id="two_months"),
+    pytest.param("FREQ=YEARLY;BYMONTH=4,10", "每年4月、10月", id="two_months"),
     pytest.param("FREQ=MONTHLY;BYMONTHDAY=28", "每月28日前", id="monthly_day"),
     pytest.param(None, "", id="none"),
 ])

@@ -40,7 +40,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def ledger_db(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     sheet = make_office_sheet(tmp_path / "分解表.xlsx")
-    code, out, err = run(capsys, "import-sheet", str(sheet), "--jurisdiction", "沈阳市")
+    code, out, err = run(capsys, "import-sheet", str(sheet), "--jurisdiction", "沈阳市", "--create")
     assert code == 0, err
     assert "新导入" in out
     return db

@@ -82,3 +82,29 @@ def place_of(issuer: str | None, doc_number: str | None, text: str = "") -> Plac
     """The best evidence first: issuer, then 发文字号, then the text itself."""
     return (place_from_issuer(issuer) or place_from_number(doc_number)
             or place_from_text(text) or Place("", "", "none"))
+
+
+def level_of(place: str) -> str:
+    """The level of a place by name: from places.tsv, else by its last character."""
+    for name, level, _ in table("places.tsv", 3):
+        if name == place:
+            return level
+    if place == "全国":
+        return "national"
+    return "province" if place.endswith(("省", "自治区")) else "city" if place.endswith("市") \
+        else "county" if place.endswith(("县", "区")) else ""
+
+
+def document_place(issuer: str | None, doc_number: str | None) -> Place:
+    """Where a document belongs, decided as ``taizhang ingest`` decides it
+    (:func:`taizhang.ledger.units.document_jurisdiction`): file mode and ledger mode of the
+    analyses cannot put one document in two places. A document that names no issuer (a 工作要点
+    copied without its header) has no place here either, as ingest refuses it without
+    --jurisdiction; its level still comes from the best evidence."""
+    from taizhang.ledger.units import document_jurisdiction
+
+    name = document_jurisdiction(issuer, doc_number)
+    if not name:
+        return Place("", "", "none")
+    guess = place_of(issuer, doc_number)
+    return Place(name, guess.level if guess.name == name else level_of(name), "issuer")

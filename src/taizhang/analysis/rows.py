@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from taizhang.analysis.places import Place, place_of
+from taizhang.analysis.places import Place, document_place
 from taizhang.analysis.tables import table
 from taizhang.errors import NotFound
 from taizhang.parse.model import Document
@@ -103,7 +103,7 @@ def doc_info(doc: Document, *, doc_id: str | None = None) -> DocInfo:
         title=doc.title,
         doc_number=doc.doc_number,
         issued_on=doc.issued_on,
-        place=place_of(doc.issuer, doc.doc_number, doc.text),
+        place=document_place(doc.issuer, doc.doc_number),
         references=tuple(Ref(r.doc_number, r.title, r.relation) for r in doc.references),
     )
 
@@ -146,10 +146,15 @@ class Corpus:
         prefix = [d for d in self.docs if d.id.startswith(h) or d.source.startswith(h)]
         if len(prefix) == 1:
             return prefix[0]
-        known = "、".join(d.id for d in self.docs[:8]) or "（无）"
+        from taizhang.ledger.names import closest
+
+        known = "、".join(d.label for d in self.docs[:8]) or "（无）"
+        near = [] if prefix else closest(h, [n for d in self.docs
+                                             for n in (d.doc_number, d.source, d.id) if n])
+        guess = f"是不是：{'、'.join(near)}？" if near else ""
         what = "不唯一" if prefix else "找不到"
         raise NotFound(f"文件“{handle}”{what}",
-                       hint=f"请用文件编号、发文字号或文件名，已知：{known}")
+                       hint=f"{guess}请用文件编号、发文字号或文件名，已知：{known}")
 
     def task(self, handle: str) -> TaskRow:
         """``000:二``, ``002_0c7f…:一/(三)/12``, or the ledger id of a task (``17``)."""

@@ -13,6 +13,7 @@ COMMANDS: dict[str, str] = {
     "parse": "app:parse_command",
     "evaluate": "evaluate_cmd:evaluate",
     "demo": "demo_cmd:demo",
+    "init": "ledger_cmd:init",
     "ingest": "ledger_cmd:ingest",
     "publish": "ledger_cmd:publish",
     "documents": "ledger_cmd:documents",

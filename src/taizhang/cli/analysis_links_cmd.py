@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
-from taizhang.cli.analysis_cmd import _corpus, _echo_json, _ledger, db_option, json_option
+from taizhang.cli.analysis_cmd import _corpus, _ledger, db_option
+from taizhang.cli.ledger_common import parse_date
+from taizhang.cli.output import Listing, chosen, emit, output_options
 
 ACTOR_HELP = "操作人（记入留痕），如 督查室张三"
 
@@ -17,29 +20,37 @@ def links() -> None:
 
 @links.command("suggest")
 @click.argument("files", nargs=-1)
-@click.option("--min-score", default=None, type=float, help="相似度下限（默认 0.15）")
-@click.option("--top", default=30, show_default=True, help="最多列出几对")
+@click.option("--min-score", default=None, type=click.FloatRange(0, 1),
+              help="相似度下限（默认 0.15）")
+@click.option("--top", type=click.IntRange(min=1), default=30, show_default=True,
+              help="最多列出几对")
 @db_option
-@json_option
+@output_options
 def suggest_cmd(files: tuple[str, ...], min_score: float | None, top: int, db_url: str | None,
-                as_json: bool) -> None:
+                fmt: str, no_bom: bool, as_json: bool) -> None:
     """按相似度列出可能是同一项工作的任务对（同一地方、同一牵头单位），供人工确认。"""
     from taizhang.analysis.links import MIN_SCORE, suggest
 
     corpus = _corpus(list(files), db_url)
     found = suggest(corpus, min_score=MIN_SCORE if min_score is None else min_score)[:top]
-    if as_json:
-        _echo_json([s.to_dict() for s in found])
-        return
-    if not found:
-        click.echo("没有找到可关联的任务对。")
-        return
-    for s in found:
-        d = s.to_dict()
-        ids = f"  → taizhang links confirm {d['a_item']} {d['b_item']}" if d["a_item"] and \
-            d["b_item"] else ""
-        click.echo(f"{s.score:.3f}　{'、'.join(s.units)}\n    {s.a.ref}《{s.a.title}》\n"
-                   f"    {s.b.ref}《{s.b.title}》{ids}")
+
+    def text() -> str:
+        if not found:
+            return "没有找到可关联的任务对。\n"
+        lines = []
+        for s in found:
+            d = s.to_dict()
+            ids = f"  → taizhang links confirm {d['a_item']} {d['b_item']}" if d["a_item"] and \
+                d["b_item"] else ""
+            lines.append(f"{s.score:.3f}　{'、'.join(s.units)}\n    {s.a.ref}《{s.a.title}》\n"
+                         f"    {s.b.ref}《{s.b.title}》{ids}")
+        return "\n".join(lines) + "\n"
+
+    rows = [[f"{s.score:.3f}", "、".join(s.units), s.a.ref, s.a.title, s.b.ref, s.b.title,
+             s.to_dict()["a_item"], s.to_dict()["b_item"]] for s in found]
+    emit(Listing([("相似度", 6), ("单位", 20), ("任务A", 16), ("标题A", 30), ("任务B", 16),
+                  ("标题B", 30), ("台账编号A", 8), ("台账编号B", 8)], rows,
+                 [s.to_dict() for s in found], text=text), chosen(fmt, as_json), no_bom=no_bom)
 
 
 @links.command("confirm")
@@ -74,23 +85,32 @@ def confirm_cmd(a: int, b: int, unit: str | None, actor: str, note: str,
 @click.option("--item", "item_id", type=int, help="只看与这项任务有关的关联")
 @click.option("--all", "include_removed", is_flag=True, help="也列出已撤销的")
 @db_option
-@json_option
-def list_cmd(item_id: int | None, include_removed: bool, db_url: str | None,
-             as_json: bool) -> None:
+@output_options
+def list_cmd(item_id: int | None, include_removed: bool, db_url: str | None, fmt: str,
+             no_bom: bool, as_json: bool) -> None:
     """列出已确认的关联。"""
     from taizhang.store import links as store_links
 
     with _ledger(db_url) as ledger:
+        if item_id is not None:
+            ledger.get_item(item_id)  # an id that names no task is said, not listed as nothing
         found = store_links.list_links(ledger, item_id=item_id, include_removed=include_removed)
-    if as_json:
-        _echo_json([x.to_dict() for x in found])
-        return
-    if not found:
-        click.echo("还没有关联。用 taizhang links suggest 查看建议。")
-    for x in found:
-        state = "" if x.state == "confirmed" else "（已撤销）"
-        click.echo(f"#{x.id} 任务 {x.item_a} ⇄ {x.item_b}　{x.unit}　{x.created_by} "
-                   f"{x.created_at:%Y-%m-%d %H:%M}{state}")
+
+    def state(x: Any) -> str:
+        return "已确认" if x.state == "confirmed" else "已撤销"
+
+    def text() -> str:
+        if not found:
+            return "还没有关联。用 taizhang links suggest 查看建议。\n"
+        return "".join(f"#{x.id} 任务 {x.item_a} ⇄ {x.item_b}　{x.unit}　{x.created_by} "
+                       f"{x.created_at:%Y-%m-%d %H:%M}{'' if x.state == 'confirmed' else '（已撤销）'}\n"
+                       for x in found)
+
+    rows = [[x.id, x.item_a, x.item_b, x.unit, x.created_by, f"{x.created_at:%Y-%m-%d %H:%M}",
+             state(x)] for x in found]
+    emit(Listing([("编号", 5), ("任务A", 6), ("任务B", 6), ("单位", 20), ("确认人", 12),
+                  ("时间", 16), ("状态", 6)], rows, [x.to_dict() for x in found], text=text),
+         chosen(fmt, as_json), no_bom=no_bom)
 
 
 @links.command("remove")
@@ -113,25 +133,17 @@ def remove_cmd(a: int, b: int, actor: str, db_url: str | None) -> None:
 @click.option("--by", "actor", required=True, help=ACTOR_HELP)
 @click.option("--text", default=None, help="进展情况")
 @click.option("--percent", type=click.IntRange(0, 100), default=None, help="进度（0–100）")
-@click.option("--status", default=None, help="状态（推进中、已完成……）")
-@click.option("--today", default=None, help="填报日期（默认今天）")
+@click.option("--status", default=None, help="新状态或办理环节（推进中、已完成、办结……）")
+@click.option("--today", default=None, metavar="YYYY-MM-DD", help="填报日期（默认今天）")
 @db_option
 def report_cmd(item_id: int, unit: str, actor: str, text: str | None, percent: int | None,
                status: str | None, today: str | None, db_url: str | None) -> None:
     """填报一次，同步记入与该任务关联的各事项（同一单位）。"""
-    from taizhang.cli.analysis_units_cmd import _date
-    from taizhang.errors import InputError
-    from taizhang.ledger.model import Status
+    from taizhang.cli.progress_cmd import status_value
     from taizhang.store import links as store_links
 
-    st = None
-    if status is not None:
-        try:
-            st = Status.parse(status)
-        except ValueError:
-            raise InputError(f"状态“{status}”不认识",
-                             hint="可用：" + "、".join(s.label for s in Status)) from None
-    day = _date(today, "--today") or dt.date.today()
+    st = status_value(status)  # a status or a step (办结), as `taizhang report --status`
+    day = parse_date(today, "--today") or dt.date.today()
     with _ledger(db_url) as ledger:
         reports = store_links.report_once(ledger, item_id, unit=unit, actor=actor, today=day,
                                           status=st, percent=percent, text=text)

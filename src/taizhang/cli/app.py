@@ -9,6 +9,9 @@ from typing import Any
 import click
 
 from taizhang.cli import COMMANDS
+from taizhang.cli.i18n import install_click, localize
+
+install_click()  # before the decorators below: click reads some of its messages as they run
 
 
 def _available(name: str) -> bool:
@@ -25,13 +28,22 @@ class LazyGroup(click.Group):
             return None
         module, attr = COMMANDS[name].split(":")
         command: click.Command = getattr(importlib.import_module(f"taizhang.cli.{module}"), attr)
-        return command
+        return localize(command)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="taizhang", message="taizhang %(version)s")
 def group() -> None:
-    """台账：把政策文件变成任务台账，并跟踪到办结。"""
+    """台账：把政策文件变成任务台账，并跟踪到办结。
+
+    \b
+    退出码：0 成功；1 其他错误；2 输入有误（参数、文件、表格）；
+            3 台账拒绝（找不到、无权限、状态不允许、已被他人修改）；4 数据库无法打开或不存在。
+    详见 docs/cli.md。
+    """
+
+
+localize(group)
 
 
 @click.command("parse", add_help_option=False,
@@ -51,5 +63,20 @@ def run_group(args: list[str]) -> Any:
         click.echo("已取消。", err=True)
         sys.exit(130)
     except click.ClickException as err:
-        err.show()
+        show_error(err)
         sys.exit(err.exit_code)
+
+
+def show_error(err: click.ClickException) -> None:
+    """A usage error as click shows it (usage line, where to find help, the message), with the
+    message in Chinese punctuation: click adds a final “.” to some messages after translation."""
+    ctx = getattr(err, "ctx", None)
+    if ctx is not None:
+        hint = ""
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = f"用“{ctx.command_path} --help”查看帮助。\n"
+        click.echo(f"{ctx.get_usage()}\n{hint}", err=True)
+    message = err.format_message().replace("。 ", "。")
+    if message.endswith("."):
+        message = message[:-1] + "。"
+    click.echo(f"错误：{message}", err=True)

@@ -1,23 +1,23 @@
 """``export``, ``import-progress``, ``import-sheet``: the ledger out as office files and back in.
 
 Thin: pick the items from the store, hand them to a writer in :mod:`taizhang.exports`, write the
-file atomically (a temporary file renamed into place, so a failure leaves nothing half-written).
-Heavy modules (openpyxl, python-docx, icalendar, the store) are imported inside the commands.
+file atomically and readable as the umask says (:mod:`taizhang.cli.files`). Every filter that
+names something (unit, document, place) must name something that exists. Heavy modules
+(openpyxl, python-docx, icalendar, the store) are imported inside the commands.
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
+from taizhang.cli.files import atomic_write
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, open_ledger, resolve_today, today_option,
+    OFFICE_ACTOR, check_place, db_option, open_ledger, resolve_today, today_option,
 )
 from taizhang.errors import InputError
 
@@ -44,11 +44,12 @@ _TEXT = {"csv", "json", "md"}
               help="docx 版头的发文机关，如 沈阳市人民政府督查室")
 @click.option("--ics-kind", type=click.Choice(["todo", "event"]), default="todo",
               show_default=True, help="ics：待办（VTODO）或全天日程（VEVENT，供不显示待办的日历使用）")
+@click.option("--no-bom", "no_bom", is_flag=True, help="csv 不加 BOM（交给其他程序处理时用）")
 @db_option
 @today_option
 def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: str | None,
            document: str | None, jurisdiction: str | None, notice: str | None,
-           month: str | None, office: str | None, ics_kind: str, db: str | None,
+           month: str | None, office: str | None, ics_kind: str, no_bom: bool, db: str | None,
            today: str | None) -> None:
     """导出台账：xlsx 台账或填报表、ics 日历、csv/json/md 清单、report 月度调度报告、notice 督办通知单、gold 标注。
 
@@ -64,6 +65,10 @@ def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: st
     if for_unit and fmt != "xlsx":
         raise InputError(f"--for-unit 只用于 xlsx 填报表（给的格式是 {fmt}）",
                          hint="去掉 --for-unit，或改用 taizhang export xlsx --for-unit 单位")
+    ym = _month(month) if month else None  # a bad month is refused before anything is read
+    name = output or None
+    if name == "-" and fmt not in _TEXT:
+        raise InputError(f"{fmt} 是二进制文件，不能输出到屏幕", hint="请用 -o 指定文件名")
     with open_ledger(db) as ledger:
         if fmt == "gold":
             _export_gold(ledger, document, output)
@@ -74,26 +79,32 @@ def export(fmt: str, output: str | None, for_unit: str | None, by: str, unit: st
                                  "taizhang duban list 可查看已发出的督办")
             got = ledger.get_duban(int(notice) if notice.isdigit() else notice)
             item = ledger.get_item(got.item_id, today=day)
-            name = output or f"{got.number}.docx"
+            name = name or f"{got.number}.docx"
             from taizhang.exports.word import write_notice
 
-            _atomic(name, lambda f: write_notice(got, item, f, office=office))
+            atomic_write(name, lambda f: write_notice(got, item, f, office=office))
             click.echo(f"已导出督办通知单 {got.number}：{name}")
             return
+        check_place(ledger, jurisdiction)
         who = for_unit or unit
         items = ledger.list_items(today=day, unit=who, jurisdiction=jurisdiction,
                                   document=document)
-    if who and not items:
-        click.echo(f"提示：{who}没有任务（检查单位名称或 --jurisdiction）；仍导出一个空表。", err=True)
-    name = output or _default_name(fmt, for_unit or unit, by, day)
-    writer = _writer(fmt, items, for_unit=for_unit, by=by, day=day, month=month, office=office,
+    if not items:
+        # the filters name things that exist (unknown ones were refused above), so this is
+        # a real empty selection: said, and still exported as an empty sheet with its header
+        what = who or (f"文件“{document}”" if document else jurisdiction) or "台账"
+        click.echo(f"提示：{what}没有任务；仍导出一个空表。", err=True)
+    name = name or _default_name(fmt, for_unit or unit, by, day)
+    writer = _writer(fmt, items, for_unit=for_unit, by=by, day=day, month=ym, office=office,
                      title=who, ics_kind=ics_kind)
-    if name == "-" and fmt in _TEXT:
-        writer(sys.stdout)
-        return
+    bom = fmt == "csv" and not no_bom
     if name == "-":
-        raise InputError(f"{fmt} 是二进制文件，不能输出到屏幕", hint="请用 -o 指定文件名")
-    _atomic(name, writer, text=fmt in _TEXT)
+        buffer = io.StringIO()
+        writer(buffer)
+        # the csv writer marks a stream it cannot see the encoding of; here --no-bom decides
+        sys.stdout.write(("\ufeff" if bom else "") + buffer.getvalue().lstrip("\ufeff"))
+        return
+    atomic_write(name, writer, text=fmt in _TEXT, bom=bom)
     click.echo(f"已导出 {len(items)} 项任务：{name}")
 
 
@@ -114,7 +125,7 @@ def import_progress(file: str, unit: str | None, sheet: str | None, dry_run: boo
     parsed = read_progress_sheet(file, sheet=sheet)
     with open_ledger(db) as ledger:
         current = {i.id: i for i in ledger.list_items(include_drafts=True)}
-        changes = plan_progress(parsed, current, unit=unit)
+        changes = plan_progress(parsed, current, unit=unit, reports=ledger.latest_reports())
         who = unit or parsed.unit
         if not changes:
             click.echo(f"{file}：{len(parsed.rows)} 行，没有需要更新的内容。")
@@ -138,29 +149,32 @@ def import_progress(file: str, unit: str | None, sheet: str | None, dry_run: boo
               help="表中单位所属地区，如 沈阳市（表格里看不出发文机关时必须指定）")
 @click.option("--draft", is_flag=True, help="先存为草稿，审核后再 taizhang publish")
 @click.option("--dry-run", is_flag=True, help="只列出识别出的任务，不写入台账")
+@click.option("--create", is_flag=True, help="数据库还不存在时新建（默认只导入已有的台账）")
 @db_option
 def import_sheet(file: str, year: int | None, sheet: str | None, jurisdiction: str | None,
-                 draft: bool, dry_run: bool, db: str | None) -> None:
+                 draft: bool, dry_run: bool, create: bool, db: str | None) -> None:
     """导入各单位自制的任务分解表：识别中文表头和各种写法的时限，生成台账任务。"""
-    from taizhang.exports.labels import rrule_label
     from taizhang.exports.sheet_import import read_office_sheet
+    from taizhang.wording import display_title, recurrence_text
 
     doc = read_office_sheet(file, year=year, sheet=sheet)
     for task in doc.tasks:
-        due = "、".join(d.due or rrule_label(d.rrule) or d.text for d in task.deadlines) or "（未写，按规划期末）"
+        due = "、".join(d.due or recurrence_text(d.rrule) or d.text for d in task.deadlines) \
+            or "（未写，按规划期末）"
         click.echo(f"{task.key}\t{task.title[:30]}\t牵头：{'、'.join(task.lead) or '无'}\t时限：{due}")
     if dry_run:
         click.echo(f"（试运行）识别出 {len(doc.tasks)} 项任务，未写入。")
         return
-    with open_ledger(db) as ledger:
+    with open_ledger(db, create=create) as ledger:
         result = ledger.ingest(doc, actor=OFFICE_ACTOR, jurisdiction=jurisdiction, draft=draft)
     words = {"new": "新导入", "unchanged": "与已有版本相同，未改动", "new_version": "作为新版本导入"}
-    click.echo(f"{doc.title or file}：{words.get(result.outcome, result.outcome)}，"
+    click.echo(f"{file}（{display_title(doc.title, doc.doc_number)}）："
+               f"{words.get(result.outcome, result.outcome)}，"
                f"{len(doc.tasks)} 项任务（文件编号 {result.document.id}）。")
 
 
 def _writer(fmt: str, items: list[Any], *, for_unit: str | None, by: str, day: dt.date,
-            month: str | None, office: str | None, title: str | None,
+            month: tuple[int, int] | None, office: str | None, title: str | None,
             ics_kind: str) -> Callable[[Any], None]:
     if fmt == "xlsx":
         from taizhang.exports.xlsx import write_fillin, write_ledger
@@ -177,8 +191,7 @@ def _writer(fmt: str, items: list[Any], *, for_unit: str | None, by: str, day: d
     if fmt == "report":
         from taizhang.exports.word import DEFAULT_OFFICE, write_monthly_report
 
-        ym = _month(month) if month else None
-        return lambda f: write_monthly_report(items, f, today=day, month=ym,
+        return lambda f: write_monthly_report(items, f, today=day, month=month,
                                               office=office or DEFAULT_OFFICE)
     from taizhang.exports import listing
 
@@ -222,33 +235,10 @@ def _export_gold(ledger: Any, document: str | None, output: str | None) -> None:
     text_name = f"{target.stem}.txt"
     answer = gold(record, ledger.document_parse(record.id), items, source=text_name)
     text = ledger.document_text(record.id)
-    _atomic(str(target.with_name(text_name)), lambda f: f.write(text), text=True)
-    _atomic(str(target), lambda f: f.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n"), text=True)
+    atomic_write(target.with_name(text_name), lambda f: f.write(text), text=True)
+    atomic_write(target, lambda f: f.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n"), text=True)
     click.echo(f"已导出标注：{target}（{len(answer['tasks'])} 项任务）和原文 {target.with_name(text_name)}；"
                f"用 taizhang evaluate {target.parent or '.'} {target.parent or '.'} 打分")
-
-
-def _atomic(name: str, writer: Callable[[Any], None], *, text: bool = False) -> None:
-    """Write into a temporary file beside the target, then rename: all or nothing."""
-    target = Path(name)
-    if target.is_dir():
-        raise InputError(f"{name} 是一个目录", hint="请用 -o 指定文件名")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"目录 {folder} 不存在", hint="请先创建目录，或换一个输出位置")
-    fd, tmp = tempfile.mkstemp(prefix=".taizhang-", suffix=target.suffix, dir=folder)
-    os.close(fd)
-    try:
-        if text:
-            with open(tmp, "w", encoding="utf-8-sig" if target.suffix == ".csv" else "utf-8",
-                      newline="") as handle:
-                writer(handle)
-        else:
-            writer(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 __all__ = ["export", "import_progress", "import_sheet"]

@@ -20,14 +20,21 @@ MAX_WORKERS = 4
 
 
 def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
-    """(Document, None), or (None, the Chinese message) for a file that cannot be read."""
-    from taizhang.errors import TaizhangError
+    """(Document, None), or (None, the Chinese message) for a file that cannot be read.
+
+    The message does not repeat the file's name: the caller prints it once, before it.
+    """
+    from taizhang.errors import FileUnreadable, TaizhangError
     from taizhang.parse import parse
     from taizhang.readers import read_path
 
     try:
         read = read_path(name, encoding=encoding)
         return parse(read.text, source=read.source), None
+    except FileUnreadable as err:
+        if err.path != name:
+            return None, str(err)
+        return None, f"{err.reason}；{err.hint}" if err.hint else err.reason
     except TaizhangError as err:
         return None, str(err)
 

@@ -1,7 +1,8 @@
-"""Ledger commands: ingest, publish, documents, tasks.
+"""Ledger commands: init, ingest, publish, documents, tasks.
 
 A thin layer over :class:`taizhang.store.Ledger`: parse options, call one method, print a table
-or JSON (helpers in :mod:`taizhang.cli.ledger_common`).
+or JSON (helpers in :mod:`taizhang.cli.ledger_common`). Only ``init`` and ``ingest`` (and
+``demo``) may create a ledger; a first ingest that stores nothing leaves no database file.
 """
 from __future__ import annotations
 
@@ -11,11 +12,39 @@ from typing import Any
 import click
 
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, enum_value, format_option, no_gc, open_ledger, open_reader_or_none,
-    parse_date, print_items, print_json, resolve_today, today_option,
+    OFFICE_ACTOR, check_place, chosen, db_option, enum_value, no_gc, open_ledger,
+    open_reader_or_none, output_options, parse_date, print_items, resolve_today, today_option,
 )
-from taizhang.cli.ledger_table import table
+from taizhang.cli.output import Listing, emit
 from taizhang.errors import StorageError
+from taizhang.wording import display_title
+
+
+# init -----------------------------------------------------------------------------------------
+
+@click.command()
+@db_option
+@click.option("--allow-other-tables", is_flag=True,
+              help="数据库里已有其他程序的表时，仍在其中建台账的表（与其他程序共用一个库）")
+def init(db: str | None, allow_other_tables: bool) -> int:
+    """新建台账数据库（SQLite 文件或已建好的 PostgreSQL 库）；已是台账的数据库只升级到最新版本。
+
+    \b
+    例：taizhang init --db sqlite:///台账.db
+        taizhang init --db postgresql+psycopg://postgres@127.0.0.1/taizhang
+    """
+    from taizhang.config import Settings
+    from taizhang.store.opening import missing_sqlite_file, shown
+
+    url = Settings.from_env(db_url=db).db_url
+    fresh = missing_sqlite_file(url) is not None
+    with open_ledger(db, create=True, allow_other_tables=allow_other_tables) as ledger:
+        documents = len(ledger.list_documents(all_versions=True))
+    if fresh or not documents:
+        click.echo(f"台账数据库已就绪：{shown(url)}。下一步：taizhang ingest 文件… --db {shown(url)}")
+    else:
+        click.echo(f"{shown(url)} 已是台账数据库（{documents} 个文件版本），已升级到最新版本，未做其他修改。")
+    return 0
 
 
 # ingest, publish, documents -------------------------------------------------------------------
@@ -29,44 +58,81 @@ from taizhang.errors import StorageError
               help="文件较多时并行解析的进程数（默认按 CPU 核数，最多 4；1 表示不另起进程）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
-@format_option
+@output_options
 def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encoding: str | None,
-           workers: int | None, actor: str, db: str | None, fmt: str) -> int:
-    """解析并导入政策文件：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。"""
-    from taizhang.cli.ingest_pool import parsed
-    from taizhang.errors import TaizhangError
+           workers: int | None, actor: str, db: str | None, fmt: str, no_bom: bool,
+           as_json: bool) -> int:
+    """解析并导入政策文件：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。
 
+    数据库不存在时新建；一个文件也没导入成功时不留下新建的数据库文件。
+    """
+    from taizhang.cli.ingest_pool import parsed
+    from taizhang.config import Settings
+    from taizhang.errors import TaizhangError
+    from taizhang.store.opening import discard_new_file, missing_sqlite_file
+
+    fmt = chosen(fmt, as_json)
+    fresh = missing_sqlite_file(Settings.from_env(db_url=db).db_url)
     results, failed = [], 0
-    # many files: parsed by worker processes while this one stores
-    with closing(parsed(files, encoding, workers)) as stream, open_ledger(db) as ledger:
-        for name, doc, problem in stream:
-            try:
-                if problem is None:
-                    result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction,
-                                           draft=draft)
-            except TaizhangError as err:
-                if isinstance(err, StorageError):
-                    raise
-                problem = str(err)
-            if problem is not None:
-                click.echo(f"错误：{name}：{problem}", err=True)
-                failed += 1
-                continue
-            results.append(result)
-            if fmt == "table":
-                click.echo(_ingest_line(name, result))
-        ledger.refresh_search_index()  # once for the batch, not once per document
-    if fmt == "json":
-        print_json([r.to_dict() for r in results])
+    try:
+        # many files: parsed by worker processes while this one stores
+        with closing(parsed(files, encoding, workers)) as stream, \
+                open_ledger(db, create=True) as ledger:
+            _warn_new_place(ledger, jurisdiction)
+            for name, doc, problem in stream:
+                try:
+                    if problem is None:
+                        result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction,
+                                               draft=draft)
+                except TaizhangError as err:
+                    if isinstance(err, StorageError):
+                        raise
+                    problem = str(err)
+                if problem is not None:
+                    click.echo(f"错误：{name}：{problem}", err=True)
+                    failed += 1
+                    continue
+                results.append((name, result))
+                if fmt == "table":
+                    click.echo(_ingest_line(name, result))
+            ledger.refresh_search_index()  # once for the batch, not once per document
+    finally:
+        if fresh is not None and not results:
+            discard_new_file(fresh)  # a first ingest that stored nothing leaves no file
+    if fmt != "table":
+        columns = [("文件", 30), ("结果", 8), ("编号", 5), ("版本", 5), ("标题", 40), ("地区", 8),
+                   ("新增", 5), ("沿用", 5)]
+        rows = [[name, _OUTCOMES.get(r.outcome, r.outcome), r.document.id, r.document.version,
+                 display_title(r.document.title, r.document.doc_number), r.document.jurisdiction,
+                 r.added, r.matched] for name, r in results]
+        emit(Listing(columns, rows, [r.to_dict() for _, r in results]), fmt, no_bom=no_bom)
     if failed:
         click.echo(f"{failed} 个文件未导入，{len(results)} 个成功。", err=True)
         return 2
     return 0
 
 
+_OUTCOMES = {"new": "已导入", "unchanged": "未变化", "new_version": "新版本"}
+
+
+def _warn_new_place(ledger: Any, jurisdiction: str | None) -> None:
+    """A --jurisdiction the ledger has not seen that looks like one it has (沈阳 / 沈阳市): a
+    new place is allowed (the first document of a place makes it), a typo should be seen."""
+    if not jurisdiction:
+        return
+    from taizhang.ledger.names import closest
+
+    known = ledger.jurisdictions()
+    near = closest(jurisdiction, known) if jurisdiction not in known else []
+    if near:
+        click.echo(f"提示：地区“{jurisdiction}”在台账中还没有；已有相近的：{'、'.join(near)}。"
+                   "如是笔误，请用 taizhang units 查看后重新导入。", err=True)
+
+
 def _ingest_line(name: str, result: Any) -> str:
     d = result.document
-    title = f"《{d.title or d.source}》"
+    title = f"《{d.title}》" if d.title else (f"（{d.doc_number}）" if d.doc_number
+                                             else display_title(None))
     if result.outcome == "unchanged":
         return f"未变化：{name} 与已导入的文件 {d.id}{title}第 {d.version} 版相同，未做任何修改"
     state = "（草稿，待发布）" if d.state.value == "draft" else ""
@@ -84,37 +150,41 @@ def publish(document: str, actor: str, db: str | None) -> int:
     """发布草稿文件（编号、发文字号或文件名），其任务进入台账。"""
     with open_ledger(db) as ledger:
         d = ledger.publish(document, actor=actor)
-    click.echo(f"已发布：文件 {d.id}《{d.title or d.source}》，{d.item_count} 项任务进入台账")
+    click.echo(f"已发布：文件 {d.id}《{display_title(d.title, d.doc_number)}》，{d.item_count} 项任务进入台账")
     return 0
 
 
 @click.command()
-@click.option("--state", type=click.Choice(["draft", "published"]), default=None, help="只列草稿或已发布")
+@click.option("--state", type=click.Choice(["draft", "published"]), default=None,
+              help="只列草稿(draft)或已发布(published)")
 @click.option("--jurisdiction", default=None, help="只列这个地区的文件")
 @click.option("--all-versions", is_flag=True, help="也列出被新版本取代的旧版本")
 @db_option
-@format_option
+@output_options
 def documents(state: str | None, jurisdiction: str | None, all_versions: bool, db: str | None,
-              fmt: str) -> int:
+              fmt: str, no_bom: bool, as_json: bool) -> int:
     """列出已导入的文件。"""
     from taizhang.ledger.model import DocState
 
     options = dict(state=DocState(state) if state else None, jurisdiction=jurisdiction,
                    all_versions=all_versions)
     with open_reader_or_none(db) as reader:
-        found = reader.list_documents(**options) if reader is not None else None
+        if reader is not None:
+            check_place(reader, jurisdiction)
+            found = reader.list_documents(**options)
+        else:
+            found = None
     if found is None:
         with open_ledger(db) as ledger:
+            check_place(ledger, jurisdiction)
             found = ledger.list_documents(**options)
-    if fmt == "json":
-        print_json([d.to_dict() for d in found])
-        return 0
     cols = [("编号", 5), ("版本", 5), ("状态", 7), ("地区", 8), ("发文字号", 22), ("成文日期", 11),
-            ("任务", 5), ("标题", 50)]
+            ("任务", 5), ("标题", 50), ("来源文件", 30)]
     rows = [[str(d.id), f"第{d.version}版", d.state.label, d.jurisdiction, d.doc_number or "—",
              d.issued_on.isoformat() if d.issued_on else "—", str(d.item_count),
-             d.title or d.source] for d in found]
-    table(cols, rows, f"共 {len(found)} 个文件")
+             display_title(d.title), d.source] for d in found]
+    emit(Listing(cols, rows, [d.to_dict() for d in found], footer=f"共 {len(found)} 个文件"),
+         chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 
@@ -123,7 +193,7 @@ def documents(state: str | None, jurisdiction: str | None, all_versions: bool, d
 @click.command()
 @click.option("--unit", default=None, help="只列这个单位（名称或别名）的任务")
 @click.option("--role", type=click.Choice(["any", "lead", "support"]), default="any",
-              show_default=True, help="与 --unit 连用：牵头(lead)、配合(support)或都算")
+              show_default=True, help="与 --unit 连用：牵头(lead)、配合(support)或都算(any)")
 @click.option("--jurisdiction", default=None, help="地区，如 沈阳市（单位重名时必填）")
 @click.option("--document", default=None, help="只列这个文件（编号、发文字号或文件名）的任务")
 @click.option("--status", "statuses", multiple=True, help="状态，可多次给出：待签收、推进中、已完成…")
@@ -133,33 +203,59 @@ def documents(state: str | None, jurisdiction: str | None, all_versions: bool, d
 @click.option("--overdue", is_flag=True, help="只列已超期未完成的任务")
 @click.option("--search", "query", default=None, help="按任务文字全文检索")
 @click.option("--drafts", is_flag=True, help="也列出草稿文件中的任务")
-@click.option("--limit", type=int, default=None, help="最多列出多少项")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="最多列出多少项（末行仍给出符合条件的总数）")
 @today_option
 @db_option
-@format_option
+@output_options
 def tasks(unit: str | None, role: str, jurisdiction: str | None, document: str | None,
           statuses: tuple[str, ...], light: str | None, due_before: str | None,
           due_after: str | None, overdue: bool, query: str | None, drafts: bool,
-          limit: int | None, today: str | None, db: str | None, fmt: str) -> int:
-    """列出台账中的任务（带亮灯），可按单位、文件、状态、灯色、时限、超期筛选。"""
+          limit: int | None, today: str | None, db: str | None, fmt: str, no_bom: bool,
+          as_json: bool) -> int:
+    """列出台账中的任务（带亮灯），可按单位、文件、状态、灯色、时限、超期筛选。
+
+    时限列：周期任务写作“每年5月底前”“每季度”；带 * 的日期是文件规划期末（文中未写时限）。
+    """
     from taizhang.ledger.model import Light, Status
 
+    fmt = chosen(fmt, as_json)
     day = resolve_today(today)
     status = [enum_value(Status, s, "状态") for s in statuses] or None
+    lit = enum_value(Light, light, "灯色")
     options = dict(today=day, unit=unit, jurisdiction=jurisdiction, role=role,
-                   document=document, status=status, light=enum_value(Light, light, "灯色"),
+                   document=document, status=status,
                    due_before=parse_date(due_before, "--due-before"),
                    due_after=parse_date(due_after, "--due-after"), overdue=overdue,
-                   include_drafts=drafts, limit=limit)
+                   include_drafts=drafts)
     with no_gc():
-        found = None
+        found, total = None, None
         if not query:  # full-text search stays with the Ledger (FTS5 there, ILIKE on PG)
             with open_reader_or_none(db) as reader:  # the table shows titles: texts are not read
-                found = (reader.list_items(**options, texts=fmt == "json")
-                         if reader is not None else None)
+                if reader is not None:
+                    found, total = _listed(reader, options, lit, limit,
+                                           texts=fmt not in ("table",))
         if found is None:
             with open_ledger(db) as ledger:
-                found = (ledger.search(query, limit=limit or 200, today=day) if query
-                         else ledger.list_items(**options))
-        print_items(found, fmt)
+                if query:
+                    check_place(ledger, jurisdiction)
+                    found = ledger.search(query, limit=limit or 200, today=day)
+                else:
+                    found, total = _listed(ledger, options, lit, limit)
+        print_items(found, fmt, total=total, no_bom=no_bom)
     return 0
+
+
+def _listed(source: Any, options: dict[str, Any], light: Any, limit: int | None,
+            **extra: Any) -> tuple[list[Any], int]:
+    """The items (at most ``limit``) and how many match in all: the footer's “共 N 项” is
+    the total, not the page. A light is computed, not stored: with a light filter the whole
+    list is read and cut here. An unknown --jurisdiction is refused first."""
+    check_place(source, options.get("jurisdiction"))
+    if light is not None:
+        every = source.list_items(**options, light=light, **extra)
+        return every[:limit] if limit else every, len(every)
+    found = source.list_items(**options, limit=limit, **extra)
+    if limit is None or len(found) < limit:
+        return found, len(found)
+    return found, source.count_items(**options)

@@ -7,9 +7,11 @@ from typing import Any
 import click
 
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, enum_value, format_option, open_ledger, parse_date, print_json,
+    OFFICE_ACTOR, chosen, db_option, enum_value, open_ledger, output_options, parse_date,
     resolve_today, today_option,
 )
+from taizhang.cli.output import Listing, emit
+from taizhang.errors import InputError
 
 
 @click.command()
@@ -19,7 +21,8 @@ from taizhang.cli.ledger_common import (
 @click.option("--text", default=None, help="进展情况（不填沿用上次）")
 @click.option("--problems", default=None, help="存在问题")
 @click.option("--next", "next_steps", default=None, help="下步计划")
-@click.option("--status", "status", default=None, help="新状态，如 已完成")
+@click.option("--status", "status", default=None,
+              help="新状态或办理环节，如 已完成、办结（牵头单位才能改状态）")
 @click.option("--evidence", multiple=True, type=click.Path(), help="佐证材料文件，可多次给出")
 @click.option("--occurrence", default=None, metavar="YYYY-MM-DD",
               help="周期任务的报送期（默认最早一期未报的）")
@@ -36,11 +39,9 @@ def report(item: int, unit: str, percent: int | None, text: str | None, problems
 
     该单位已确认“只报一次”关联的事项，同一份报送一并记入（taizhang links）。
     """
-    from taizhang.ledger.model import Status
-
     day = resolve_today(today)
-    new_status = enum_value(Status, status, "状态")
-    occ = parse_date(occurrence, "报送期")
+    new_status = status_value(status)
+    occ = parse_date(occurrence, "--occurrence")
     copies = _evidence_targets(item, evidence)
     with open_ledger(db) as ledger:
         # through store.links, as the web form: one transaction for this item and the items
@@ -91,7 +92,21 @@ def _copy_evidence(copies: Sequence[tuple[Any, Any]]) -> None:
         shutil.copyfile(source, target)
 
 
-@click.command()
+def _steps_help() -> str:
+    """The steps NEW_STATUS accepts, from the workflow table itself: the help cannot promise a
+    word the command refuses."""
+    from taizhang.ledger.model import Status
+    from taizhang.ledger.workflow import STEP_TARGETS
+
+    steps = [f"{step}（→{status.label}）" for step, status in STEP_TARGETS.items()]
+    lines = ["NEW_STATUS 可写办理环节："] + ["  " + "、".join(steps[i:i + 4])
+                                          for i in range(0, len(steps), 4)]
+    lines += [f"也可写状态本身：{'、'.join(s.label for s in Status)}。",
+              "哪些变更允许、由谁办理，见流转规则（docs/ledger.md）。"]
+    return "\b\n" + "\n".join(lines)  # \b: click keeps these lines as written
+
+
+@click.command(epilog=_steps_help())
 @click.argument("item", type=int)
 @click.argument("new_status")
 @click.option("--unit", default=None, help="以牵头单位身份变更（不给则以督查室身份）")
@@ -102,10 +117,8 @@ def _copy_evidence(copies: Sequence[tuple[Any, Any]]) -> None:
 @db_option
 def status(item: int, new_status: str, unit: str | None, note: str, expected: int | None,
            actor: str | None, today: str | None, db: str | None) -> int:
-    """按流转规则变更任务状态（签收、办结、销号、暂缓、退回…）。"""
-    from taizhang.ledger.model import Status
-
-    target = enum_value(Status, new_status, "状态")
+    """按流转规则变更任务状态：签收、办结、销号、暂缓、退回…，或直接写目标状态。"""
+    target = status_value(new_status)
     with open_ledger(db) as ledger:
         before = ledger.get_item(item)
         after = ledger.set_status(item, target, actor=actor or f"cli:{unit or '督查室'}",
@@ -113,6 +126,25 @@ def status(item: int, new_status: str, unit: str | None, note: str, expected: in
                                   today=resolve_today(today))
     click.echo(f"任务 {item}：{before.status.label} → {after.status.label}（第 {after.version} 版）")
     return 0
+
+
+def status_value(word: str | None) -> Any:
+    """A status given on the command line, as a status (推进中) or the step that leads to it
+    (办结 → 已完成); None for none; unknown → InputError with the closest words."""
+    from taizhang.ledger.model import Status
+    from taizhang.ledger.names import closest
+    from taizhang.ledger.workflow import STEP_TARGETS, target_status
+
+    if word is None:
+        return None
+    try:
+        return target_status(word)
+    except ValueError:
+        near = closest(word, list(STEP_TARGETS) + [s.label for s in Status])
+        guess = f"是不是：{'、'.join(near)}？" if near else ""
+        raise InputError(f"状态“{word}”无法识别",
+                         hint=f"{guess}可写办理环节（{'、'.join(STEP_TARGETS)}）"
+                              f"或状态（{'、'.join(s.label for s in Status)}）") from None
 
 
 # 督办 -----------------------------------------------------------------------------------------
@@ -133,18 +165,25 @@ def _notice_line(n: Any) -> str:
 @click.option("--level", default="提醒", show_default=True, help="级别：提醒、督办、挂牌督办")
 @click.option("--reason", default="", help="督办事由")
 @click.option("--reply-due", default=None, metavar="YYYY-MM-DD", help="回复时限（默认按级别 7/5/3 天）")
+@click.option("--force", is_flag=True, help="任务为绿灯（进度正常）时也发出（须用 --reason 写明事由）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @today_option
 @db_option
-def duban_issue(item: int, level: str, reason: str, reply_due: str | None, actor: str,
-                today: str | None, db: str | None) -> int:
-    """对一项任务发出督办通知，按年度编号（督办〔2026〕7号）。"""
+def duban_issue(item: int, level: str, reason: str, reply_due: str | None, force: bool,
+                actor: str, today: str | None, db: str | None) -> int:
+    """对一项滞后任务（黄灯、红灯）发出督办通知，按年度编号（督办〔2026〕7号）。
+
+    亮灯按 --today 计算；绿灯的任务一般无需督办，确需督办时加 --force 并写明事由。
+    """
     from taizhang.ledger.model import DubanLevel
 
+    if force and not reason.strip():
+        raise InputError("对绿灯任务强制督办须写明事由", hint="请加 --reason，例如 --reason 领导批示要求加快")
+    day = resolve_today(today)
     with open_ledger(db) as ledger:
-        n = ledger.issue_duban(item, actor=actor, today=resolve_today(today), reason=reason,
+        n = ledger.issue_duban(item, actor=actor, today=day, reason=reason,
                                level=enum_value(DubanLevel, level, "督办级别"),
-                               reply_due=parse_date(reply_due, "回复时限"))
+                               reply_due=parse_date(reply_due, "--reply-due"), force=force)
     click.echo(f"已发出 {_notice_line(n)}")
     return 0
 
@@ -161,7 +200,7 @@ def duban_escalate(notice: str, reason: str, reply_due: str | None, actor: str,
     """把督办升一级（提醒 → 督办 → 挂牌督办）。NOTICE 为编号或文号。"""
     with open_ledger(db) as ledger:
         n = ledger.escalate_duban(notice, actor=actor, today=resolve_today(today), reason=reason,
-                                  reply_due=parse_date(reply_due, "回复时限"))
+                                  reply_due=parse_date(reply_due, "--reply-due"))
     click.echo(f"已升级 {_notice_line(n)}")
     return 0
 
@@ -198,19 +237,21 @@ def duban_close(notice: str, actor: str, db: str | None) -> int:
               help="待回复(open)、已回复(answered)、已办结(closed)")
 @click.option("--year", type=int, default=None, help="年度")
 @db_option
-@format_option
+@output_options
 def duban_list(item: int | None, state: str | None, year: int | None, db: str | None,
-               fmt: str) -> int:
+               fmt: str, no_bom: bool, as_json: bool) -> int:
     """列出督办通知。"""
     from taizhang.ledger.model import DubanState
 
     with open_ledger(db) as ledger:
+        if item is not None:
+            ledger.get_item(item)  # an id that names no task is said, not listed as nothing
         found = ledger.list_duban(item_id=item, state=DubanState(state) if state else None,
                                   year=year)
-    if fmt == "json":
-        print_json([n.to_dict() for n in found])
-        return 0
-    for n in found:
-        click.echo(_notice_line(n))
-    click.echo(f"共 {len(found)} 份督办")
+    rows = [[n.number, n.item_id, n.level.label, n.state.label,
+             n.reply_due.isoformat() if n.reply_due else "—", n.reason, n.reply_text]
+            for n in found]
+    emit(Listing([("文号", 16), ("任务", 6), ("级别", 8), ("状态", 6), ("回复时限", 11),
+                  ("事由", 24), ("回复", 24)], rows, [n.to_dict() for n in found],
+                 footer=f"共 {len(found)} 份督办"), chosen(fmt, as_json), no_bom=no_bom)
     return 0

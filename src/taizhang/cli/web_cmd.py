@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from taizhang.cli.ledger_common import parse_date
+from taizhang.cli.output import Listing, chosen, emit, output_options
 from taizhang.errors import InputError
 
 ROLE_WORDS = {"admin": "admin", "管理员": "admin", "督查室": "admin",
@@ -43,13 +45,14 @@ def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
     from taizhang.store import Ledger
 
     settings = Settings.from_env(db_url=db)
-    fixed = _date(today)
+    fixed = parse_date(today, "--today")
     notify = NotifySettings.from_env()
     if remind_at:
         notify = dataclasses.replace(notify, remind_at=parse_clock(remind_at, "--remind-at"))
         os.environ["TAIZHANG_REMIND_AT"] = remind_at  # the worker processes read it too
         click.echo(f"每天 {notify.remind_at:%H:%M} 自动发送催办（见“催办”页面）", err=True)
-    with Ledger.from_settings(settings) as ledger:
+    # the web app serves a ledger that exists: a mistyped --db stops here, naming the fix
+    with Ledger.from_settings(settings, create=False) as ledger:
         users = ledger.list_users()
     if not users:
         click.echo("提示：还没有任何用户。请先创建管理员账号，例如：\n"
@@ -77,17 +80,6 @@ def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
 
 def _db_arg(db: str | None) -> str:
     return f" --db {db}" if db else ""
-
-
-def _date(value: str | None):  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"日期“{value}”格式不对", hint="请用 YYYY-MM-DD，例如 2026-03-31") from None
 
 
 @click.group()
@@ -120,7 +112,7 @@ def add(username: str, role: str, unit: str | None, jurisdiction: str | None,
     if password is None:
         password = click.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
     hashed = hash_password(password)  # refuses short passwords before anything is written
-    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+    with Ledger.from_settings(Settings.from_env(db_url=db), create=False) as ledger:
         unit_id = ledger.resolve_unit(jurisdiction, unit).id if unit else None
         user = ledger.create_user(username.strip(), hashed, code, unit_id=unit_id,
                                   actor="cli")
@@ -131,18 +123,25 @@ def add(username: str, role: str, unit: str | None, jurisdiction: str | None,
 
 @users.command("list")
 @db_option
-def list_users(db: str | None) -> int:
+@output_options
+def list_users(db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     """列出用户（不显示密码）。"""
     from taizhang.config import Settings
     from taizhang.store import Ledger
     from taizhang.web.auth import ROLES
 
-    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+    with Ledger.from_settings(Settings.from_env(db_url=db), create=False) as ledger:
         rows = ledger.list_users()
-    if not rows:
-        click.echo("还没有用户。创建管理员：taizhang users add admin --role admin")
-    for u in rows:
-        click.echo(f"{u.username}\t{ROLES.get(u.role.value, u.role.value)}\t{u.unit or ''}")
+
+    def text() -> str:
+        if not rows:
+            return "还没有用户。创建管理员：taizhang users add admin --role admin\n"
+        return "".join(f"{u.username}\t{ROLES.get(u.role.value, u.role.value)}\t{u.unit or ''}\n"
+                       for u in rows)
+
+    emit(Listing([("用户名", 16), ("角色", 10), ("单位", 24)],
+                 [[u.username, ROLES.get(u.role.value, u.role.value), u.unit or ""] for u in rows],
+                 [u.to_dict() for u in rows], text=text), chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 
@@ -159,7 +158,7 @@ def passwd(username: str, password: str | None, db: str | None) -> int:
     if password is None:
         password = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次")
     hashed = hash_password(password)
-    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+    with Ledger.from_settings(Settings.from_env(db_url=db), create=False) as ledger:
         ledger.set_password_hash(username, hashed, actor="cli")
     click.echo(f"已重设 {username} 的密码")
     return 0

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from taizhang.ledger.model import Light, Status, WorkItem
+from taizhang.wording import display_title, recurrence_text
 
 IMPLIED_MARK = "（默认：规划期末）"
 ID_HEADER = "编号（勿改）"
@@ -20,11 +21,6 @@ LIGHT_FONT = {Light.GREEN: "#006100", Light.YELLOW: "#9C5700", Light.RED: "#9C00
 
 STATUS_LABELS: tuple[str, ...] = tuple(s.label for s in Status)
 
-# RFC 5545 rule fragments → Chinese, for the deadline column of recurring work (按月调度)
-_FREQ_WORD = {"YEARLY": "年", "MONTHLY": "月", "WEEKLY": "周", "DAILY": "日"}
-_INTERVAL_WORD = {("MONTHLY", 3): "每季度", ("MONTHLY", 6): "每半年", ("MONTHLY", 2): "每两个月",
-                  ("YEARLY", 1): "每年", ("MONTHLY", 1): "每月", ("WEEKLY", 1): "每周",
-                  ("DAILY", 1): "每日"}
 _ID_TOKEN = re.compile(r"^\s*(\d+)\s*[:：]\s*[vV]?(\d+)\s*$")
 
 
@@ -41,22 +37,8 @@ def parse_id_token(value: object) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def rrule_label(rule: str | None) -> str:
-    """``FREQ=MONTHLY;INTERVAL=3`` → ``每季度``; ``FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=-1`` → ``每年5月底``."""
-    if not rule:
-        return ""
-    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
-    freq = parts.get("FREQ", "")
-    interval = int(parts.get("INTERVAL", "1") or 1)
-    head = _INTERVAL_WORD.get((freq, interval)) or f"每{interval}{_FREQ_WORD.get(freq, '期')}"
-    months = parts.get("BYMONTH")
-    day = parts.get("BYMONTHDAY")
-    tail = ""
-    if months:
-        tail += "、".join(f"{m}月" for m in months.split(","))
-    if day:
-        tail += "底" if day == "-1" else f"{day}日"
-    return head + tail + ("前" if tail else "")
+# the one way a recurrence reads (taizhang.wording): table, md, csv, xlsx, docx, ics and web
+rrule_label = recurrence_text
 
 
 def due_label(item: WorkItem) -> str:
@@ -78,8 +60,11 @@ def units_label(units: Iterable[str]) -> str:
 
 
 def document_label(item: WorkItem) -> str:
-    """``《title》（number）`` for listings that mix documents."""
-    title = f"《{item.document_title}》" if item.document_title else f"文件{item.document_id}"
+    """``《title》（number）`` for listings that mix documents; the 发文字号 alone, or “（无标题）”,
+    for a document without a title — never its file name or the ledger's internal number."""
+    if not item.document_title:
+        return display_title(None, item.doc_number)
+    title = f"《{item.document_title}》"
     return f"{title}（{item.doc_number}）" if item.doc_number else title
 
 

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from taizhang.errors import SheetError
 from taizhang.exports import labels as L
-from taizhang.ledger.model import ProgressUpdate, Status, WorkItem
+from taizhang.ledger.model import ProgressUpdate, Report, Status, WorkItem
 from taizhang.ledger.workflow import OFFICE, UNIT, is_allowed, allowed_targets
 
 # header → field of ProgressUpdate; a sheet may carry any subset of them
@@ -159,11 +159,15 @@ def read_progress_sheet(file: str | Path | IO[bytes], *, sheet: str | None = Non
 
 
 def plan_progress(sheet: ProgressSheet, current: Mapping[int, WorkItem], *,
-                  unit: str | None = None) -> list[Change]:
+                  unit: str | None = None,
+                  reports: Mapping[tuple[int, str], Report] | None = None) -> list[Change]:
     """The updates the sheet asks for; raises SheetError listing every refused row.
 
     ``unit`` (else the sheet's own) is who reports; without one the office imports on behalf
-    of each item's lead unit, and the workflow is checked as the office's.
+    of each item's lead unit, and the workflow is checked as the office's. ``reports`` holds
+    each unit's latest report per item ((item id, unit) → Report): a row is compared with what
+    *its* unit last reported, so a supporting unit's sheet imported twice changes nothing the
+    second time instead of being refused as someone else's newer edit.
     """
     unit = unit or sheet.unit
     by = UNIT if unit else OFFICE
@@ -175,17 +179,23 @@ def plan_progress(sheet: ProgressSheet, current: Mapping[int, WorkItem], *,
             problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
                                     f"编号{r.item_id}在台账中不存在（可能已删除或属于其他台账）"))
             continue
-        before = _item_values(item, r.values.keys())
+        shown = _item_values(item, r.values.keys(), item.last_report)
         exported = sheet.exported.get(r.item_id)
-        # edited: what differs from the sheet as it left; without that record, from the ledger
+        # edited: what differs from the sheet as it left; without that record, from what the
+        # sheet showed of the ledger (the item's status and percent, its latest report)
         edited = [f for f in r.values if (r.digests[f] != exported.get(f) if exported
-                                          else r.values[f] != before[f])]
+                                          else r.values[f] != shown[f])]
         if not edited:
             continue
         if unit and unit not in item.units:
             problems.append(Problem(r.sheet, r.row, L.ID_HEADER,
                                     f"任务{r.item_id}不是{unit}的任务（牵头：{item.lead or '无'}），不能填报"))
             continue
+        # changed: what the reporting unit has not said yet — compared with its own latest
+        # report, so a sheet imported twice asks for nothing the second time
+        who = unit or item.lead or ""
+        own = reports.get((item.id, who)) if reports is not None else item.last_report
+        before = _item_values(item, r.values.keys(), own, lead=who == item.lead)
         changed = [f for f in edited if r.values[f] != before[f]]
         diffs = tuple((FIELD_LABEL[f], before[f], r.values[f]) for f in changed)
         if not diffs:
@@ -230,9 +240,12 @@ def raise_problems(problems: Sequence[Problem], source: str) -> None:
     raise err
 
 
-def _item_values(item: WorkItem, fields: Any) -> dict[str, Any]:
-    report = item.last_report
-    now = {"status": item.status, "percent": item.percent,
+def _item_values(item: WorkItem, fields: Any, report: Report | None, *,
+                 lead: bool = True) -> dict[str, Any]:
+    """The values a row is compared with: the item's status, the unit's own percent (the
+    item's for its lead) and the texts of the unit's last report."""
+    percent = item.percent if lead else (report.percent if report else 0)
+    now = {"status": item.status, "percent": percent,
            "text": (report.text or None) if report else None,
            "problems": (report.problems or None) if report else None,
            "next_steps": (report.next_steps or None) if report else None}

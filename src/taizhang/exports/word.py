@@ -35,10 +35,21 @@ def office_name(item: WorkItem, office: str | None) -> str:
 
 
 def due_cn(item: WorkItem) -> str:
-    """完成时限 as a notice writes it: ``2023年6月30日``, marked when implied; rules in words."""
-    if item.rrule or item.due is None:
-        return L.due_label(item)
-    return date_cn(item.due) + (L.IMPLIED_MARK if item.due_implied else "")
+    """完成时限 as an official document writes it: ``2023年6月30日``, a recurrence in words
+    (``每年5月底前（至2020年12月31日）``). A date the text did not give but the document's
+    planning period implies is written as the date: the marks the 台账 uses for it are notes for
+    the office, not words for a document sent out."""
+    if item.rrule:
+        words = L.rrule_label(item.rrule)
+        return f"{words}（至{date_cn(item.due)}）" if item.due else words
+    return date_cn(item.due) if item.due else "未明确"
+
+
+def source_cn(item: WorkItem) -> str:
+    """The document a notice cites: ``《title》（number）``, else the number, else 有关文件."""
+    if item.document_title or item.doc_number:
+        return L.document_label(item) + ("" if item.document_title else "文件")
+    return "有关文件"
 
 
 def write_notice(notice: DubanNotice, item: WorkItem, file: str | Path | IO[bytes], *,
@@ -51,7 +62,7 @@ def write_notice(notice: DubanNotice, item: WorkItem, file: str | Path | IO[byte
     doc.number_line(notice.number)
     doc.title("督办通知单")
     doc.addressee(item.lead or "有关单位")
-    source = L.document_label(item)
+    source = source_cn(item)
     due = due_cn(item)
     state = f"目前状态为“{item.status.label}”，完成{item.percent}%"
     reason = notice.reason or "；".join(item.light_reasons) or "进度滞后"

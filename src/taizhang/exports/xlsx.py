@@ -20,6 +20,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 from taizhang.exports import labels as L
 from taizhang.exports.progress_import import EDITABLE, field_digests, normalise, pack_digests
 from taizhang.ledger.model import WorkItem
+from taizhang.wording import display_title
 
 META_SHEET = "_taizhang"
 SCHEMA = "taizhang.sheet/1"
@@ -93,8 +94,10 @@ def write_ledger(items: Iterable[WorkItem], file: str | Path | IO[bytes], *, by:
                 columns = LEDGER_COLUMNS
             if today:
                 line += f"　　亮灯按{today.isoformat()}计算"
-            name = L.sheet_name(key if by == "unit" else (first.doc_number or first.document_title
-                                                            or key), taken)
+            # named for its document as people name it (发文字号 is the short name), never
+            # by the ledger's internal number
+            name = L.sheet_name(key if by == "unit" else first.doc_number
+                                or display_title(first.document_title), taken)
             book.sheet(name, heading, line, columns, group, locked=False)
         book.meta(kind="ledger", unit="", today=today)
 

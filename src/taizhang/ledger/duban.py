@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from taizhang.errors import IllegalTransition
-from taizhang.ledger.model import DubanLevel
+from taizhang.ledger.model import FINISHED, DubanLevel, Light, WorkItem
 
 LADDER: tuple[DubanLevel, ...] = (DubanLevel.REMINDER, DubanLevel.DUBAN, DubanLevel.LISTED)
 REPLY_DAYS = {DubanLevel.REMINDER: 7, DubanLevel.DUBAN: 5, DubanLevel.LISTED: 3}
@@ -27,3 +27,18 @@ def next_level(level: DubanLevel) -> DubanLevel:
 def default_reply_due(level: DubanLevel, today: dt.date) -> dt.date:
     """Stronger levels get shorter reply times."""
     return today + dt.timedelta(days=REPLY_DAYS[level])
+
+
+def check_needs_duban(item: WorkItem, *, force: bool = False) -> None:
+    """督办 is for work that lags: finished work never gets one, and work on a green light (on
+    track, nothing near its deadline) only when the office insists (``force``), giving its
+    reason. ``item`` carries its light for the day of issue.
+
+    IllegalTransition otherwise, saying why and what to do.
+    """
+    if item.status in FINISHED:
+        raise IllegalTransition(f"任务 {item.id} 的状态是“{item.status.label}”，无需督办",
+                                hint="督办用于滞后或超期的任务")
+    if item.light is Light.GREEN and not force:
+        raise IllegalTransition(f"任务 {item.id} 为绿灯（进度正常，未临近时限），一般无需督办",
+                                hint="督办用于黄灯、红灯的任务；确需督办请加 --force 并用 --reason 写明事由")

@@ -58,3 +58,13 @@ def jurisdiction_of(issuer: str | None) -> str | None:
             break
     match = _PLACE.match(text)
     return match.group("place") if match else None
+
+
+def document_jurisdiction(issuer: str | None, doc_number: str | None = None) -> str | None:
+    """The place a document's units belong to, as far as the document itself says: the one
+    function behind both ``taizhang ingest`` (which then asks for --jurisdiction when it gives
+    None) and the analyses of files given on the command line, so the two cannot place a
+    document differently. Today the issuer decides (see :func:`jurisdiction_of`);
+    ``doc_number`` is passed for a rule that reads the 机关代字 too.
+    """
+    return jurisdiction_of(issuer)

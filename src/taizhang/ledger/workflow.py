@@ -81,3 +81,24 @@ def transition(source: Status, target: Status, *, by: str = OFFICE) -> Transitio
 def is_allowed(source: Status, target: Status, *, by: str = OFFICE) -> bool:
     row = _TABLE.get((source, target))
     return row is not None and by in row.by
+
+
+# a step's name → the status it leads to (each name leads to one status: 退回 and 恢复推进 both
+# to 推进中); what `taizhang status 14 签收` means
+STEP_TARGETS: dict[str, Status] = {}
+for _row in TRANSITIONS:
+    STEP_TARGETS.setdefault(_row.name, _row.target)
+
+
+def target_status(word: str) -> Status:
+    """A status by its label or code, or by the name of the step that leads to it.
+
+    >>> target_status("签收") is Status.IN_PROGRESS and target_status("已完成") is Status.DONE
+    True
+
+    ValueError for anything else.
+    """
+    text = word.strip()
+    if text in STEP_TARGETS:
+        return STEP_TARGETS[text]
+    return Status.parse(text)

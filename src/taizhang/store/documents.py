@@ -26,8 +26,9 @@ from taizhang.ledger.model import (
     Status,
     WorkItem,
 )
+from taizhang.ledger.names import document_not_found
 from taizhang.ledger.schedule import iso_date
-from taizhang.ledger.units import canonical_name, jurisdiction_of, normalize
+from taizhang.ledger.units import canonical_name, document_jurisdiction, normalize
 from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
@@ -62,8 +63,9 @@ def find_row(ctx: Ctx, ref: int | str) -> Any:
             s.documents.c.source == text)).order_by(s.documents.c.current.desc(),
                                                    s.documents.c.version.desc())).first()
     if row is None:
-        raise NotFound(f"没有找到文件“{ref}”", hint="可用文件编号、发文字号或文件名；"
-                                                 "用 taizhang documents 查看全部文件")
+        names = [n for r in ctx.conn.execute(select(s.documents.c.doc_number, s.documents.c.source)
+                                             .where(s.documents.c.current.is_(True))) for n in r]
+        raise document_not_found(ref, names)
     return row
 
 
@@ -112,10 +114,10 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     prior = conn.execute(select(*_RECORD_COLUMNS).where(
         (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
     place = jurisdiction or (prior.jurisdiction if prior is not None else None) \
-        or jurisdiction_of(doc.issuer)
+        or document_jurisdiction(doc.issuer, doc.doc_number)
     if not place:
-        name = doc.title or doc.source
-        raise InputError(f"《{name}》看不出发文机关，无法确定单位所属地区",
+        name = f"《{doc.title}》" if doc.title else (doc.doc_number or "这份文件")
+        raise InputError(f"{name}看不出发文机关，无法确定单位所属地区",
                          hint="请用 --jurisdiction 指定，例如 --jurisdiction 沈阳市")
     state = DocState.DRAFT if draft else DocState.PUBLISHED
     version = (prior.version + 1) if prior is not None else 1

@@ -8,8 +8,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from taizhang.errors import IllegalTransition, InputError, NotFound, PermissionDenied
-from taizhang.ledger.duban import default_reply_due, next_level, notice_number
-from taizhang.ledger.model import FINISHED, DubanLevel, DubanNotice, DubanState
+from taizhang.config import LightThresholds
+from taizhang.ledger.duban import check_needs_duban, default_reply_due, next_level, notice_number
+from taizhang.ledger.model import DubanLevel, DubanNotice, DubanState
 from taizhang.store import audit, items, schema as s, units
 from taizhang.store.engine import Ctx
 
@@ -51,11 +52,10 @@ def list_notices(ctx: Ctx, *, item_id: int | None, state: DubanState | None,
 
 
 def issue(ctx: Ctx, item_id: int, *, actor: str, today: dt.date, reason: str,
-          level: DubanLevel, reply_due: dt.date | None) -> DubanNotice:
-    item = items.get_item(ctx, item_id)
-    if item.status in FINISHED:
-        raise IllegalTransition(f"任务 {item.id} 已“{item.status.label}”，无需督办",
-                                hint="督办用于滞后或超期的任务")
+          level: DubanLevel, reply_due: dt.date | None,
+          thresholds: LightThresholds | None = None, force: bool = False) -> DubanNotice:
+    item = items.get_item(ctx, item_id, today=today, thresholds=thresholds)
+    check_needs_duban(item, force=force)
     due = reply_due or default_reply_due(level, today)
     if due < today:
         raise InputError(f"回复时限 {due.isoformat()} 早于今天 {today.isoformat()}",

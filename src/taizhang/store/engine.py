@@ -29,6 +29,18 @@ class Ctx:
     dialect: str
 
 
+def shown(url: str | Any) -> str:
+    """An address as it may be printed: the password hidden, Chinese file names readable
+    (SQLAlchemy renders them percent-encoded)."""
+    from urllib.parse import unquote
+
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return str(url)
+    return unquote(parsed.render_as_string(hide_password=True))
+
+
 def _normalize_url(url: str) -> str:
     # the bare postgresql:// scheme means psycopg2 to SQLAlchemy; we ship psycopg 3
     for bare in ("postgresql://", "postgres://"):
@@ -90,14 +102,16 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to HEAD; a database of another program or a newer taizhang is refused."""
-    where = engine.url.render_as_string(hide_password=True)
+def migrate(engine: Engine, *, allow_other_tables: bool = False) -> None:
+    """Bring the schema to HEAD; a database of another program (unless ``allow_other_tables``)
+    or of a newer taizhang is refused. Whether a ledger may be created here at all is decided
+    before, by :func:`taizhang.store.opening.prepare`."""
+    where = shown(engine.url)
     try:
         revision = current_revision(engine)
         if revision is not None and revision == head_revision():
             return
-        if revision is None and _has_foreign_tables(engine):
+        if revision is None and not allow_other_tables and _has_foreign_tables(engine):
             raise StorageError(f"数据库 {where} 里已有其他程序的表，不是台账数据库",
                                hint="请换一个新的数据库文件或库名")
         _upgrade(engine)
@@ -106,7 +120,7 @@ def migrate(engine: Engine) -> None:
     except DBAPIError as err:
         hint = ("请检查 --db 或 TAIZHANG_DB 指向的文件" if engine.dialect.name == "sqlite" else
                 "请检查服务器地址、用户和库名（库须先用 createdb 建好）")
-        raise StorageError(f"无法打开数据库 {where}：{_reason(err)}", hint=hint) from err
+        raise StorageError(f"无法打开数据库 {where}：{reason(err)}", hint=hint) from err
     except SQLAlchemyError as err:
         raise StorageError(f"数据库 {where} 初始化失败：{err}", hint="请检查 --db") from err
 
@@ -132,6 +146,11 @@ def _upgrade(engine: Engine) -> None:
             # a revision we do not know: the database was made by a newer taizhang
             raise StorageError(f"数据库的版本（{err}）比当前程序新",
                                hint="请升级 taizhang：pip install -U taizhang") from err
+
+
+def reason(err: DBAPIError) -> str:
+    """The driver's complaint in a few Chinese words where it is a common one."""
+    return _reason(err)
 
 
 def _reason(err: DBAPIError) -> str:

@@ -33,7 +33,9 @@ from taizhang.ledger.model import (
     WorkItem,
 )
 from taizhang.parse.model import Document
-from taizhang.store import audit, documents, duban, engine, fts, items, progress, units, users
+from taizhang.store import (
+    audit, documents, duban, engine, fts, items, opening, progress, units, users,
+)
 
 DocRef = int | str  # a document id, 发文字号, key or source file name
 NoticeRef = int | str  # a notice id or its number 督办〔2026〕7号
@@ -47,19 +49,29 @@ class Ledger:
     """The stored ledger at ``url`` (SQLite file or PostgreSQL), migrated on open."""
 
     def __init__(self, url: str = DEFAULT_DB, *, clock: Callable[[], dt.datetime] | None = None,
-                 thresholds: LightThresholds | None = None, migrate: bool = True) -> None:
+                 thresholds: LightThresholds | None = None, migrate: bool = True,
+                 create: bool = True, allow_other_tables: bool = False) -> None:
+        """``create=False`` (what every command but init, ingest and demo passes) refuses a
+        missing or empty database with DatabaseMissing instead of making a ledger there;
+        ``allow_other_tables`` lets a ledger share a database with another program's tables
+        (see :mod:`taizhang.store.opening`)."""
         self.url = url
         self.engine = engine.open_engine(url)
         self.clock = clock or _utcnow
         self.thresholds = thresholds or LightThresholds()
         if migrate:
-            engine.migrate(self.engine)
+            try:
+                opening.prepare(self.engine, url, create=create,
+                                allow_other_tables=allow_other_tables)
+            except BaseException:
+                self.engine.dispose()
+                raise
         self._registry = units.Registry()  # unit names per place, across this ledger's ingests
         self._links_ready = False  # the report-once table checked (store.links._ready)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Ledger":
-        return cls(settings.db_url, thresholds=settings.lights)
+    def from_settings(cls, settings: Settings, *, create: bool = True) -> "Ledger":
+        return cls(settings.db_url, thresholds=settings.lights, create=create)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -144,6 +156,16 @@ class Ledger:
             return documents.corrections(self._ctx(conn), document)
 
     # units -------------------------------------------------------------------------------------
+
+    def jurisdictions(self) -> list[str]:
+        """Every place the ledger knows (of its documents and units), sorted."""
+        with self.engine.connect() as conn:
+            return units.jurisdictions(self._ctx(conn))
+
+    def check_jurisdiction(self, jurisdiction: str | None) -> None:
+        """NotFound, naming the closest known places, for a place the ledger does not know."""
+        with self.engine.connect() as conn:
+            units.check_jurisdiction(self._ctx(conn), jurisdiction)
 
     def list_units(self, *, jurisdiction: str | None = None,
                    include_merged: bool = False) -> list[Unit]:
@@ -242,6 +264,11 @@ class Ledger:
         with self.engine.connect() as conn:
             return progress.reports(self._ctx(conn), item_id)
 
+    def latest_reports(self) -> dict[tuple[int, str], Report]:
+        """(item id, unit name) → that unit's latest report on the item, for every item."""
+        with self.engine.connect() as conn:
+            return progress.latest_reports(self._ctx(conn))
+
     def occurrences(self, item_id: int) -> list[Occurrence]:
         """The dated occurrences of a recurring item within its period, with their reports."""
         with self.engine.connect() as conn:
@@ -304,11 +331,16 @@ class Ledger:
 
     def issue_duban(self, item_id: int, *, actor: str, today: dt.date, reason: str = "",
                     level: DubanLevel = DubanLevel.REMINDER,
-                    reply_due: dt.date | None = None) -> DubanNotice:
-        """Number and issue a notice (督办〔<year of today>〕<n>号); reply due defaults to +7 days."""
+                    reply_due: dt.date | None = None, force: bool = False) -> DubanNotice:
+        """Number and issue a notice (督办〔<year of today>〕<n>号); reply due defaults to +7 days.
+
+        Refused for finished work, and for work on a green light on ``today`` unless
+        ``force`` (:func:`taizhang.ledger.duban.check_needs_duban`).
+        """
         with self.engine.begin() as conn:
             return duban.issue(self._ctx(conn), item_id, actor=actor, today=today,
-                               reason=reason, level=level, reply_due=reply_due)
+                               reason=reason, level=level, reply_due=reply_due,
+                               thresholds=self.thresholds, force=force)
 
     def escalate_duban(self, notice: NoticeRef, *, actor: str, today: dt.date,
                        reason: str = "", reply_due: dt.date | None = None) -> DubanNotice:

@@ -375,3 +375,14 @@ def set_status(ctx: Ctx, item_id: int, status: Status, *, actor: str, unit: str 
                  after={"status": status.value, "version": item.version + 1, "step": step.name,
                         "note": note})
     return items.get_item(ctx, item_id)
+
+
+def latest_reports(ctx: Ctx) -> dict[tuple[int, str], Report]:
+    """(item id, unit name) → that unit's latest report on the item, over the whole ledger:
+    what an imported sheet's row is compared with (see exports.progress_import.plan_progress)."""
+    latest = (select(func.max(s.reports.c.id))
+              .group_by(s.reports.c.item_id, s.reports.c.unit_id).scalar_subquery())
+    q = (select(s.reports, s.units.c.name.label("unit_name"))
+         .join(s.units, s.units.c.id == s.reports.c.unit_id).where(s.reports.c.id.in_(latest)))
+    return {(r.item_id, r.unit_name): items.report_from_row(r, r.unit_name)
+            for r in ctx.conn.execute(q)}

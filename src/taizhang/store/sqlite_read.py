@@ -33,6 +33,7 @@ from taizhang.ledger.model import (
     Status,
     WorkItem,
 )
+from taizhang.ledger.names import document_not_found, unknown_message
 from taizhang.ledger.units import canonical_name, normalize
 from taizhang.store.revision import head_revision
 
@@ -131,8 +132,8 @@ class Reader:
                 "ORDER BY current DESC, version DESC LIMIT 1",
                 (text, normalize(text), text)).fetchone()
         if row is None:
-            raise NotFound(f"没有找到文件“{ref}”", hint="可用文件编号、发文字号或文件名；"
-                                                     "用 taizhang documents 查看全部文件")
+            raise document_not_found(ref, [n for r in self.conn.execute(
+                "SELECT doc_number, source FROM documents WHERE current = 1") for n in r])
         return int(row[0])
 
     def list_documents(self, *, state: DocState | None = None, jurisdiction: str | None = None,
@@ -153,7 +154,17 @@ class Reader:
                + " ORDER BY d.id")
         return [self._record(r, r[16]) for r in self.conn.execute(sql, args)]
 
-    # units -------------------------------------------------------------------------------------
+    # places and units --------------------------------------------------------------------------
+
+    def check_jurisdiction(self, jurisdiction: str | None) -> None:
+        """As :func:`taizhang.store.units.check_jurisdiction`: an unknown place is NotFound."""
+        if not jurisdiction:
+            return
+        known = sorted({r[0] for r in self.conn.execute(
+            "SELECT DISTINCT jurisdiction FROM documents UNION SELECT DISTINCT jurisdiction FROM units")})
+        if jurisdiction not in known:
+            message, hint = unknown_message("地区", jurisdiction, known)
+            raise NotFound(message, hint=hint)
 
     def _follow(self, unit_id: int) -> int:
         for _ in range(50):  # merges form chains, never cycles; the bound is a guard
@@ -166,6 +177,7 @@ class Reader:
 
     def unit_id(self, jurisdiction: str | None, name: str) -> int:
         """As :func:`taizhang.store.units.resolve`, the id only; the same errors and hints."""
+        self.check_jurisdiction(jurisdiction)
         canon = canonical_name(name)
         names = sorted({canon, name.strip()})
         for table, id_col, column in (("units", "id", "name"),
@@ -211,6 +223,43 @@ class Reader:
         """
         if (overdue or light) and today is None:
             raise InputError("按超期或亮灯筛选需要指定日期", hint="请加 --today YYYY-MM-DD")
+        where, args = self._where(today=today, unit=unit, jurisdiction=jurisdiction, role=role,
+                                  document=document, status=status, due_before=due_before,
+                                  due_after=due_after, overdue=overdue,
+                                  include_drafts=include_drafts)
+        clause = " WHERE " + " AND ".join(where) + " ORDER BY i.document_id, i.id"
+        if limit and not light:
+            clause += " LIMIT ?"
+            args.append(limit)
+        found = self._load(clause, args, today=today, texts=texts)
+        if light:
+            found = [i for i in found if i.light is light][: limit or None]
+        return found
+
+    def count_items(self, *, today: dt.date | None = None, unit: str | None = None,
+                    jurisdiction: str | None = None, role: str = "any",
+                    document: int | str | None = None,
+                    status: Status | Iterable[Status] | None = None,
+                    due_before: dt.date | None = None, due_after: dt.date | None = None,
+                    overdue: bool = False, include_drafts: bool = False) -> int:
+        """As :meth:`taizhang.store.Ledger.count_items`: how many ``list_items`` would list
+        (no light filter), counted by SQLite."""
+        where, args = self._where(today=today, unit=unit, jurisdiction=jurisdiction, role=role,
+                                  document=document, status=status, due_before=due_before,
+                                  due_after=due_after, overdue=overdue,
+                                  include_drafts=include_drafts)
+        sql = ("SELECT count(*) FROM items i JOIN documents d ON d.id = i.document_id WHERE "
+               + " AND ".join(where))
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def _where(self, *, today: dt.date | None, unit: str | None, jurisdiction: str | None,
+               role: str, document: int | str | None,
+               status: Status | Iterable[Status] | None, due_before: dt.date | None,
+               due_after: dt.date | None, overdue: bool,
+               include_drafts: bool) -> tuple[list[str], list[Any]]:
+        """The listing's conditions and their arguments, every filter but the light."""
+        if overdue and today is None:
+            raise InputError("按超期或亮灯筛选需要指定日期", hint="请加 --today YYYY-MM-DD")
         where: list[str] = []
         args: list[Any] = []
         if document is not None:
@@ -248,14 +297,7 @@ class Reader:
             assert today is not None
             where.append(f"i.due < ? AND i.status NOT IN ({_marks(_NOT_OPEN)})")
             args.extend([today.isoformat(), *_NOT_OPEN])
-        clause = " WHERE " + " AND ".join(where) + " ORDER BY i.document_id, i.id"
-        if limit and not light:
-            clause += " LIMIT ?"
-            args.append(limit)
-        found = self._load(clause, args, today=today, texts=texts)
-        if light:
-            found = [i for i in found if i.light is light][: limit or None]
-        return found
+        return where, args
 
     def _for_ids(self, sql: str, ids: Iterable[int]) -> sqlite3.Cursor:
         """Run ``sql`` with ``:ids`` bound to a list of ids: one JSON parameter read by

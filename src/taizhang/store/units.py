@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select, update
 
 from taizhang.errors import InputError, NotFound
 from taizhang.ledger.model import Unit
+from taizhang.ledger.names import unknown_message
 from taizhang.ledger.units import canonical_name
 from taizhang.store import audit, schema as s
 from taizhang.store.engine import Ctx
@@ -62,7 +63,28 @@ def find_id(ctx: Ctx, jurisdiction: str | None, name: str) -> int | None:
     return None
 
 
+def jurisdictions(ctx: Ctx) -> list[str]:
+    """Every place the ledger knows: those of its documents and of its units."""
+    found = set(ctx.conn.execute(select(s.documents.c.jurisdiction).distinct()).scalars())
+    found |= set(ctx.conn.execute(select(s.units.c.jurisdiction).distinct()).scalars())
+    return sorted(found)
+
+
+def check_jurisdiction(ctx: Ctx, jurisdiction: str | None) -> None:
+    """NotFound, with the closest known places, for a place the ledger has never seen: a
+    filter such as ``--jurisdiction 沈阳`` (for 沈阳市) must not quietly match nothing. The
+    listings themselves filter without asking (a web page may show an empty place); the
+    command line asks this first, and a unit is looked up in a known place only."""
+    if not jurisdiction:
+        return
+    known = jurisdictions(ctx)
+    if jurisdiction not in known:
+        message, hint = unknown_message("地区", jurisdiction, known)
+        raise NotFound(message, hint=hint)
+
+
 def resolve(ctx: Ctx, jurisdiction: str | None, name: str) -> Unit:
+    check_jurisdiction(ctx, jurisdiction)
     unit_id = find_id(ctx, jurisdiction, name)
     if unit_id is None:
         q = select(s.units.c.name).where(s.units.c.merged_into.is_(None))

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from taizhang.web.auth import CurrentUser, LoginRequired, check_csrf, csrf_token
+from taizhang.wording import recurrence_text
 
 HERE = Path(__file__).parent
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -32,6 +33,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["urlq"] = lambda s: quote(str(s), safe="")
     env.filters["jsonz"] = _json_text
     env.filters["action"] = lambda code: ACTIONS.get(code, code)
+    env.filters["recurrence"] = recurrence_text  # 每年5月底前: the one wording (taizhang.wording)
     return templates
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from taizhang.parse.model import Document, Task
+from taizhang.wording import recurrence_text
 
 # kind → (CSS class, Chinese legend label); the order is the nesting order, outermost first
 KINDS: dict[str, tuple[str, str]] = {
@@ -64,7 +65,7 @@ def marks_for(doc: Document) -> list[Mark]:
                         span = _find(doc.text, name, a.span)
                         add(span, kind, f"{KINDS[kind][1]}：{name}（在条文中按名称定位）")
             for d in a.deadlines:
-                shown = d.due or d.rrule or "无固定日期"
+                shown = d.due or recurrence_text(d.rrule) or "无固定日期"
                 add(d.span, "deadline", f"完成时限：{d.text} → {shown}（规则：{d.rule or d.kind}）")
         for t in task.targets:
             add(t.span, "target", f"量化目标：{t.text}（{t.op} {_num(t.value)}{t.unit}）")
