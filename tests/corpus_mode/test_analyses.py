@@ -117,7 +117,7 @@ def test_copies_of_one_measure_form_one_group_across_places(con: Any, parsed: di
 def test_outputs_agree_across_formats(command: str, extra: list[str], local_build: Path,
                                       tmp_path: Path) -> None:
     got = {}
-    for fmt in ("csv", "json", "xlsx"):
+    for fmt in ("csv", "json", "xlsx", "md"):
         out = tmp_path / f"结果.{fmt}"
         done = run_taizhang("corpus", command, str(local_build), *extra, "--out", str(out))
         assert done.returncode == 0, done.stderr
@@ -127,12 +127,15 @@ def test_outputs_agree_across_formats(command: str, extra: list[str], local_buil
         elif fmt == "json":
             data = json.loads(out.read_text("utf-8"))
             got[fmt] = [list(data[0])] + [[str(v) for v in row.values()] for row in data] if data else []
+        elif fmt == "md":
+            lines = out.read_text("utf-8").splitlines()
+            got[fmt] = [[c.strip() for c in line.strip("|").split(" | ")] for line in lines if line != lines[1]]
         else:
             ws = load_workbook(out).active
             got[fmt] = [[("" if c is None else str(c)) for c in row] for row in ws.iter_rows(values_only=True)]
     assert len(got["csv"]) > 1
-    assert len(got["csv"]) == len(got["json"]) == len(got["xlsx"])
-    assert got["csv"][0] == got["json"][0] == got["xlsx"][0]
+    assert len(got["csv"]) == len(got["json"]) == len(got["xlsx"]) == len(got["md"])
+    assert got["csv"][0] == got["json"][0] == got["xlsx"][0] == got["md"][0]
     assert not list(tmp_path.glob(".*part*"))
 
 

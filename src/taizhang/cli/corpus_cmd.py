@@ -10,7 +10,10 @@ from typing import Any
 
 import click
 
-OUT_FORMATS = ("table", "csv", "json", "xlsx")
+from taizhang.cli.output import chosen, output_options
+from taizhang.errors import InputError
+
+FILE_FORMATS = ("csv", "json", "xlsx", "md")
 
 
 @click.group()
@@ -34,13 +37,12 @@ def corpus() -> None:
 @click.option("--progress/--no-progress", default=None, help="显示进度条（默认：在终端中显示）")
 def build(sources: tuple[str, ...], out: Path, scheduler: str | None, workers: int | None,
           batch_size: int, connect_timeout: float, db: str | None, progress: bool | None) -> None:
-    """解析 SOURCES（文件、目录、zip/tar 压缩包、@清单文件）中的全部政策文件，写入 Parquet 语料库。
+    """解析 SOURCES（文件、目录、zip 或 tar 压缩包、@清单文件）中的全部政策文件，写入 Parquet 语料库。
 
     未变化的文件（内容和解析器版本都相同）直接跳过；中断后重新运行同一命令即可接着完成；
     读不了的文件记入 failures 表，不影响其余文件。
     """
     from taizhang.corpus.build import build as run_build
-    from taizhang.errors import InputError
 
     if not sources and not db:
         raise InputError("没有给出来源", hint="请列出文件、目录、压缩包或 @清单 文件，或用 --db 指定台账")
@@ -111,24 +113,29 @@ def _output_options(f: Any) -> Any:
     f = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
                      help="终端表格最多显示的行数")(f)
     f = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                     help="写入文件（csv/json/xlsx）；不给则输出到终端")(f)
-    f = click.option("--format", "fmt", type=click.Choice(OUT_FORMATS), default=None,
-                     help="输出格式：table（终端表格，默认）、csv、json、xlsx（默认按 --out 的扩展名）")(f)
-    return f
+                     help="写入文件，格式按扩展名：.csv、.json、.xlsx、.md；不给则输出到终端")(f)
+    return output_options(f)
 
 
-def _fmt(fmt: str | None, out: Path | None) -> str:
-    if fmt:
+def _fmt(fmt: str, out: Path | None) -> str:
+    """The terminal takes --format; a file is what its name says (or --format, if given)."""
+    if out is None:
         return fmt
-    suffix = out.suffix.lower().lstrip(".") if out else ""
-    return suffix if suffix in OUT_FORMATS else ("csv" if out else "table")
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix in FILE_FORMATS:
+        return suffix
+    if fmt != "table":
+        return fmt
+    raise InputError(f"不知道要把结果写成什么格式：“{out.name}”的扩展名不是 .csv、.json、.xlsx 或 .md",
+                     hint="请换个文件名，例如 --out 结果.xlsx，或同时给出 --format csv")
 
 
-def _emit(con: Any, sql: str, fmt: str | None, out: Path | None, limit: int, title: str) -> None:
+def _emit(con: Any, sql: str, fmt: str, no_bom: bool, as_json: bool, out: Path | None, limit: int,
+          title: str) -> None:
     from taizhang.corpus.query import emit
 
-    kind = _fmt(fmt, out)
-    n = emit(con, sql, kind, out, limit=limit, title=title)
+    kind = _fmt(chosen(fmt, as_json), out)
+    n = emit(con, sql, kind, out, limit=limit, title=title, bom=not no_bom)
     if out is not None:
         click.echo(f"已写入 {out}（{n} 行）。", err=True)
 
@@ -154,15 +161,16 @@ PNG_OPTION = click.option("--png", type=click.Path(dir_okay=False, path_type=Pat
 @DIR_ARG
 @click.argument("sql")
 @_output_options
-def query(directory: Path, sql: str, fmt: str | None, out: Path | None, limit: int) -> None:
+def query(directory: Path, sql: str, fmt: str, no_bom: bool, as_json: bool, out: Path | None,
+          limit: int) -> None:
     """用 DuckDB SQL 查询语料库（只读）。
 
     \b
     表：documents（文件，含 parse_json）、texts（全文）、tasks、assignments、units、
         deadlines、targets、refs（引用的文号）、warnings、failures（读不了的文件及原因）
-    例：taizhang corpus query 语料 "SELECT place, count(*) FROM documents GROUP BY place"
+    例：taizhang corpus query 语料 "SELECT place, COUNT(*) FROM documents GROUP BY place"
     """
-    _emit(_connect(directory), sql, fmt, out, limit, "查询结果")
+    _emit(_connect(directory), sql, fmt, no_bom, as_json, out, limit, "查询结果")
 
 
 @corpus.command()
@@ -176,19 +184,19 @@ def query(directory: Path, sql: str, fmt: str | None, out: Path | None, limit: i
 @PNG_OPTION
 @_output_options
 def adoption(directory: Path, view: str, number: str | None, measures: bool, min_places: int,
-             png: Path | None, fmt: str | None, out: Path | None, limit: int) -> None:
+             png: Path | None, fmt: str, no_bom: bool, as_json: bool, out: Path | None,
+             limit: int) -> None:
     """政策扩散：哪些地区在哪一年引用（贯彻）了哪些文件；可逐项看措施的采纳情况。"""
     from taizhang.corpus import analyses, charts
-    from taizhang.errors import InputError
 
     con = _connect(directory)
     if measures:
         if not number:
             raise InputError("--measures 需要同时给出 --number 文号", hint="例如 --number 国发〔2016〕62号")
-        _emit(con, analyses.measures(con, number), fmt, out, limit, "措施采纳")
+        _emit(con, analyses.measures(con, number), fmt, no_bom, as_json, out, limit, "措施采纳")
         return
     sql = analyses.adoption(con, view=view, number=number, min_places=min_places)
-    _emit(con, sql, fmt, out, limit, "政策扩散")
+    _emit(con, sql, fmt, no_bom, as_json, out, limit, "政策扩散")
     if png is not None:
         _png(charts.diffusion_png, con, analyses.adoption(con, view="diffusion", number=number,
                                                            min_places=min_places), png)
@@ -202,13 +210,14 @@ def adoption(directory: Path, view: str, number: str | None, measures: bool, min
 @click.option("--depth", type=click.IntRange(min=1, max=20), default=6, show_default=True,
               help="tree 视图最多展开的层数")
 @_output_options
-def chains(directory: Path, view: str, root: str | None, depth: int, fmt: str | None,
-           out: Path | None, limit: int) -> None:
+def chains(directory: Path, view: str, root: str | None, depth: int, fmt: str, no_bom: bool,
+           as_json: bool, out: Path | None, limit: int) -> None:
     """按所引文号串起的政策链条，以及缺失的环节（被引用却不在语料库中的文件）。"""
     from taizhang.corpus import analyses
 
     con = _connect(directory)
-    _emit(con, analyses.chains(con, view=view, root=root, depth=depth), fmt, out, limit, "政策链条")
+    sql = analyses.chains(con, view=view, root=root, depth=depth)
+    _emit(con, sql, fmt, no_bom, as_json, out, limit, "政策链条")
 
 
 @corpus.command()
@@ -217,14 +226,14 @@ def chains(directory: Path, view: str, root: str | None, depth: int, fmt: str | 
               help="只列出出现在至少这么多地区的重复任务组")
 @click.option("--place", default=None, help="只在这个地区的文件中找，如 大连市")
 @_output_options
-def duplicates(directory: Path, min_places: int, place: str | None, fmt: str | None,
-               out: Path | None, limit: int) -> None:
+def duplicates(directory: Path, min_places: int, place: str | None, fmt: str, no_bom: bool,
+               as_json: bool, out: Path | None, limit: int) -> None:
     """跨地区的近似重复任务（MinHash LSH 分桶，按连通分量成组），看哪些措施被各地照搬。"""
     from taizhang.corpus import analyses
 
     con = _connect(directory)
-    _emit(con, analyses.duplicates(con, min_places=min_places, place=place), fmt, out, limit,
-          "近似重复任务")
+    sql = analyses.duplicates(con, min_places=min_places, place=place)
+    _emit(con, sql, fmt, no_bom, as_json, out, limit, "近似重复任务")
 
 
 @corpus.command()
@@ -234,13 +243,13 @@ def duplicates(directory: Path, min_places: int, place: str | None, fmt: str | N
 @PNG_OPTION
 @_output_options
 def load(directory: Path, place: str | None, include_collectives: bool, png: Path | None,
-         fmt: str | None, out: Path | None, limit: int) -> None:
+         fmt: str, no_bom: bool, as_json: bool, out: Path | None, limit: int) -> None:
     """各地各单位的任务负担：牵头、配合的任务数，其中有时限和定期的。"""
     from taizhang.corpus import analyses, charts
 
     con = _connect(directory)
     sql = analyses.load(con, place=place, include_collectives=include_collectives)
-    _emit(con, sql, fmt, out, limit, "单位负担")
+    _emit(con, sql, fmt, no_bom, as_json, out, limit, "单位负担")
     _png(charts.load_png, con, sql, png)
 
 
@@ -253,13 +262,14 @@ def load(directory: Path, place: str | None, include_collectives: bool, png: Pat
 @PNG_OPTION
 @_output_options
 def network(directory: Path, place: str | None, include_collectives: bool, top: int,
-            png: Path | None, fmt: str | None, out: Path | None, limit: int) -> None:
+            png: Path | None, fmt: str, no_bom: bool, as_json: bool, out: Path | None,
+            limit: int) -> None:
     """协同网络：同一条分工中一起出现的单位，按共同承担的任务数排序。"""
     from taizhang.corpus import analyses, charts
 
     con = _connect(directory)
     sql = analyses.network(con, place=place, include_collectives=include_collectives)
-    _emit(con, sql, fmt, out, limit, "协同网络")
+    _emit(con, sql, fmt, no_bom, as_json, out, limit, "协同网络")
     _png(charts.network_png, con, sql, png, top=top,
          title=f"{place or '全部地区'}协同网络（最强的 {top} 条关系）")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from taizhang.cli.output import Listing, chosen, emit, output_options
 from taizhang.errors import InputError, TaizhangError
 
 _NAMES = {"recall": "任务找全（召回）", "precision": "任务找准（精确）", "lead F1": "牵头单位 F1",
@@ -23,9 +24,8 @@ _FIELDS = {"task": "任务", "lead": "牵头单位", "support": "配合单位"}
 @click.argument("gold", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("docs", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="逐项列出与标注不符之处")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="输出格式")
-def evaluate(gold: Path, docs: Path, verbose: bool, fmt: str) -> None:
+@output_options
+def evaluate(gold: Path, docs: Path, verbose: bool, fmt: str, no_bom: bool, as_json: bool) -> None:
     """用人工核对过的标注给解析打分（与 shared/scripts/evaluate.py 同一套规则）。
 
     \b
@@ -62,34 +62,49 @@ def evaluate(gold: Path, docs: Path, verbose: bool, fmt: str) -> None:
             failed.append(f"{path.name}：{err}")
             continue
         report.add(answer, parse(read.text, source=read.source).to_dict(), name=source)
-    _print(report, failed, verbose, fmt)
+    for line in failed:
+        click.echo(f"未能评分：{line}", err=True)
+    emit(_listing(report, failed, verbose), chosen(fmt, as_json), no_bom=no_bom)
     if failed:
         raise SystemExit(2)
 
 
-def _print(report: object, failed: list[str], verbose: bool, fmt: str) -> None:
+def _listing(report: object, failed: list[str], verbose: bool) -> Listing:
+    """The scores, then how the uncertainty flags fell, then (with -v) each disagreement."""
+    from taizhang.cli.ledger_table import cell
     from taizhang.evaluation import Report
 
     assert isinstance(report, Report)
     summary = report.summary()
-    if fmt == "json":
-        flags = {k: vars(v) for k, v in report.flags.items()}
-        click.echo(json.dumps({**summary, "flags": flags, "failed": failed,
-                               "misses": report.misses if verbose else []}, ensure_ascii=False, indent=2))
-        return
-    if verbose:
-        for line in report.misses:
-            click.echo(f"  {line}")
-    for line in failed:
-        click.echo(f"未能评分：{line}", err=True)
-    click.echo(f"文件 {summary['documents']} 份，标注任务 {summary['tasks']} 项")
-    for key, label in _NAMES.items():
-        click.echo(f"  {label:<12}{summary[key]:.3f}")
-    click.echo("不确定标记（任务、牵头单位、配合单位）：")
+    scores = [[label, f"{summary[key]:.3f}"] for key, label in _NAMES.items()]
+    flags = []
     for key, label in _FIELDS.items():
         t = report.flags[key]
-        wrong = f"{t.wrong_flagged}/{t.wrong}（{t.wrong_flagged / t.wrong:.0%}）" if t.wrong else "0/0"
-        right = f"{t.right_flagged}/{t.right}（{t.right_flagged / t.right:.0%}）" if t.right else "0/0"
-        click.echo(f"  {label}：错的标出 {wrong}，对的误标 {right}")
-    if report.missed:
-        click.echo(f"  （漏掉的 {report.missed} 项任务无从标出，不计在内）")
+        flags.append([label, t.wrong, t.wrong_flagged, _share(t.wrong_flagged, t.wrong),
+                      t.right, t.right_flagged, _share(t.right_flagged, t.right)])
+    payload = {**summary, "flags": {k: vars(v) for k, v in report.flags.items()}, "failed": failed,
+               "misses": report.misses if verbose else []}
+    missed = f"（漏掉的 {report.missed} 项任务无从标出，不计在内）" if report.missed else ""
+
+    def text() -> str:
+        lines = [f"  {line}" for line in report.misses] if verbose else []
+        lines.append(f"文件 {summary['documents']} 份，标注任务 {summary['tasks']} 项")
+        lines += [f"  {cell(label, 18)}{value}" for label, value in scores]
+        lines.append("不确定标记（任务、牵头单位、配合单位）：")
+        for label, wrong, wrong_flagged, wrong_share, right, right_flagged, right_share in flags:
+            lines.append(f"  {label}：错的标出 {wrong_flagged}/{wrong}（{wrong_share}），"
+                         f"对的误标 {right_flagged}/{right}（{right_share}）")
+        if missed:
+            lines.append(f"  {missed}")
+        return "\n".join(lines) + "\n"
+
+    more = [Listing([("字段", 8), ("错的", 6), ("错而标出", 8), ("比例", 6), ("对的", 6), ("对而误标", 8),
+                     ("比例", 6)], flags, None, footer=missed, title="不确定标记")]
+    if verbose:
+        more.append(Listing([("与标注不符", 60)], [[m] for m in report.misses], None, title="与标注不符"))
+    return Listing([("指标", 16), ("得分", 6)], scores, payload, text=text, more=more,
+                   title=f"评分（文件 {summary['documents']} 份，标注任务 {summary['tasks']} 项）")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "—"

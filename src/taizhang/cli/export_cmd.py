@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click

@@ -14,9 +14,14 @@ from typing import Any
 import click
 
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, format_option, open_ledger, parse_date, print_json, resolve_today,
+    OFFICE_ACTOR,
+    db_option,
+    open_ledger,
+    parse_date,
+    resolve_today,
     today_option,
 )
+from taizhang.cli.output import Listing, chosen, emit, output_options
 from taizhang.errors import DeliveryFailed, InputError
 
 STATE_WORDS = {"sent": "已发送", "failed": "失败", "deferred": "推迟", "dry": "将发送"}
@@ -47,11 +52,11 @@ def _unit_id(ledger: Any, unit: str | None, jurisdiction: str | None) -> int | N
 @click.option("--no-monthly", is_flag=True, help="本次不发月度通报")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入发送记录的操作人")
 @db_option
-@format_option
+@output_options
 @click.pass_context
 def remind(ctx: click.Context, today: str | None, at: str | None, dry_run: bool,
            unit: str | None, jurisdiction: str | None, no_monthly: bool, actor: str,
-           db: str | None, fmt: str) -> int:
+           db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     """催办：按台账计算各单位今天的待办（临近时限、超期、缺报进展、督办待回复），每单位每天一条，
     经邮件或企业微信/钉钉/飞书群机器人发送；同一天重复运行不会重复发送。
 
@@ -76,11 +81,15 @@ def remind(ctx: click.Context, today: str | None, at: str | None, dry_run: bool,
         only = _unit_id(ledger, unit, jurisdiction)
         result = run(ledger, settings, today=day, now=now, actor=actor, holder=_holder(),
                      dry_run=dry_run, only_unit=only, monthly=not no_monthly)
-    if fmt == "json":
-        print_json({"today": day.isoformat(), "dry_run": dry_run,
-                    "units_with_entries": result.plan.digests,
-                    "unreachable": [d.unit for d in result.plan.unreachable],
-                    "notices": [_outcome_dict(o) for o in result.outcomes]})
+    fmt = chosen(fmt, as_json)
+    if fmt != "table":
+        emit(Listing([("结果", 6), ("单位", 16), ("渠道", 10), ("地址", 24), ("标题", 30), ("说明", 20)],
+                     [[STATE_WORDS[o.state], o.notice.contact.unit or "领导通报名单", o.notice.contact.channel_label,
+                       o.notice.contact.target, o.notice.message.subject, o.error or ""] for o in result.outcomes],
+                     {"today": day.isoformat(), "dry_run": dry_run,
+                      "units_with_entries": result.plan.digests,
+                      "unreachable": [d.unit for d in result.plan.unreachable],
+                      "notices": [_outcome_dict(o) for o in result.outcomes]}), fmt, no_bom=no_bom)
     else:
         for o in result.outcomes:
             n = o.notice
@@ -137,9 +146,9 @@ def _summary(result: Any, day: dt.date, dry_run: bool) -> None:
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 10000),
               help="最多列出多少条")
 @db_option
-@format_option
+@output_options
 def remind_log(unit: str | None, jurisdiction: str | None, state: str | None,
-               since: str | None, limit: int, db: str | None, fmt: str) -> int:
+               since: str | None, limit: int, db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     """已发送的催办记录（失败的排在前面）。"""
     from taizhang.store.notify import NoticeBook
 
@@ -147,15 +156,12 @@ def remind_log(unit: str | None, jurisdiction: str | None, state: str | None,
     with open_ledger(db) as ledger:
         found = NoticeBook(ledger).records(unit_id=_unit_id(ledger, unit, jurisdiction),
                                            state=state, day_from=day_from, limit=limit,
-                                           with_keys=fmt == "json")
-    if fmt == "json":
-        print_json([r.to_dict() for r in found])
-        return 0
-    for r in found:
-        tail = f"  {r.error}" if r.error else ""
-        click.echo(f"{r.day.isoformat()}  {r.state_label}  {r.kind_label}  {r.unit or '领导通报名单'}  "
-                   f"{r.channel_label} {r.target}  {r.subject}（{r.attempts} 次）{tail}")
-    click.echo(f"共 {len(found)} 条")
+                                           with_keys=chosen(fmt, as_json) == "json")
+    emit(Listing([("日期", 10), ("结果", 8), ("类别", 8), ("单位", 16), ("渠道", 14), ("地址", 24), ("标题", 30),
+                  ("次数", 4), ("原因", 48)],
+                 [[r.day.isoformat(), r.state_label, r.kind_label, r.unit or "领导通报名单", r.channel_label, r.target,
+                   r.subject, r.attempts, r.error or ""] for r in found],
+                 [r.to_dict() for r in found], footer=f"共 {len(found)} 条"), chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 
@@ -170,8 +176,9 @@ def contacts() -> None:
 @click.option("--unit", default=None, metavar="单位", help="只看这个单位")
 @click.option("--jurisdiction", default=None, metavar="地区", help="单位所属地区")
 @db_option
-@format_option
-def contacts_list(unit: str | None, jurisdiction: str | None, db: str | None, fmt: str) -> int:
+@output_options
+def contacts_list(unit: str | None, jurisdiction: str | None, db: str | None, fmt: str, no_bom: bool,
+                  as_json: bool) -> int:
     """列出联系方式（地址只显示部分，密钥从不显示）。"""
     from taizhang.store.notify import NoticeBook
 
@@ -179,15 +186,15 @@ def contacts_list(unit: str | None, jurisdiction: str | None, db: str | None, fm
         book = NoticeBook(ledger)
         found = book.contacts(unit_id=_unit_id(ledger, unit, jurisdiction))
         rules = book.rules()
-    if fmt == "json":
-        print_json([c.to_dict() for c in found])
-        return 0
+    rows = []
     for c in found:
         rule = rules.get(c.unit_id) if c.unit_id else None
-        extra = f"  提前{rule.days_before}天、每{rule.repeat_days}天重提" if rule else ""
-        click.echo(f"{c.id}\t{c.unit or '领导通报名单'}\t{c.channel_label}\t{c.target}"
-                   f"{'  已设加签' if c.secret else ''}{'  带附件' if c.attach else ''}{extra}")
-    click.echo(f"共 {len(found)} 个联系方式")
+        notes = ["已设加签" if c.secret else "", "带附件" if c.attach else "",
+                 f"提前{rule.days_before}天、每{rule.repeat_days}天重提" if rule else ""]
+        rows.append([c.id, c.unit or "领导通报名单", c.channel_label, c.target, "，".join(n for n in notes if n)])
+    emit(Listing([("编号", 4), ("单位", 16), ("渠道", 10), ("地址", 28), ("说明", 24)], rows,
+                 [c.to_dict() for c in found], footer=f"共 {len(found)} 个联系方式"), chosen(fmt, as_json),
+         no_bom=no_bom)
     return 0
 
 

@@ -1,7 +1,7 @@
-"""DuckDB over a corpus: one view per table, SQL in, rows out as a table, csv, json or xlsx.
+"""DuckDB over a corpus: one view per table, SQL in, rows out as a table, csv, json, md or xlsx.
 
     con = connect(Path("语料"))
-    con.sql("SELECT place, count(*) FROM documents GROUP BY place")
+    con.sql("SELECT place, COUNT(*) FROM documents GROUP BY place")
 
 The views read exactly the parts named in ``corpus.json`` (the last finished build), so a
 build running or killed at the same time changes nothing a query sees. Results are streamed
@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from taizhang.corpus import layout
 from taizhang.corpus.rows import TABLES, schemas
@@ -63,10 +63,11 @@ def _first_line(err: Exception) -> str:
 
 
 def emit(con: Any, sql: str, fmt: str, path: Path | None, *, limit: int = 50,
-         title: str = "") -> int | None:
+         title: str = "", bom: bool = True) -> int | None:
     """Run ``sql`` once and write its rows; returns how many (None when the terminal table was
     cut at ``limit``). csv/json files are written by DuckDB itself (streaming) under a
-    temporary name renamed at the end; without ``path`` csv/json stream to stdout."""
+    temporary name renamed at the end; without ``path`` csv/json/md stream to stdout, csv with
+    a BOM (Excel on Windows reads it right) unless ``bom`` is false."""
     import duckdb
 
     single_statement(sql)
@@ -77,8 +78,12 @@ def emit(con: Any, sql: str, fmt: str, path: Path | None, *, limit: int = 50,
             if path is None:
                 raise InputError("xlsx 需要用 --out 指定文件", hint="例如 --out 结果.xlsx")
             return _xlsx(con.sql(sql), path, title)
-        if fmt in ("csv", "json"):
-            return _stream(con.sql(sql), fmt)
+        if path is not None and fmt == "md":
+            return _md_file(con.sql(sql), path)
+        if fmt in ("csv", "json", "md"):
+            if fmt == "csv" and bom:
+                sys.stdout.write("\ufeff")
+            return _stream(con.sql(sql), fmt, sys.stdout)
         return _table(con.sql(sql), limit)
     except duckdb.Error as err:
         raise InputError(f"查询出错：{_first_line(err)}",
@@ -107,21 +112,41 @@ def _batches(rel: Any) -> Any:
     return rel.fetch_record_batch(10_000)
 
 
-def _stream(rel: Any, fmt: str) -> int:
+def _stream(rel: Any, fmt: str, out: TextIO) -> int:
     import csv
 
     columns = list(rel.columns)
-    writer = csv.writer(sys.stdout)
+    writer = csv.writer(out)
     if fmt == "csv":
         writer.writerow(columns)
+    elif fmt == "md":
+        out.write(_md_row(columns) + _md_row(["---"] * len(columns)))
     n = 0
     for batch in _batches(rel):
         for row in batch.to_pylist():
             n += 1
             if fmt == "csv":
                 writer.writerow([_plain(row[c]) for c in columns])
+            elif fmt == "md":
+                out.write(_md_row([_plain(row[c]) for c in columns]))
             else:
-                sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    return n
+
+
+def _md_row(cells: list[Any]) -> str:
+    return "| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in cells) + " |\n"
+
+
+def _md_file(rel: Any, path: Path) -> int:
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            n = _stream(rel, "md", out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
     return n
 
 
@@ -141,7 +166,7 @@ def _table(rel: Any, limit: int) -> int | None:
     cells = [[str(_plain(v)) for v in row] for row in rows]
     widths = [(name, min(max([_width(name)] + [_width(r[i]) for r in cells]), 40))
               for i, name in enumerate(columns)]
-    footer = (f"只显示前 {limit} 行（--limit 可调，或用 --format csv/json/xlsx 输出全部）"
+    footer = (f"只显示前 {limit} 行（--limit 可调，或用 --format csv/json/md、--out 文件.xlsx 输出全部）"
               if more else f"共 {len(rows)} 行")
     table(widths, cells, footer)
     return None if more else len(rows)

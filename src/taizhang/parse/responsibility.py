@@ -140,14 +140,14 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
         return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
     after = view[j + 1:j + 2]
-    before = view[i - 1:i] if i > 0 else "\n"
-    at_sentence_edge = after in ("", "\n", "。", ";", ",", "\t") or before in ("。", ";", "\n")
+    prev = view[i - 1:i] if i > 0 else "\n"
+    at_sentence_edge = after in ("", "\n", "。", ";", ",", "\t") or prev in ("。", ";", "\n")
     if not at_sentence_edge:
         return None
-    clause = _verb_clause(view, inner_start, inner_end)
-    if clause is not None:
-        clause.start, clause.end = i, j + 1
-        return clause
+    found = _verb_clause(view, inner_start, inner_end)
+    if found is not None:
+        found.start, found.end = i, j + 1
+        return found
     units = split_units(inner, inner_start)
     marked = _split_marked(units)
     if marked is not None and marked[0] and _mostly_units(units):

@@ -259,7 +259,8 @@ def _category(text: str) -> bool:
 
 def _section_line(view: str, a: int, b: int) -> bool:
     """二、生活垃圾和污水治理: a category between rows."""
-    return b - a <= 40 and match_ordinal(view, a) is not None and match_ordinal(view, a)[0] in ("cn", "pcn")
+    found = match_ordinal(view, a)
+    return b - a <= 40 and found is not None and found[0] in ("cn", "pcn")
 
 
 def _cell_text(text: str) -> str:

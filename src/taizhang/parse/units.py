@@ -207,23 +207,23 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     if gov_at is not None and gov_at > 0:
         m = _GOVERNMENT.search(bases[gov_at])
         assert m is not None
-        level, gov = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        gov_level, gov = m.group(1) or m.group(3), m.group(2) or m.group(4)
         mark = names[gov_at][len(bases[gov_at]):]
         for i in range(gov_at):
             if _is_bare_place(names[i]):
                 # 福州 is a name, 新民市 has its 市; 颐和路 takes the 社区 of 江苏路社区居委会
                 leveled = (names[i][-1] in LEVELS and len(names[i]) >= 3) or names[i].endswith(("社区", "村"))
-                suffix = gov if leveled or not level else level + gov
+                suffix = gov if leveled or not gov_level else gov_level + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
     elif len(names) > 1:
         # 襄阳市、十堰市、随州市、神农架林区发改委: a department named once for every place before it
         split = _PLACE_BODY.fullmatch(bases[-1])
         if split is not None and is_unit(split.group(3)) and all(_is_bare_place(n) for n in names[:-1]):
-            level, body = split.group(2), split.group(3)
+            place_level, body = split.group(2), split.group(3)
             for i in range(len(names) - 1):
                 leveled = names[i].endswith(_PLACE_LEVELS) and len(names[i]) >= 3
-                names[i] += body if leveled else level + body
+                names[i] += body if leveled else place_level + body
                 rules[i] = "shared_body"
     # the level word that opens the list: 市发展改革委、财政局 → 市财政局
     # (or that a later item opens a run with: 各乡镇人民政府、县公安局、气象局 → 县气象局)
