@@ -10,6 +10,7 @@
     │   ├── IllegalTransition     a status change the workflow table does not allow
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
+    │   └── DatabaseUnavailable   down, missing or read-only while serving (HTTP 503)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
 
 Messages are Chinese and say what was given, what was expected and what to do next.
@@ -30,6 +31,18 @@ class TaizhangError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}；{self.hint}" if self.hint else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable whatever the subclass's __init__ takes: upload workers send errors back
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
+
+def _rebuild(cls: type[TaizhangError], args: tuple[object, ...],
+             state: dict[str, object]) -> TaizhangError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
 
 
 class InputError(TaizhangError):
@@ -72,6 +85,12 @@ class StaleEdit(LedgerError):
 class StorageError(TaizhangError):
     exit_code = 4
     http_status = 500
+
+
+class DatabaseUnavailable(StorageError):
+    """The database stopped answering, vanished or turned read-only while the app runs."""
+
+    http_status = 503
 
 
 class SheetError(InputError):

@@ -17,6 +17,8 @@ from fastapi.templating import Jinja2Templates
 
 from taizhang.web.auth import CurrentUser, LoginRequired, check_csrf, csrf_token
 
+USER = "taizhang.user"  # scope key set by web/sessions.py: the CurrentUser or None
+
 HERE = Path(__file__).parent
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -65,15 +67,17 @@ def _fmt_date(value: Any) -> str:
 # dependency in a worker thread, and two thread hand-offs before each endpoint cost a busy
 # server more than what they compute (a session dict read, an attribute)
 async def current_user(request: Request) -> CurrentUser:
-    """The logged-in user or LoginRequired (a page turns that into a redirect to /login)."""
-    user = CurrentUser.from_session(request.session.get("user"))
+    """The logged-in user or LoginRequired (a page turns that into a redirect to /login).
+
+    web/sessions.py found them in the ledger for this request's cookie."""
+    user = request.scope.get(USER)
     if user is None:
         raise LoginRequired()
-    return user
+    return user  # type: ignore[no-any-return]
 
 
 def optional_user(request: Request) -> CurrentUser | None:
-    return CurrentUser.from_session(request.session.get("user"))
+    return request.scope.get(USER)
 
 
 async def ledger(request: Request) -> Any:
@@ -111,8 +115,11 @@ def wants_json(request: Request) -> bool:
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a template with what the layout needs (user, CSRF token, nav, flash message)."""
     user = optional_user(request)
-    flash = request.session.pop("flash", None) if "flash" in request.session else None
-    base = {"request": request, "user": user, "csrf": csrf_token(request.session),
+    session = request.scope.get("session")
+    if session is None:  # an error before the session was read: show the page without one
+        session = request.scope["session"] = {}
+    flash = session.pop("flash", None)
+    base = {"request": request, "user": user, "csrf": csrf_token(session),
             "flash": flash, "path": request.url.path, "today": request.app.state.today()}
     base.update(context)
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
@@ -121,4 +128,5 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:
-    request.session["flash"] = {"message": message, "kind": kind}
+    # kept in a signed cookie until the next page: bounded, a cookie holds about 4 KB
+    request.session["flash"] = {"message": message[:600], "kind": kind}

@@ -1,0 +1,111 @@
+"""Uploaded files are read and parsed in other processes, bounded in time and memory.
+
+Reading a .docx, .pdf or .xlsx and parsing a document is CPU work that, done in the web
+process, stalled every other user (a 0.9 MB fill-in sheet inflating to 200 MB held all pages
+for 36 s). Here it runs in a small pool of worker processes (pebble): the event loop only
+waits on a future, each job has ``upload_timeout`` seconds after which its worker is killed and
+replaced, and each worker's address space is capped at ``upload_memory_mb`` so a file that
+slips past the readers' size checks (readers/archive.py) fails with MemoryError there, not
+in the server. Refusals come back as the readers' own Chinese errors.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from typing import Any
+
+from taizhang.config import Settings
+from taizhang.errors import FileUnreadable, TaizhangError
+
+MAX_TASKS = 100  # a worker is replaced after this many files (no slow growth of memory)
+
+
+class UploadPool:
+    """A pebble ProcessPool started on first use; ``run`` awaits one job in it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.timeout = settings.upload_timeout
+        self.memory = settings.upload_memory_mb * 1024 * 1024
+        self.workers = settings.upload_workers
+        self._pool: Any = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._pool is None or not self._pool.active:
+                from multiprocessing import get_all_start_methods, get_context
+
+                from pebble import ProcessPool
+
+                # forkserver: workers start from a clean interpreter, not a copy of a server
+                # holding database connections and threads
+                method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"
+                self._pool = ProcessPool(max_workers=self.workers, max_tasks=MAX_TASKS,
+                                         initializer=_limit_memory, initargs=(self.memory,),
+                                         context=get_context(method))
+            return self._pool
+
+    async def run(self, job: Any, *args: Any, shown: str) -> Any:
+        """``job(*args)`` in a worker; its TaizhangError as raised, or a FileUnreadable naming
+        ``shown`` when it ran out of time or memory."""
+        from pebble import ProcessExpired
+
+        future = self._get().schedule(job, args=args, timeout=self.timeout)
+        try:
+            return await asyncio.wrap_future(future)
+        except TaizhangError:
+            raise
+        except TimeoutError:
+            raise FileUnreadable(shown, f"读取和解析超过 {self.timeout:g} 秒仍未完成，已停止",
+                                 hint="文件可能过大或结构异常；请拆分后上传，或另存为 txt/docx 再试"
+                                 ) from None
+        except MemoryError:
+            raise FileUnreadable(shown, f"读取时所需内存超过上限（{self.memory // 1048576} MiB），已停止",
+                                 hint="文件可能过大或结构异常；请拆分后上传，或另存为 txt/docx 再试"
+                                 ) from None
+        except ProcessExpired as err:
+            raise FileUnreadable(shown, f"读取文件的进程意外退出（代码 {err.exitcode}），已停止",
+                                 hint="文件可能结构异常；请用 Word/WPS/Excel 打开后另存一份再试"
+                                 ) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.stop()
+                self._pool.join(timeout=5)
+                self._pool = None
+
+
+def _limit_memory(limit: int) -> None:
+    """In each worker: cap the address space, so running out is a MemoryError there."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
+        pass
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+# --- the jobs: module-level functions, so the workers can import them by name ---
+
+def read_document(data: bytes, name: str, max_bytes: int) -> Any:
+    """An uploaded policy document → the parsed Document (with the readers' warnings)."""
+    from taizhang.parse import parse
+    from taizhang.web.review import read_upload
+
+    read = read_upload(data, name, max_bytes=max_bytes)
+    doc = parse(read.text, source=read.source)
+    if read.warnings:
+        doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
+    return doc
+
+
+def read_fill_in(data: bytes, name: str) -> Any:
+    """An uploaded 填报表 / 台账 xlsx → the ProgressSheet (rows checked, nothing applied)."""
+    import io
+
+    from taizhang.exports.progress_import import read_progress_sheet
+
+    return read_progress_sheet(io.BytesIO(data), name=name)
