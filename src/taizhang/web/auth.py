@@ -208,19 +208,22 @@ class Throttle:
     """
 
     def __init__(self, *, window: float = 900.0, max_keys: int = 10_000,
-                 clock: Any = time.monotonic) -> None:
+                 clock: Any = time.monotonic, pair: Allowance = PAIR,
+                 address: Allowance = ADDRESS, name: Allowance = NAME) -> None:
+        self.allowances = (pair, address, name)
         self.window = window
         self.max_keys = max_keys
         self._clock = clock
         self._fails: OrderedDict[str, tuple[int, float]] = OrderedDict()  # key → (count, last)
         self._lock = threading.Lock()
 
-    @staticmethod
-    def keys(address: str, username: str, *, known_device: bool) -> list[tuple[str, Allowance]]:
+    def keys(self, address: str, username: str, *,
+             known_device: bool) -> list[tuple[str, Allowance]]:
+        pair, by_address, by_name = self.allowances
         name = username.strip()[:100]
-        keys = [(f"pair:{address}\x00{name}", PAIR), (f"addr:{address}", ADDRESS)]
+        keys = [(f"pair:{address}\x00{name}", pair), (f"addr:{address}", by_address)]
         if not known_device:
-            keys.append((f"name:{name}", NAME))
+            keys.append((f"name:{name}", by_name))
         return keys
 
     def _count(self, key: str, now: float) -> tuple[int, float]:
