@@ -7,7 +7,7 @@ error that is not about the database being reachable or writable (a bug, to be l
 """
 from __future__ import annotations
 
-from taizhang.errors import DatabaseUnavailable, StorageError
+from taizhang.errors import DatabaseUnavailable, InputError, StorageError
 
 # (text in the driver's message, what it means, what to do): the first match wins
 _REASONS: tuple[tuple[str, str, str], ...] = (
@@ -50,4 +50,19 @@ def storage_failure(err: BaseException) -> DatabaseUnavailable | None:
             return DatabaseUnavailable(message, hint=hint)
     if err.connection_invalidated or type(err).__name__ in ("OperationalError", "InterfaceError"):
         return DatabaseUnavailable("数据库暂时无法访问", hint="请稍后重试；若持续出现，请联系管理员")
+    return None
+
+
+def value_failure(err: BaseException) -> InputError | None:
+    """A 400 for a value the database cannot hold — an id past its integer range, a text past
+    a column's length on PostgreSQL — that got past the checks before it; None otherwise."""
+    if isinstance(err, OverflowError):  # SQLite: an id of 30 digits
+        return InputError("输入的编号或数值超出范围", hint="请检查地址或表单中的编号")
+    from sqlalchemy.exc import DataError
+
+    if isinstance(err, DataError):
+        text = str(err.orig if err.orig is not None else err).lower()
+        if "too long" in text:
+            return InputError("输入的内容太长，超出了可保存的长度", hint="请删减后重新提交")
+        return InputError("输入的值超出范围或格式不对", hint="请检查后重新提交")
     return None

@@ -70,12 +70,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, err: Exception) -> Response:
-        failure = _storage_failure(err)
-        if failure is not None:
-            return storage_response(request, failure)
-        log.exception("unexpected error on %s", request.url.path)
-        return _respond(request, 500, "服务器内部错误，操作没有完成", "请稍后重试；若反复出现，请联系管理员查看服务日志",
-                        "InternalError")
+        # a database down (503), a value it cannot hold (400), or a bug (500, logged)
+        return storage_response(request, err)
+
 
 
 def _storage_failure(err: BaseException) -> TaizhangError | None:
@@ -85,7 +82,15 @@ def _storage_failure(err: BaseException) -> TaizhangError | None:
 
 
 def storage_response(request: Request, err: BaseException) -> Response:
-    """503 for a database that is down, gone or read-only: one log line, a Chinese page."""
+    """503 for a database that is down, gone or read-only: one log line, a Chinese page.
+    (A value the database cannot hold is a 400; anything else a logged 500.)"""
+    from taizhang.store.failures import value_failure
+
+    bad = value_failure(err)
+    if bad is not None:
+        log.warning("数据库拒绝了输入的值（%s）：%s %s", type(err).__name__, request.method,
+                    request.url.path)
+        return _respond(request, 400, bad.message, bad.hint, "InputError")
     failure = _storage_failure(err)
     if failure is None:  # not about the database: a bug, logged with its trace
         log.error("unexpected error on %s", request.url.path, exc_info=err)
