@@ -64,8 +64,8 @@ def _refusal(infos: list[Any], limits: ZipLimits) -> str | None:
     for info in infos:
         size, packed = info.file_size, info.compress_size
         if size > limits.part:
-            return (f"其中“{info.filename[:60]}”解压后 {_mib(size)}，超过单个部件上限 "
-                    f"{_mib(limits.part)}，已拒绝读取")
+            return (f"其中“{info.filename[:60]}”解压后 {_mib(size)}（压缩时 {_mib(packed)}），"
+                    f"超过单个部件上限 {_mib(limits.part)}，疑似压缩炸弹，已拒绝读取")
         if size > limits.ratio_from and size > limits.ratio * max(packed, 1):
             return (f"其中“{info.filename[:60]}”压缩比 {size // max(packed, 1)}:1（{_mib(packed)} "
                     f"解压为 {_mib(size)}），超过上限 {limits.ratio}:1，疑似压缩炸弹，已拒绝读取")
@@ -77,4 +77,6 @@ def _refusal(infos: list[Any], limits: ZipLimits) -> str | None:
 
 
 def _mib(size: int) -> str:
-    return f"{size / MIB:.1f} MiB" if size >= MIB / 10 else f"{size} 字节"
+    if size >= MIB / 10:
+        return f"{size / MIB:.1f}".rstrip("0").rstrip(".") + " MiB"
+    return f"{size} 字节"

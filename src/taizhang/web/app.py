@@ -49,6 +49,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
         # fighting for one interpreter lock spent more time handing it over than working
         limit = int(os.environ.get("TAIZHANG_WEB_THREADS", THREADS))
         anyio.to_thread.current_default_thread_limiter().total_tokens = limit
+        app.state.uploads.start()  # the upload workers, ready before the first file
         if os.environ.get("TAIZHANG_WEB_WARM", "1") != "0":
             threading.Thread(target=warm_up, args=(app,), name="taizhang-warm-up",
                              daemon=True).start()

@@ -42,9 +42,16 @@ class UploadPool:
                 # holding database connections and threads
                 method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"
                 self._pool = ProcessPool(max_workers=self.workers, max_tasks=MAX_TASKS,
-                                         initializer=_limit_memory, initargs=(self.memory,),
+                                         initializer=_start_worker, initargs=(self.memory,),
                                          context=get_context(method))
             return self._pool
+
+    def start(self) -> None:
+        """Start the workers now (at server start), so the first upload does not wait for
+        a process to start and import the readers."""
+        pool = self._get()
+        for _ in range(self.workers):
+            pool.schedule(_ready)
 
     async def run(self, job: Any, *args: Any, shown: str) -> Any:
         """``job(*args)`` in a worker; its TaizhangError as raised, or a FileUnreadable naming
@@ -77,15 +84,25 @@ class UploadPool:
                 self._pool = None
 
 
-def _limit_memory(limit: int) -> None:
-    """In each worker: cap the address space, so running out is a MemoryError there."""
+def _start_worker(limit: int) -> None:
+    """In each worker: cap the address space, so running out is a MemoryError there, and
+    import the readers once, before the first file."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+    import taizhang.exports.progress_import  # noqa: F401 - openpyxl, for fill-in sheets
+    import taizhang.parse  # noqa: F401
+    import taizhang.readers.archive  # noqa: F401
+    import taizhang.readers.word  # noqa: F401 - python-docx
+
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
         pass
-    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def _ready() -> bool:
+    return True
 
 
 # --- the jobs: module-level functions, so the workers can import them by name ---
