@@ -33,7 +33,15 @@ def make_templates() -> Jinja2Templates:
     env.filters["pct"] = lambda v: "—" if v is None else f"{round(v * 100)}%"
     env.filters["urlq"] = lambda s: quote(str(s), safe="")
     env.filters["jsonz"] = _json_text
-    env.filters["action"] = lambda code: ACTIONS.get(code, code)
+    env.filters["action"] = lambda code: ACTIONS.get(code, "其他操作")
+    from taizhang.web.trail import correction_change, entry_changes, field_label
+
+    env.filters["changes"] = entry_changes  # 留痕 in words (web/trail.py)
+    env.filters["correction"] = correction_change
+    env.filters["field_label"] = field_label
+    from taizhang.exports.labels import rrule_label
+
+    env.filters["rrule"] = lambda rule: rrule_label(rule) or "周期性"
     return templates
 
 
@@ -44,6 +52,8 @@ ACTIONS = {
     "duban.issue": "发出督办", "duban.escalate": "升级督办", "duban.answer": "回复督办",
     "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并", "unit.create": "新增单位",
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
+    "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
+    "link.report": "同步报送（只报一次）",
 }
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, PermissionDenied
+from taizhang.ledger.lights import is_overdue
 from taizhang.ledger.model import FINISHED
 from taizhang.web.auth import CurrentUser, require_writer
 from taizhang.web.deps import current_user, flash, ledger, page
@@ -51,10 +52,14 @@ def unit_page(request: Request, unit_id: int, user: CurrentUser = Depends(curren
     open_items = [i for i in items if i.status not in FINISHED]
     due_soon = sorted((i for i in open_items if i.due and today <= i.due <= soon),
                       key=lambda i: i.due)
-    overdue = sorted((i for i in open_items if i.due and i.due < today), key=lambda i: i.due)
+    # overdue as everywhere else (ledger/lights.is_overdue: 暂缓 is not overdue); the /units
+    # table counts the items a unit leads, and so does the tile of the same name here
+    overdue = sorted((i for i in items if is_overdue(i, today)), key=lambda i: (i.due, i.id))
+    lead = [i for i in items if i.lead == unit.name]
     mine = user.is_admin or (user.role == "reporter" and user.unit_id == unit.id)
     return page(request, "unit.html", unit=unit, items=items, due_soon=due_soon, overdue=overdue,
-                can_report=mine and user.can_write, lead=[i for i in items if i.lead == unit.name],
+                overdue_lead=[i for i in overdue if i.lead == unit.name],
+                can_report=mine and user.can_write, lead=lead,
                 support=[i for i in items if i.lead != unit.name])
 
 
