@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
-import pytest
 from sqlalchemy.engine import make_url
 
 from taizhang.store import Ledger
