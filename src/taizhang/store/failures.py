@@ -23,6 +23,7 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
     ("database or disk is full", "磁盘已满，无法保存修改", "请管理员清理磁盘空间"),
     ("database is locked", "数据库正忙（其他程序长时间占用）", "请稍后重试"),
     ("does not exist", "数据库不存在", "请管理员检查数据库地址（库须先用 createdb 建好）"),
+    ("permission denied", "数据库账号没有写入权限（只读）", "请管理员检查数据库账号的权限；查看不受影响"),
     ("connection refused", "连不上数据库服务器", "数据库服务器可能已停止；请稍后重试或联系管理员"),
     ("could not connect", "连不上数据库服务器", "数据库服务器可能已停止；请稍后重试或联系管理员"),
     ("connection failed", "连不上数据库服务器", "数据库服务器可能已停止；请稍后重试或联系管理员"),
@@ -66,3 +67,46 @@ def value_failure(err: BaseException) -> InputError | None:
             return InputError("输入的内容太长，超出了可保存的长度", hint="请删减后重新提交")
         return InputError("输入的值超出范围或格式不对", hint="请检查后重新提交")
     return None
+
+
+class FileWatch:
+    """For an SQLite file: is it still the file the ledger opened?
+
+    A ledger file deleted or swapped while the app runs is worse than an error: pooled
+    connections go on writing into the unlinked file (lost at exit) and new ones would create
+    an empty database in its place. One ``stat`` per request (microseconds) notices it first.
+    """
+
+    def __init__(self, path: str | None) -> None:
+        import os
+
+        self.path = path
+        self.identity: tuple[int, int] | None = None
+        if path:
+            try:
+                info = os.stat(path)
+                self.identity = (info.st_dev, info.st_ino)
+            except OSError:
+                self.path = None  # not there yet (an in-memory or new ledger): nothing to watch
+
+    @classmethod
+    def of(cls, engine: object) -> "FileWatch":
+        url = getattr(engine, "url", None)
+        if url is None or url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return cls(None)
+        return cls(str(url.database))
+
+    def check(self) -> None:
+        """DatabaseUnavailable (503) when the file is gone or is another file now."""
+        if not self.path or self.identity is None:
+            return
+        import os
+
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            raise DatabaseUnavailable("找不到数据库文件（可能已被移走或删除）",
+                                      hint="请管理员把数据库文件放回原处，或用 taizhang restore 从备份恢复后重启服务"
+                                      ) from None
+        if (info.st_dev, info.st_ino) != self.identity:
+            raise DatabaseUnavailable("数据库文件已被替换", hint="请管理员重启服务，以使用新的数据库文件")

@@ -66,8 +66,16 @@ class Ledger:
         self.thresholds = thresholds or LightThresholds()
         if migrate:
             engine.migrate(self.engine)
+        from taizhang.store.failures import FileWatch
+
+        self._file = FileWatch.of(self.engine)  # an SQLite file moved away under the app
         self._registry = units.Registry()  # unit names per place, across this ledger's ingests
         self._links_ready = False  # the report-once table checked (store.links._ready)
+
+    def check_storage(self) -> None:
+        """DatabaseUnavailable when the SQLite file was deleted or replaced since opening
+        (the web app asks before every request); nothing to check for PostgreSQL."""
+        self._file.check()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Ledger":

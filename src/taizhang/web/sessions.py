@@ -74,14 +74,16 @@ class Sessions:
         state = self._load_state(cookies.get(STATE_COOKIE))
         token = cookies.get(SESSION_COOKIE)
         found: LoginSession | None = None
-        if token and len(token) <= MAX_TOKEN:
-            try:
+        try:
+            if not scope.get("path", "").startswith("/static/"):
+                self.ledger.check_storage()  # the SQLite file still there (a stat)
+            if token and len(token) <= MAX_TOKEN:
                 found = await anyio.to_thread.run_sync(self.ledger.find_session, digest(token),
                                                        self.policy)
-            except Exception as err:  # noqa: BLE001 - the database down or read-only
-                scope["session"], scope[USER] = {}, None
-                await _unavailable(scope, receive, send, err)
-                return
+        except Exception as err:  # noqa: BLE001 - the database down, gone or read-only
+            scope["session"], scope[USER] = {}, None
+            await _unavailable(scope, receive, send, err)
+            return
         session: dict[str, Any] = {}
         if found is not None:
             session["csrf"] = found.csrf
