@@ -85,3 +85,47 @@ def test_the_command_line_refuses_bombs_too(tmp_path: Path,
     with pytest.raises(SystemExit) as stop:
         main(["import-progress", str(bomb), "--db", f"sqlite:///{tmp_path / 'l.db'}"])
     assert stop.value.code == 2 and "疑似压缩炸弹" in capsys.readouterr().err
+
+
+def _pdf_with_stream(stream: bytes) -> bytes:
+    """A one-page PDF whose content stream is the given Flate data."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+               + b"\nendstream"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_flate_bomb_is_refused_before_pdfminer_inflates_it() -> None:
+    import zlib
+
+    import struct
+
+    chunk = b"BT /F1 12 Tf (x) Tj ET\n" * 40_000
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = raw.compress(chunk) + raw.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    check = 1
+    for _ in range(400):
+        check = zlib.adler32(chunk, check)
+    # a valid zlib stream of ≈ 370 MB of page content, ≈ 0.5 MB compressed
+    stream = b"\x78\xda" + block * 400 + end + struct.pack(">I", check)
+    data = _pdf_with_stream(stream)
+    assert len(data) < 2 * MIB
+    start = time.perf_counter()
+    with pytest.raises(FileUnreadable, match="疑似压缩炸弹"):
+        read_bytes(data, name="通知.pdf")
+    assert time.perf_counter() - start < 2.0

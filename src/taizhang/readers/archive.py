@@ -80,3 +80,44 @@ def _mib(size: int) -> str:
     if size >= MIB / 10:
         return f"{size / MIB:.1f}".rstrip("0").rstrip(".") + " MiB"
     return f"{size} 字节"
+
+
+PDF_TOTAL = 256 * MIB  # all of a PDF's Flate streams inflated together
+_STREAM = None  # compiled on first use: `taizhang parse x.txt` never pays for it
+
+
+def check_pdf(data: bytes, shown: str, total: int = PDF_TOTAL) -> None:
+    """Refuse a PDF whose Flate-compressed streams inflate past ``total`` (pdfminer would
+    inflate each whole in memory: a 20 MB file can hold 20 GB).
+
+    Each stream is inflated in bounded steps and counted, never kept; zlib knows where a
+    deflate stream ends, so no /Length needs to be trusted. Streams under other filters
+    (pictures) are skipped.
+    """
+    import re
+    import zlib
+
+    global _STREAM
+    if _STREAM is None:
+        _STREAM = re.compile(rb"stream\r?\n")
+    seen = 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - 400):match.start()]
+        if b"/FlateDecode" not in head[head.rfind(b"<<"):] and b"/Fl" not in head[-200:]:
+            continue
+        inflater = zlib.decompressobj()
+        pos = match.end()
+        try:
+            while pos < len(data) and not inflater.eof:
+                piece = inflater.decompress(data[pos:pos + 65536], MIB)
+                pos += 65536
+                seen += len(piece)
+                while inflater.unconsumed_tail and seen <= total:
+                    piece = inflater.decompress(inflater.unconsumed_tail, MIB)
+                    seen += len(piece)
+                if seen > total:
+                    raise FileUnreadable(shown, f"PDF 内压缩的内容解压后超过 {_mib(total)}"
+                                                f"（文件本身 {_mib(len(data))}），疑似压缩炸弹，已拒绝读取",
+                                         hint="请用 PDF 阅读器打开后另存，或提供 txt/docx 版本")
+        except zlib.error:
+            continue  # not a deflate stream after all: pdfminer will judge it
