@@ -11,6 +11,7 @@ in the server. Refusals come back as the readers' own Chinese errors.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import threading
 from typing import Any
@@ -21,30 +22,49 @@ from taizhang.errors import FileUnreadable, TaizhangError
 MAX_TASKS = 100  # a worker is replaced after this many files (no slow growth of memory)
 
 
+# one process pool per (memory cap, workers) in a process: apps made one after another (tests,
+# a reloading server) share it instead of each leaving two idle workers behind
+_POOLS: dict[tuple[int, int], Any] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _shared_pool(memory: int, workers: int) -> Any:
+    with _POOLS_LOCK:
+        pool = _POOLS.get((memory, workers))
+        if pool is None or not pool.active:
+            from multiprocessing import get_all_start_methods, get_context
+
+            from pebble import ProcessPool
+
+            # forkserver: workers start from a clean interpreter, not a copy of a server
+            # holding database connections and threads
+            method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"
+            pool = _POOLS[(memory, workers)] = ProcessPool(
+                max_workers=workers, max_tasks=MAX_TASKS, initializer=_start_worker,
+                initargs=(memory,), context=get_context(method))
+            if len(_POOLS) == 1:
+                atexit.register(_stop_all)
+        return pool
+
+
+def _stop_all() -> None:
+    with _POOLS_LOCK:
+        for pool in _POOLS.values():
+            pool.stop()
+            pool.join(timeout=5)
+        _POOLS.clear()
+
+
 class UploadPool:
-    """A pebble ProcessPool started on first use; ``run`` awaits one job in it."""
+    """The app's door to the worker processes; ``run`` awaits one job there."""
 
     def __init__(self, settings: Settings) -> None:
         self.timeout = settings.upload_timeout
         self.memory = settings.upload_memory_mb * 1024 * 1024
         self.workers = settings.upload_workers
-        self._pool: Any = None
-        self._lock = threading.Lock()
 
     def _get(self) -> Any:
-        with self._lock:
-            if self._pool is None or not self._pool.active:
-                from multiprocessing import get_all_start_methods, get_context
-
-                from pebble import ProcessPool
-
-                # forkserver: workers start from a clean interpreter, not a copy of a server
-                # holding database connections and threads
-                method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"
-                self._pool = ProcessPool(max_workers=self.workers, max_tasks=MAX_TASKS,
-                                         initializer=_start_worker, initargs=(self.memory,),
-                                         context=get_context(method))
-            return self._pool
+        return _shared_pool(self.memory, self.workers)
 
     def start(self) -> None:
         """Start the workers now (at server start), so the first upload does not wait for
@@ -77,11 +97,12 @@ class UploadPool:
                                  ) from None
 
     def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.stop()
-                self._pool.join(timeout=5)
-                self._pool = None
+        """Stop the workers (at server shutdown)."""
+        with _POOLS_LOCK:
+            pool = _POOLS.pop((self.memory, self.workers), None)
+        if pool is not None:
+            pool.stop()
+            pool.join(timeout=5)
 
 
 def _start_worker(limit: int) -> None:
