@@ -73,7 +73,7 @@ def phones(browser: Any, office: Server) -> Iterator[dict[tuple[int, int, str], 
         if key not in made:
             context = browser.new_context(viewport={"width": width, "height": height},
                                           locale="zh-CN", is_mobile=True, has_touch=True,
-                                          device_scale_factor=2 if width == 360 else 1)
+                                          device_scale_factor=1)
             page = context.new_page()
             page.set_default_timeout(15_000)
             page.refused = []  # type: ignore[attr-defined]
