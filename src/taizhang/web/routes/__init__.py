@@ -22,6 +22,6 @@ from taizhang.web.routes import (
     units,
 )
 
-ROUTERS = [api.router, api_docs.router, auth_routes.router, dashboard.router, documents.router, tasks.router,
-           units.router, duban.router, calendar.router, exports.router, analysis_docs.router,
-           analysis_units.router, links.router]
+ROUTERS = [api.router, api_docs.router, auth_routes.router, dashboard.router, documents.router,
+           tasks.router, units.router, duban.router, calendar.router, exports.router,
+           analysis_docs.router, analysis_units.router, links.router]

@@ -90,10 +90,11 @@ MAX_JURISDICTION = 30
 def upload_name(filename: str) -> str:
     """The file's own name, without any folder a browser sent, at most MAX_NAME characters
     (its extension kept): a 300-character name is shortened, not a database error."""
-    base = filename.replace("\\", "/").rsplit("/", 1)[-1].replace("\x00", "").strip() or "上传的文件"
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1].replace("\x00", "").strip()
+    base = base or "上传的文件"
     if len(base) <= MAX_NAME:
         return base
-    stem, dot, ext = base.rpartition(".")
+    _, dot, ext = base.rpartition(".")
     ext = ext[:10] if dot and len(ext) <= 10 else ""
     return base[:MAX_NAME - len(ext) - 2] + "…" + ("." + ext if ext else "")
 
