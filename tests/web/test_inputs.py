@@ -3,6 +3,7 @@ is served only to those who may see the item, and junk unit names are refused, n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from taizhang.store import Ledger
 
-from .conftest import OTHER_UNIT, OWN_UNIT, TODAY, item_of, login, make_client
+from .conftest import OTHER_UNIT, OWN_UNIT, item_of, login, make_client, seed_ledger
 
 LONG = "长" * 300
 
@@ -20,6 +21,39 @@ LONG = "长" * 300
 def any_ledger(request: pytest.FixtureRequest) -> Ledger:
     # String(100) and String(200) columns refuse long values only on PostgreSQL
     return request.getfixturevalue("ledger" if request.param == "sqlite" else "pg_ledger")
+
+
+@pytest.fixture(scope="module", params=["sqlite",
+                                        pytest.param("postgresql", marks=pytest.mark.postgres)])
+def refusing(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[tuple[Ledger, TestClient, str]]:
+    """One ledger per database for the module's refusals (a refused write changes nothing,
+    so they can share it) and an administrator logged in to it."""
+    tmp = tmp_path_factory.mktemp("inputs")
+    name = None
+    if request.param == "sqlite":
+        lg = Ledger(f"sqlite:///{tmp / 'web.db'}")
+    else:
+        import uuid
+
+        import psycopg
+
+        name = f"taizhang_inputs_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres", autocommit=True) as c:
+            c.execute(f'CREATE DATABASE "{name}"')
+        lg = Ledger(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    try:
+        seed_ledger(lg)
+        client = make_client(lg, tmp)
+        yield lg, client, login(client, "admin")
+    finally:
+        lg.close()
+        if name:
+            import psycopg
+
+            with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres",
+                                 autocommit=True) as c:
+                c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _report_with_proof(client: TestClient, token: str, item_id: int) -> str:
@@ -69,9 +103,9 @@ def test_evidence_goes_only_to_the_units_on_the_item_the_office_and_leaders(
     pytest.param("/tasks?q=" + "长" * 300, id="search_300"),
     pytest.param("/calendar?month=" + "9" * 300, id="month_300"),
 ])
-def test_odd_paths_answer_in_chinese_without_a_500(client: TestClient, path: str) -> None:
-    login(client, "admin")
-    r = client.get(path)
+def test_odd_paths_answer_in_chinese_without_a_500(refusing: tuple[Ledger, TestClient, str],
+                                                   path: str) -> None:
+    r = refusing[1].get(path)
     assert r.status_code < 500, (r.status_code, r.text[:300])
     if r.status_code >= 400:
         assert re.search(r"[\u4e00-\u9fff]", r.text) and "Traceback" not in r.text
@@ -85,9 +119,8 @@ def test_odd_paths_answer_in_chinese_without_a_500(client: TestClient, path: str
     pytest.param("x", id="no_chinese"),
 ])
 def test_a_correction_naming_a_junk_unit_is_refused_and_writes_nothing(
-        name: str, any_ledger: Ledger, tmp_path: Path) -> None:
-    client = make_client(any_ledger, tmp_path)
-    token = login(client, "admin")
+        name: str, refusing: tuple[Ledger, TestClient, str]) -> None:
+    any_ledger, client, token = refusing
     item = item_of(any_ledger, OWN_UNIT)
     units_before = [(u.jurisdiction, u.name) for u in any_ledger.list_units()]
     audit_before = any_ledger.latest_audit_id()
