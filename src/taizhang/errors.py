@@ -10,8 +10,9 @@
     │   ├── IllegalTransition     a status change the workflow table does not allow
     │   └── StaleEdit             someone else changed the item first (optimistic versioning)
     ├── StorageError              the database cannot be opened or migrated (exit 4)
-    │   └── DatabaseMissing       no ledger at that address yet (a missing SQLite file, an
-    │                             empty or un-migrated database): says which command makes one
+    │   ├── DatabaseMissing       no ledger at that address yet (a missing SQLite file, an
+    │   │                         empty or un-migrated database): says which command makes one
+    │   └── DatabaseUnavailable   down, missing or read-only while serving (HTTP 503)
     ├── DeliveryFailed            a notice could not be delivered after its retries (exit 5)
     ├── ClusterError              the Dask cluster cannot be reached or lost its workers (exit 6)
     └── SheetError                an imported spreadsheet is unusable; names row and column (exit 2)
@@ -34,6 +35,18 @@ class TaizhangError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}；{self.hint}" if self.hint else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # picklable whatever the subclass's __init__ takes: upload workers send errors back
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
+
+def _rebuild(cls: type[TaizhangError], args: tuple[object, ...],
+             state: dict[str, object]) -> TaizhangError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
 
 
 class InputError(TaizhangError):
@@ -105,6 +118,11 @@ class ClusterError(TaizhangError):
     """``taizhang corpus build``: the scheduler does not answer, has no workers, or runs other code."""
 
     exit_code = 6
+    http_status = 503
+
+class DatabaseUnavailable(StorageError):
+    """The database stopped answering, vanished or turned read-only while the app runs."""
+
     http_status = 503
 
 

@@ -75,7 +75,7 @@ def test_stale_version_and_missing_item_write_nothing(any_ledger: Ledger,
 
 
 @pytest.mark.postgres
-def test_a_report_is_one_connection_and_five_statements(pg_ledger: Ledger,
+def test_a_report_is_one_session_read_and_five_statements(pg_ledger: Ledger,
                                                         tmp_path: Path) -> None:
     item = _shared_item(pg_ledger)
     client = make_client(pg_ledger, tmp_path)
@@ -99,6 +99,8 @@ def test_a_report_is_one_connection_and_five_statements(pg_ledger: Ledger,
         event.remove(pg_ledger.engine, "before_cursor_execute", on_sql)
         event.remove(pg_ledger.engine.pool, "checkout", on_checkout)
     assert r.status_code == 200, r.text
+    # who is asking: the server-side session, looked up by its token's digest (its last-seen
+    # time is written at most once a minute, not now); then the report in one transaction:
     # the item (with its links flag), its units with their last reports, then the writes
-    assert statements == ["SELECT", "SELECT", "UPDATE", "INSERT", "INSERT"]
-    assert len(checkouts) == 1
+    assert statements == ["SELECT", "SELECT", "SELECT", "UPDATE", "INSERT", "INSERT"]
+    assert len(checkouts) == 2

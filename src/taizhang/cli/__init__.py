@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "import-sheet": "export_cmd:import_sheet",
     "serve": "web_cmd:serve",
     "users": "web_cmd:users",
+    "backup": "ops_cmd:backup",
+    "restore": "ops_cmd:restore",
     "chain": "analysis_cmd:chain",
     "similar": "analysis_cmd:similar",
     "adoption": "analysis_cmd:adoption",

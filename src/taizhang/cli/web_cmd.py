@@ -31,8 +31,11 @@ db_option = click.option("--db", "db", envvar="TAIZHANG_DB", default=None, metav
               help="工作进程数（PostgreSQL 时可大于 1）")
 @click.option("--remind-at", default=None, metavar="HH:MM", envvar="TAIZHANG_REMIND_AT",
               help="每天这个时刻自动发送催办（也可设环境变量 TAIZHANG_REMIND_AT；多个工作进程只发一次）")
+@click.option("--trusted-proxy", "proxies", multiple=True, metavar="地址",
+              help="反向代理的地址或网段（可多次给出，或设环境变量 TAIZHANG_TRUSTED_PROXIES，逗号分隔）；"
+                   "只有它们发来的 X-Forwarded-Proto/-For 会被采信（https 时 Cookie 加 Secure）")
 def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
-          remind_at: str | None) -> int:
+          remind_at: str | None, proxies: tuple[str, ...]) -> int:
     """启动网页端（总览、文件核对、任务、单位填报、督办、催办、日历；接口在 /api）。"""
     import dataclasses
     import datetime as dt
@@ -45,6 +48,8 @@ def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
     from taizhang.store import Ledger
 
     settings = Settings.from_env(db_url=db)
+    if proxies:
+        settings = dataclasses.replace(settings, trusted_proxies=settings.trusted_proxies + proxies)
     fixed = parse_date(today, "--today")
     notify = NotifySettings.from_env()
     if remind_at:
@@ -54,28 +59,77 @@ def serve(db: str | None, host: str, port: int, today: str | None, workers: int,
     # the web app serves a ledger that exists: a mistyped --db stops here, naming the fix
     with Ledger.from_settings(settings, create=False) as ledger:
         users = ledger.list_users()
+        kept = settings.secret_key is not None or _stored_secret(ledger)
+    if not kept and not is_loopback(host):
+        raise InputError(f"监听 {host} 对外开放，但没有可长期保存的会话密钥（数据库无法写入，"
+                         "也没有设置 TAIZHANG_SECRET）",
+                         hint="请设置环境变量 TAIZHANG_SECRET（至少 32 个字符），或让数据库可写；"
+                              "仅本机试用可用 --host 127.0.0.1")
     if not users:
         click.echo("提示：还没有任何用户。请先创建管理员账号，例如：\n"
                    f"  taizhang users add admin --role admin{_db_arg(db)}\n"
                    "然后用该账号登录，再为各单位创建填报员（--role reporter --unit 单位名）。",
                    err=True)
-    if settings.secret_key == Settings.secret_key:
-        click.echo("提示：正在使用默认会话密钥，仅适合本机试用；正式部署请设置环境变量 TAIZHANG_SECRET。",
+    if not kept:
+        click.echo("提示：数据库无法写入，会话密钥只在本次运行有效（重启后需重新登录、日历订阅链接失效）。",
                    err=True)
-    click.echo(f"台账网页端：http://{host}:{port}/  （数据库：{settings.db_url}；按 Ctrl+C 停止）")
-    if workers > 1 or fixed:
+    click.echo(f"台账网页端：http://{host}:{port}/  （数据库：{_shown_url(settings.db_url)}；按 Ctrl+C 停止）")
+    # X-Forwarded-* are handled by the app, from the configured proxies only (web/headers.py):
+    # uvicorn's own handling would believe any client on 127.0.0.1
+    if workers > 1 or fixed or settings.trusted_proxies:
         # workers are separate processes: hand the settings over through the environment
         os.environ["TAIZHANG_DB"] = settings.db_url
+        if settings.trusted_proxies:
+            os.environ["TAIZHANG_TRUSTED_PROXIES"] = ",".join(settings.trusted_proxies)
         if fixed:
             os.environ["TAIZHANG_TODAY"] = fixed.isoformat()
         uvicorn.run("taizhang.web.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning")
+                    workers=workers, log_level="warning", proxy_headers=False)
     else:
         from taizhang.web import create_app
 
         uvicorn.run(create_app(settings, today=dt.date.today, notify=notify), host=host,
-                    port=port, log_level="warning")
+                    port=port, log_level="warning", proxy_headers=False)
     return 0
+
+
+def _stored_secret(ledger: object) -> bool:
+    """True when the ledger keeps (or can now make and keep) its own secret."""
+    from taizhang.errors import StorageError
+
+    try:
+        ledger.instance_secret()  # type: ignore[attr-defined]
+    except StorageError:
+        return False
+    except Exception as err:  # noqa: BLE001 - a read-only database refuses the first write
+        from taizhang.store.failures import storage_failure
+
+        if storage_failure(err) is None:
+            raise
+        return False
+    return True
+
+
+def is_loopback(host: str) -> bool:
+    """``127.0.0.1``, ``::1`` and ``localhost`` serve this machine only."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _shown_url(url: str) -> str:
+    """The database URL without its password."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - only for display
+        return url.split("@")[-1]
 
 
 def _db_arg(db: str | None) -> str:
@@ -100,8 +154,9 @@ def add(username: str, role: str, unit: str | None, jurisdiction: str | None,
     """新建用户，例如：taizhang users add caizhengju --role reporter --unit 市财政局"""
     from taizhang.config import Settings
     from taizhang.store import Ledger
-    from taizhang.web.auth import hash_password
+    from taizhang.web.auth import check_username, hash_password
 
+    username = check_username(username)
     code = ROLE_WORDS.get(role.strip())
     if code is None:
         raise InputError(f"角色“{role}”无法识别", hint="可选：admin、reporter、leader（或 管理员、填报员、领导）")
@@ -145,6 +200,20 @@ def list_users(db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     return 0
 
 
+@users.command("revoke")
+@click.argument("username")
+@db_option
+def revoke(username: str, db: str | None) -> int:
+    """注销用户的全部登录会话（如手机丢失、人员调离）：已登录的浏览器须重新登录。"""
+    from taizhang.config import Settings
+    from taizhang.store import Ledger
+
+    with Ledger.from_settings(Settings.from_env(db_url=db)) as ledger:
+        ended = ledger.end_sessions(username, actor="cli")
+    click.echo(f"已注销 {username} 的 {ended} 个登录会话")
+    return 0
+
+
 @users.command("passwd")
 @click.argument("username")
 @click.option("--password", default=None, help="新密码（不填则提示输入）")
@@ -160,5 +229,5 @@ def passwd(username: str, password: str | None, db: str | None) -> int:
     hashed = hash_password(password)
     with Ledger.from_settings(Settings.from_env(db_url=db), create=False) as ledger:
         ledger.set_password_hash(username, hashed, actor="cli")
-    click.echo(f"已重设 {username} 的密码")
+    click.echo(f"已重设 {username} 的密码（其已登录的会话均已注销）")
     return 0

@@ -261,6 +261,7 @@ def _open(file: str | Path | IO[bytes], source: str, *, read_only: bool = False)
         if not zipfile.is_zipfile(file):
             raise SheetError(f"{source} 不是 xlsx 文件（Excel 2007 及以后的格式）",
                              hint="旧的 .xls 或 WPS 格式请先在 Excel/WPS 中“另存为 .xlsx”")
+        refuse_bomb(file, source)
         if not isinstance(file, (str, Path)):
             file.seek(0)
         # read-only streams the rows (twice as fast on 20,000); merges are read by _merges
@@ -270,6 +271,20 @@ def _open(file: str | Path | IO[bytes], source: str, *, read_only: bool = False)
     except Exception as err:  # openpyxl raises many kinds for a broken package
         raise SheetError(f"{source} 无法作为 xlsx 打开（{type(err).__name__}）",
                          hint="文件可能已损坏或不是 Excel 表格；请在 Excel/WPS 中打开后另存为 .xlsx") from err
+
+
+def refuse_bomb(file: str | Path | IO[bytes], source: str) -> None:
+    """SheetError when the package would inflate past the readers' limits (readers/archive.py):
+    checked on its directory before openpyxl inflates anything."""
+    from taizhang.errors import FileUnreadable
+    from taizhang.readers.archive import check_zip
+
+    if not isinstance(file, (str, Path)):
+        file.seek(0)
+    try:
+        check_zip(file, source)
+    except FileUnreadable as err:
+        raise SheetError(f"{source}：{err.reason}", hint=err.hint) from None
 
 
 def _meta(book: Any) -> tuple[str, str | None, dict[int, dict[str, str]]]:

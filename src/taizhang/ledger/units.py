@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from taizhang.errors import InputError
+
 # issuer suffixes that name an organ of the place rather than the place itself, longest first
 _ORGAN_SUFFIXES = ("人民政府办公厅", "人民政府办公室", "人民政府", "政府办公厅", "政府办公室",
                    "政府", "委员会", "委办公厅", "委")
@@ -68,3 +70,44 @@ def document_jurisdiction(issuer: str | None, doc_number: str | None = None) -> 
     ``doc_number`` is passed for a rule that reads the 机关代字 too.
     """
     return jurisdiction_of(issuer)
+# what a unit name a person types may hold: Chinese characters, Latin letters and digits
+# (科技局 2 科), brackets (县(市)), 、 between collective parts, the middle dot of 兵团 names
+_NAME_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9()（）、·・\-—]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+MAX_UNIT_NAME = 60
+MAX_PLACE = 30
+
+
+def check_unit_name(name: str) -> str:
+    """A unit name as a reviewer typed it (normalised), or InputError saying what is wrong.
+
+    ``check_unit_name(" 市财政局 ") == "市财政局"``; ``<img src=x>局`` and ``=1+2局`` (markup,
+    a spreadsheet formula) are refused: such a name would become a unit of the ledger.
+    """
+    text = normalize(name)
+    if not text:
+        raise InputError("单位名称是空的", hint="请填写单位名称，多个单位用顿号分开")
+    if len(text) > MAX_UNIT_NAME:
+        raise InputError(f"单位名称“{text[:20]}…”太长（{len(text)} 个字）",
+                         hint=f"单位名称不超过 {MAX_UNIT_NAME} 个字；多个单位请用顿号分开")
+    bad = sorted({ch for ch in text if not _NAME_CHARS.match(ch)})
+    if bad or text[0] in "-—" or not _HAN.search(text) or len(text) < 2:
+        shown = "、".join(f"“{ch}”" for ch in bad[:5])
+        what = f"含有不允许的字符 {shown}" if bad else "不像单位名称"
+        raise InputError(f"单位名称“{_printable(text)}”{what}",
+                         hint="单位名称应为汉字（可含字母、数字、括号、顿号），如“市发展改革委”")
+    return text
+
+
+def check_place(name: str) -> str:
+    """A jurisdiction (所属地区) as typed: 2–30 Chinese characters, like 沈阳市 or 新疆生产建设兵团."""
+    text = normalize(name)
+    if not 2 <= len(text) <= MAX_PLACE or not all(_HAN.match(ch) or ch in "·・" for ch in text):
+        raise InputError(f"所属地区“{_printable(text)}”不是地名",
+                         hint=f"请填写 2 至 {MAX_PLACE} 个汉字的地名，如“沈阳市”，或留空")
+    return text
+
+
+def _printable(text: str) -> str:
+    clean = "".join(ch for ch in text if ch.isprintable())
+    return clean if len(clean) <= 30 else clean[:29] + "…"

@@ -103,6 +103,16 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
     return ReadResult(text=text, source=name, format=fmt, encoding=used, warnings=warnings)
 
 
+def too_large(size: int, limit: int) -> str:
+    """``文件大小 25.3 MiB，超过上限 20 MiB（20971520 字节）``: the file's real size."""
+    return _too_large(size, limit)
+
+
 def _too_large(size: int, limit: int) -> str:
-    return (f"文件大小 {size / 1048576:.1f} MiB，超过上限 {limit / 1048576:g} MiB"
-            f"（{limit} 字节）")
+    return f"文件大小 {_size(size)}（{size} 字节），超过上限 {_size(limit)}（{limit} 字节）"
+
+
+def _size(n: int) -> str:
+    if n >= 1048576:
+        return f"{n / 1048576:.1f}".rstrip("0").rstrip(".") + " MiB"
+    return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} 字节"

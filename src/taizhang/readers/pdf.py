@@ -41,6 +41,9 @@ def read_pdf(data: bytes, source: str) -> str:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
 
+    from taizhang.readers.archive import check_pdf
+
+    check_pdf(data, source)  # a Flate bomb is refused before pdfminer inflates it
     try:
         raw = extract_text(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError):

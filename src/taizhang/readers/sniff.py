@@ -80,6 +80,9 @@ def _zip_kind(data: bytes, name: str) -> str:
     import io
     import zipfile  # only zip files pay for it (≈4 ms with shutil, bz2, lzma)
 
+    from taizhang.readers.archive import check_zip
+
+    check_zip(data, name)  # a bomb is refused from its directory, before anything inflates
     try:
         members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError):

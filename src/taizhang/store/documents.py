@@ -28,7 +28,7 @@ from taizhang.ledger.model import (
 )
 from taizhang.ledger.names import document_not_found
 from taizhang.ledger.schedule import iso_date
-from taizhang.ledger.units import canonical_name, document_jurisdiction, normalize
+from taizhang.ledger.units import canonical_name, check_unit_name, document_jurisdiction, normalize
 from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
@@ -250,6 +250,9 @@ def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
 CORRECTABLE = ("title", "text", "lead", "support", "leaders", "due", "rrule")
 
 
+_LABELS = {"title": "工作任务", "text": "任务原文", "rrule": "周期规则"}
+
+
 def correct(ctx: Ctx, item_id: int, field: str, value: Any, *, actor: str, note: str,
             expected_version: int | None) -> WorkItem:
     from taizhang.store import items  # items imports documents for references
@@ -263,13 +266,21 @@ def correct(ctx: Ctx, item_id: int, field: str, value: Any, *, actor: str, note:
     after: Any = value
     if field in ("title", "text", "rrule"):
         values[field] = after = (str(value).strip() or None) if field == "rrule" else str(value)
+        limit = {"title": 1000, "text": 20000, "rrule": 200}[field]
+        if after and len(after) > limit:
+            raise InputError(f"{_LABELS[field]}太长（{len(after)} 个字符），最多 {limit} 个",
+                             hint="请删减后再保存")
     elif field == "due":
         after = value if isinstance(value, dt.date) or value is None else iso_date(str(value))
         if value and after is None:
             raise InputError(f"时限“{value}”不是日期", hint="请用 YYYY-MM-DD 格式")
         values.update(due=after, due_implied=False)
     elif field == "leaders":
-        after = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if v]
+        after = [str(v).strip() for v in (value if isinstance(value, (list, tuple)) else [value])
+                 if v and str(v).strip()]
+        if any(len(v) > 40 for v in after) or len(after) > 20:
+            raise InputError("责任领导太长或太多（每人不超过 40 个字，最多 20 人）",
+                             hint="多位领导用顿号分开")
         values["leaders"] = json.dumps(after, ensure_ascii=False)
     elif field == "lead":
         after = _unit_name(ctx, item, str(value), actor) if value else None
@@ -304,9 +315,6 @@ def corrections(ctx: Ctx, ref: int | str) -> list[Correction]:
                        at=r.at, note=r.note) for r in ctx.conn.execute(q.order_by(s.corrections.c.id))]
 
 
-MAX_UNIT_NAME = 60
-
-
 def _unit_name(ctx: Ctx, item: WorkItem, name: str, actor: str) -> str:
     """The unit a reviewer names for an item: a known one (aliases and merges followed), or —
     the parser may have missed a unit — a new unit of the item's jurisdiction, registered here
@@ -315,10 +323,7 @@ def _unit_name(ctx: Ctx, item: WorkItem, name: str, actor: str) -> str:
         return units.resolve(ctx, item.jurisdiction, name).name
     except NotFound:
         pass
-    canon = canonical_name(name)
-    if not canon or len(canon) > MAX_UNIT_NAME:
-        raise InputError(f"单位名称“{name[:80]}”{'是空的' if not canon else '太长'}",
-                         hint=f"请填写单位的名称（不超过 {MAX_UNIT_NAME} 个字），多个单位用顿号分开")
+    canon = canonical_name(check_unit_name(name))  # no markup, formulas or 300 characters
     unit_id = units.ensure(ctx, item.jurisdiction, canon)
     audit.record(ctx.conn, ctx.now, actor=actor, action="unit.create", entity="unit",
                  entity_id=unit_id, item_id=item.id, document_id=item.document_id,

@@ -32,9 +32,10 @@ from taizhang.ledger.model import (
     User,
     WorkItem,
 )
+from taizhang.ledger.sessions import LoginSession, SessionPolicy
 from taizhang.parse.model import Document
 from taizhang.store import (
-    audit, documents, duban, engine, fts, items, opening, progress, units, users,
+    audit, documents, duban, engine, fts, items, opening, progress, sessions, units, users,
 )
 
 DocRef = int | str  # a document id, 发文字号, key or source file name
@@ -66,8 +67,16 @@ class Ledger:
             except BaseException:
                 self.engine.dispose()
                 raise
+        from taizhang.store.failures import FileWatch
+
+        self._file = FileWatch.of(self.engine)  # an SQLite file moved away under the app
         self._registry = units.Registry()  # unit names per place, across this ledger's ingests
         self._links_ready = False  # the report-once table checked (store.links._ready)
+
+    def check_storage(self) -> None:
+        """DatabaseUnavailable when the SQLite file was deleted or replaced since opening
+        (the web app asks before every request); nothing to check for PostgreSQL."""
+        self._file.check()
 
     @classmethod
     def from_settings(cls, settings: Settings, *, create: bool = True) -> "Ledger":
@@ -422,5 +431,39 @@ class Ledger:
             return users.list_all(conn)
 
     def set_password_hash(self, username: str, password_hash: str, *, actor: str) -> User:
+        """A new password hash; every session of the user ends with the old password."""
         with self.engine.begin() as conn:
             return users.set_hash(self._ctx(conn), username, password_hash, actor=actor)
+
+    # login sessions and the instance secret (store/sessions.py) ----------------------------------
+
+    def create_session(self, digest: str, *, username: str, csrf: str, address: str,
+                       policy: SessionPolicy) -> None:
+        """Record a login; ``digest`` is the SHA-256 of the cookie token, never the token."""
+        with self.engine.begin() as conn:
+            sessions.create(self._ctx(conn), digest, username=username, csrf=csrf,
+                            address=address, policy=policy)
+
+    def find_session(self, digest: str, policy: SessionPolicy) -> LoginSession | None:
+        """The live session for a token digest, its user as stored now; None when unknown,
+        ended or timed out (a timed-out row is deleted)."""
+        with self.engine.begin() as conn:
+            return sessions.find(self._ctx(conn), digest, policy)
+
+    def end_session(self, digest: str) -> bool:
+        with self.engine.begin() as conn:
+            return sessions.end(conn, digest)
+
+    def end_sessions(self, username: str, *, actor: str, reason: str = "revoked") -> int:
+        """End every session of a user (audited); how many there were."""
+        with self.engine.begin() as conn:
+            return sessions.end_for_user(self._ctx(conn), username, actor=actor, reason=reason)
+
+    def session_counts(self, policy: SessionPolicy) -> dict[int, int]:
+        with self.engine.connect() as conn:
+            return sessions.counts(conn, self.clock(), policy)
+
+    def instance_secret(self) -> str:
+        """This ledger's secret, generated and stored on first use."""
+        with self.engine.begin() as conn:
+            return sessions.instance_secret(self._ctx(conn))

@@ -26,3 +26,13 @@ def head_revision() -> str | None:
             parents.add(found.get("down_revision", "None"))
     heads = revisions - parents
     return heads.pop() if len(heads) == 1 else None  # several heads: let Alembic decide
+
+
+@lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision id this program's migrations define (a backup's must be one of them)."""
+    found: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found.update(v for k, v in _REVISION.findall(path.read_text(encoding="utf-8"))
+                     if k == "revision")
+    return frozenset(found)

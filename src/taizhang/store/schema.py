@@ -166,3 +166,22 @@ users = Table(
     Column("unit_id", Integer, ForeignKey("units.id")),
     Column("created_at", DateTime, nullable=False),
 )
+
+# one row per login (migration 0006): the id is the SHA-256 of the cookie's token
+sessions = Table(
+    "sessions", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+    Column("address", String(64), nullable=False),
+)
+
+# values made once per ledger (migration 0006): the instance secret
+instance = Table(
+    "instance", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from taizhang.errors import InputError, NotFound
@@ -61,6 +61,8 @@ def set_hash(ctx: Ctx, username: str, password_hash: str, *, actor: str) -> User
         raise NotFound(f"没有用户“{username}”", hint="用 taizhang users 查看用户")
     ctx.conn.execute(update(s.users).where(s.users.c.id == user.id)
                      .values(password_hash=password_hash))
+    # a new password ends every session: a stolen cookie stops working with the old password
+    ctx.conn.execute(delete(s.sessions).where(s.sessions.c.user_id == user.id))
     audit.record(ctx.conn, ctx.now, actor=actor, action="user.password", entity="user",
                  entity_id=user.id, after={"username": user.username})  # never the hash
     return get(ctx.conn, username) or user

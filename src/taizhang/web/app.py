@@ -17,7 +17,6 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.sessions import SessionMiddleware
 
 from taizhang.config import Settings
 from taizhang.web import errors
@@ -25,8 +24,9 @@ from taizhang.web.analysis_cache import AnalysisCache
 from taizhang.web.auth import Throttle
 from taizhang.web.cache import ItemCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
+from taizhang.web.headers import SecurityHeaders
+from taizhang.web.sessions import Sessions
 
-SESSION_HOURS = 12
 THREADS = 4  # worker threads per process for the synchronous routes (more processes beat more threads: the GIL)
 
 
@@ -52,6 +52,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
         # fighting for one interpreter lock spent more time handing it over than working
         limit = int(os.environ.get("TAIZHANG_WEB_THREADS", THREADS))
         anyio.to_thread.current_default_thread_limiter().total_tokens = limit
+        app.state.uploads.start()  # the upload workers, ready before the first file
         if os.environ.get("TAIZHANG_WEB_WARM", "1") != "0":
             threading.Thread(target=warm_up, args=(app,), name="taizhang-warm-up",
                              daemon=True).start()
@@ -64,6 +65,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
         yield
         if scheduler is not None:
             scheduler.stop()
+        app.state.uploads.close()
         if owned:  # a ledger handed in belongs to the caller
             ledger.close()
 
@@ -73,13 +75,17 @@ def create_app(settings: Settings, *, ledger: Any = None,
         description="政策文件任务台账：文件、任务、单位填报、督办。页面为中文；接口位于 /api。",
         version="0.1.0",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by web/routes/api_docs.py from local files (no CDN, no inline script)
         redoc_url=None,
         dependencies=[Depends(csrf_protect)],
     )
+    from taizhang.web.uploads import UploadPool
+
     app.state.settings = settings
     app.state.notify = notify if notify is not None else NotifySettings.from_env()
     app.state.ledger = ledger
+    app.state.secret, app.state.secret_persistent = instance_secret(settings, ledger)
+    app.state.uploads = UploadPool(settings)  # uploads are read and parsed in other processes
     app.state.today = today or dt.date.today
     app.state.templates = make_templates()
     app.state.throttle = Throttle()
@@ -87,11 +93,17 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
     app.state.analysis = AnalysisCache()  # cross-document analyses, rebuilt when documents change
 
-    # the time spent in the app, for browsers' dev tools and benchmarks/bench_web.py
+    # innermost first: sessions (server-side, web/sessions.py), then the time spent in the app
+    # (for browsers' dev tools and benchmarks/bench_web.py), the security headers, and the
+    # proxies whose X-Forwarded-Proto/-For are believed (none unless configured)
+    app.add_middleware(Sessions, ledger=ledger, secret=app.state.secret,
+                       policy=settings.session_policy)
     app.add_middleware(ServerTiming)
-    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key,
-                       session_cookie="taizhang_session", max_age=SESSION_HOURS * 3600,
-                       same_site="lax", https_only=False)
+    app.add_middleware(SecurityHeaders)
+    if settings.trusted_proxies:
+        from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     errors.install(app)
 
@@ -101,6 +113,30 @@ def create_app(settings: Settings, *, ledger: Any = None,
         app.include_router(router)
 
     return app
+
+
+def instance_secret(settings: Settings, ledger: Any) -> tuple[str, bool]:
+    """The secret that signs calendar links and the state cookie, and whether it lasts.
+
+    TAIZHANG_SECRET when given; else the ledger's own, generated on first run and kept in its
+    database. A database that cannot keep one (read-only, down) gets a random secret for this
+    process only: nothing forgeable, but links and flash messages do not survive a restart —
+    ``taizhang serve`` refuses that on any address but loopback.
+    """
+    import secrets
+
+    if settings.secret_key:
+        return settings.secret_key, True
+    try:
+        return ledger.instance_secret(), True
+    except Exception as err:  # noqa: BLE001 - only a database failure is expected here
+        from taizhang.store.failures import storage_failure
+
+        if storage_failure(err) is None:
+            raise
+        logging.getLogger(__name__).warning("无法在数据库中保存会话密钥（%s），本次运行使用临时密钥",
+                                            storage_failure(err))
+        return secrets.token_urlsafe(48), False
 
 
 def warm_up(app: FastAPI) -> None:

@@ -18,6 +18,8 @@ from fastapi.templating import Jinja2Templates
 from taizhang.web.auth import CurrentUser, LoginRequired, check_csrf, csrf_token
 from taizhang.wording import recurrence_text
 
+USER = "taizhang.user"  # scope key set by web/sessions.py: the CurrentUser or None
+
 HERE = Path(__file__).parent
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -32,8 +34,14 @@ def make_templates() -> Jinja2Templates:
     env.filters["pct"] = lambda v: "—" if v is None else f"{round(v * 100)}%"
     env.filters["urlq"] = lambda s: quote(str(s), safe="")
     env.filters["jsonz"] = _json_text
-    env.filters["action"] = lambda code: ACTIONS.get(code, code)
+    env.filters["action"] = lambda code: ACTIONS.get(code, "其他操作")
     env.filters["recurrence"] = recurrence_text  # 每年5月底前: the one wording (taizhang.wording)
+    env.filters["rrule"] = recurrence_text
+    from taizhang.web.trail import correction_change, entry_changes, field_label
+
+    env.filters["changes"] = entry_changes  # 留痕 in words (web/trail.py)
+    env.filters["correction"] = correction_change
+    env.filters["field_label"] = field_label
     return templates
 
 
@@ -44,6 +52,8 @@ ACTIONS = {
     "duban.issue": "发出督办", "duban.escalate": "升级督办", "duban.answer": "回复督办",
     "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并", "unit.create": "新增单位",
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
+    "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
+    "link.report": "同步报送（只报一次）",
 }
 
 
@@ -67,15 +77,17 @@ def _fmt_date(value: Any) -> str:
 # dependency in a worker thread, and two thread hand-offs before each endpoint cost a busy
 # server more than what they compute (a session dict read, an attribute)
 async def current_user(request: Request) -> CurrentUser:
-    """The logged-in user or LoginRequired (a page turns that into a redirect to /login)."""
-    user = CurrentUser.from_session(request.session.get("user"))
+    """The logged-in user or LoginRequired (a page turns that into a redirect to /login).
+
+    web/sessions.py found them in the ledger for this request's cookie."""
+    user = request.scope.get(USER)
     if user is None:
         raise LoginRequired()
-    return user
+    return user  # type: ignore[no-any-return]
 
 
 def optional_user(request: Request) -> CurrentUser | None:
-    return CurrentUser.from_session(request.session.get("user"))
+    return request.scope.get(USER)
 
 
 async def ledger(request: Request) -> Any:
@@ -113,8 +125,11 @@ def wants_json(request: Request) -> bool:
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a template with what the layout needs (user, CSRF token, nav, flash message)."""
     user = optional_user(request)
-    flash = request.session.pop("flash", None) if "flash" in request.session else None
-    base = {"request": request, "user": user, "csrf": csrf_token(request.session),
+    session = request.scope.get("session")
+    if session is None:  # an error before the session was read: show the page without one
+        session = request.scope["session"] = {}
+    flash = session.pop("flash", None)
+    base = {"request": request, "user": user, "csrf": csrf_token(session),
             "flash": flash, "path": request.url.path, "today": request.app.state.today()}
     base.update(context)
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
@@ -123,4 +138,5 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:
-    request.session["flash"] = {"message": message, "kind": kind}
+    # kept in a signed cookie until the next page: bounded, a cookie holds about 4 KB
+    request.session["flash"] = {"message": message[:600], "kind": kind}

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from taizhang.ledger.lights import is_overdue
 from taizhang.ledger.model import FINISHED, Light, Status
 
 SOON_DAYS = 30
@@ -40,8 +41,9 @@ class Summary:
     overdue: list[Any] = field(default_factory=list)
     due_soon: list[Any] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
-    months: list[str] = field(default_factory=list)
+    months: list[str] = field(default_factory=list)  # bar labels: months, quarters or years
     due_by_month: dict[str, list[int]] = field(default_factory=dict)  # light label → counts
+    due_period: str = "月"  # what one bar covers: 月, 季度 or 年
 
 
 def summarize(items: Sequence[Any], today: dt.date, *, max_months: int = 36,
@@ -52,9 +54,9 @@ def summarize(items: Sequence[Any], today: dt.date, *, max_months: int = 36,
     units: dict[tuple[str, str], UnitRow] = {}
     overdue, soon = [], []
     horizon = today + dt.timedelta(days=SOON_DAYS)
-    month_keys = _due_months(items, today, max_months)
-    labels = [f"{m.year}-{m.month:02d}" for m in month_keys]
-    index = {(m.year, m.month): i for i, m in enumerate(month_keys)}
+    period, labels, bucket = due_buckets([i.due for i in items if i.due is not None], today,
+                                         max_months)
+    index = {label: i for i, label in enumerate(labels)}
     due_by: dict[Light, list[int]] = {lt: [0] * len(labels) for lt in (Light.RED, Light.YELLOW,
                                                                         Light.GREEN)}
     for it in items:
@@ -62,15 +64,13 @@ def summarize(items: Sequence[Any], today: dt.date, *, max_months: int = 36,
             lights[it.light] += 1
         statuses[it.status] += 1
         open_ = it.status not in FINISHED
-        late = open_ and it.due is not None and it.due < today
+        late = is_overdue(it, today)  # as /units, a unit's page and `taizhang tasks --overdue`
         if late:
             overdue.append(it)
         elif open_ and it.due is not None and today <= it.due <= horizon:
             soon.append(it)
-        if it.due is not None and it.light is not None:
-            i = index.get((it.due.year, it.due.month))
-            if i is not None:
-                due_by[it.light][i] += 1
+        if it.due is not None and it.light is not None:  # every dated task has its bar
+            due_by[it.light][index[bucket(it.due)]] += 1
         if it.lead:
             row = units.setdefault((it.jurisdiction, it.lead), UnitRow(it.jurisdiction, it.lead))
             row.lead += 1
@@ -89,24 +89,37 @@ def summarize(items: Sequence[Any], today: dt.date, *, max_months: int = 36,
     s.units = sorted(units.values(), key=lambda r: (-r.lead, -r.support, r.unit))
     s.months = labels
     s.due_by_month = {lt.label[0]: v for lt, v in due_by.items()}
+    s.due_period = period
     return s
 
 
-def _due_months(items: Sequence[Any], today: dt.date, limit: int) -> list[dt.date]:
-    """The months the due dates span, at most ``limit`` of them, keeping today's month in view."""
-    dues = [i.due for i in items if i.due is not None]
-    first = min(dues, default=today).replace(day=1)
-    last = max(dues, default=today).replace(day=1)
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
-    if span > limit:  # too long a plan: a window from half a limit before today
-        start = max(first, _add_months(today.replace(day=1), -(limit // 2)))
-        start = min(start, _add_months(last, -(limit - 1)))
-        first, span = start, limit
-    return [_add_months(first, k) for k in range(span)]
+def due_buckets(dues: Sequence[dt.date], today: dt.date, limit: int = 36
+                ) -> tuple[str, list[str], Any]:
+    """Bars for the 到期分布 chart that cover every due date: months when the dates span at
+    most ``limit`` of them, else quarters, else years (a 2016–2035 plan gets 20 bars rather
+    than losing the tasks outside a window). Returns (what a bar covers, labels, date → label).
+
+    ``due_buckets([date(2018, 6, 30), date(2019, 1, 31)], today)[1]`` → ``["2018-06", …, "2019-01"]``.
+    """
+    first = min(dues, default=today)
+    last = max(dues, default=today)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months <= limit:
+        start = first.replace(day=1)
+        return "月", [f"{m.year}-{m.month:02d}" for m in
+                     (_add_months(start, k) for k in range(months))], \
+            lambda d: f"{d.year}-{d.month:02d}"
+    quarters = (last.year - first.year) * 4 + (last.month - 1) // 3 - (first.month - 1) // 3 + 1
+    if quarters <= limit:
+        def quarter(d: dt.date) -> str:
+            return f"{d.year}Q{(d.month - 1) // 3 + 1}"
+        start = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1)
+        return "季度", [quarter(_add_months(start, 3 * k)) for k in range(quarters)], quarter
+    return "年", [f"{y}" for y in range(first.year, last.year + 1)], lambda d: f"{d.year}"
 
 
 def overdue_count(items: Iterable[Any], today: dt.date) -> int:
-    return sum(1 for i in items if i.status not in FINISHED and i.due and i.due < today)
+    return sum(1 for i in items if is_overdue(i, today))
 
 
 def _add_months(d: dt.date, k: int) -> dt.date:

@@ -14,8 +14,9 @@ def run() -> None:
     if connection is not None:
         _run_on(connection)
         return
-    # `alembic -c src/taizhang/store/alembic.ini upgrade head` from a shell
-    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///taizhang.db")
+    # `alembic -c src/taizhang/store/alembic.ini -x url=… upgrade head` from a shell
+    url = context.get_x_argument(as_dictionary=True).get("url")
+    engine = create_engine(url or config.get_main_option("sqlalchemy.url") or "sqlite:///taizhang.db")
     with engine.begin() as conn:
         _run_on(conn)
 

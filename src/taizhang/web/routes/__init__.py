@@ -10,6 +10,7 @@ from taizhang.web.routes import (
     analysis_docs,
     analysis_units,
     api,
+    api_docs,
     auth_routes,
     calendar,
     dashboard,
@@ -22,6 +23,6 @@ from taizhang.web.routes import (
     units,
 )
 
-ROUTERS = [api.router, auth_routes.router, dashboard.router, documents.router, tasks.router,
-           units.router, duban.router, calendar.router, exports.router, analysis_docs.router,
-           analysis_units.router, links.router, notices.router]
+ROUTERS = [api.router, api_docs.router, auth_routes.router, dashboard.router, documents.router,
+           tasks.router, units.router, duban.router, calendar.router, exports.router,
+           analysis_docs.router, analysis_units.router, links.router, notices.router]

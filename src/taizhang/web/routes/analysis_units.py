@@ -103,7 +103,7 @@ def load_page(request: Request, jurisdiction: str = "", start: str = "", end: st
                 top=top, weights=weights, defaults=default_weights(), saved=saved,
                 metrics=METRICS, metric_names=METRIC_NAMES, place=place or "",
                 places=sorted({u.jurisdiction for u in lg.list_units()}),
-                start=start, end=end, weights_file=str(weights_path(settings.evidence_dir)))
+                start=start, end=end, weights_file=weights_path(settings.evidence_dir).name)
 
 
 @router.post("/analysis/load/weights", include_in_schema=False)

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from taizhang.web.actions import ReportForm, parse_percent, submit_report_all
-from taizhang.web.auth import CurrentUser, csrf_token, require_admin, verify_password
+from taizhang.web import sessions
+from taizhang.web.auth import CurrentUser, csrf_token, require_admin
 from taizhang.web.deps import current_user, ledger
 from taizhang.web.routes import duban as duban_routes
-from taizhang.web.routes.auth_routes import session_user
+from taizhang.web.routes.auth_routes import check_login
 from taizhang.web.routes.documents import ingest_upload
 from taizhang.web.routes.tasks import item_pages
 
@@ -64,20 +65,17 @@ class EscalateIn(BaseModel):
 def api_login(request: Request, body: LoginIn) -> dict[str, Any]:
     from taizhang.web.auth import LoginRequired
 
-    throttle = request.app.state.throttle
-    client = request.client.host if request.client else "?"
-    keys = (f"user:{body.username.strip()}", f"addr:{client}")
-    throttle.check(*keys)
-    lg = request.app.state.ledger
-    row = lg.get_user(body.username.strip())
-    if not verify_password(row.password_hash if row else None, body.password):
-        throttle.fail(*keys)
+    user = check_login(request, body.username, body.password)
+    if user is None:
         raise LoginRequired("用户名或密码不正确")
-    throttle.success(*keys)
-    user = session_user(lg, row.username)
-    request.session.clear()
-    request.session["user"] = user.to_session() if user else None
-    return {"user": user.to_session() if user else None, "csrf_token": csrf_token(request.session)}
+    csrf = sessions.begin(request, user)
+    return {"user": user.to_session(), "csrf_token": csrf}
+
+
+@router.post("/logout", summary="退出：结束本会话（同一 Cookie 不能再用）")
+def api_logout(request: Request, user: CurrentUser = Depends(current_user)) -> dict[str, Any]:
+    sessions.end(request)
+    return {"ok": True}
 
 
 @router.get("/me", summary="当前用户")

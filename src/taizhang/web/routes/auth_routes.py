@@ -1,4 +1,8 @@
-"""Logging in and out, and the admin's user list (accounts are also made by ``taizhang users``)."""
+"""Logging in and out, and the admin's user list (accounts are also made by ``taizhang users``).
+
+A login makes a server-side session (web/sessions.py); logout deletes it, and an administrator
+can end all of a user's sessions from the user list (or ``taizhang users revoke``).
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -7,14 +11,19 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, NotFound
+from taizhang.web import sessions
 from taizhang.web.auth import (
+    MAX_PASSWORD,
+    MAX_USERNAME,
     ROLES,
     CurrentUser,
+    check_username,
     hash_password,
     require_admin,
     verify_password,
 )
 from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.sessions import known_device
 
 router = APIRouter()
 
@@ -44,29 +53,39 @@ def login_form(request: Request, next: str = "/") -> Response:
     return page(request, "login.html", next=_safe_next(next), username="")
 
 
+def check_login(request: Request, username: str, password: str) -> CurrentUser | None:
+    """The user when the password is right (and the throttle lets the try through), else None.
+
+    TooManyAttempts (429) while this address, this name from here, or this name from unknown
+    browsers must wait (web/auth.py: slowed guessers, never a locked-out owner)."""
+    name = username.strip()[:MAX_USERNAME]
+    throttle = request.app.state.throttle
+    client = request.client.host if request.client else "?"
+    keys = throttle.keys(client, name, known_device=known_device(request, name))
+    throttle.check(keys)
+    lg = request.app.state.ledger
+    row = lg.get_user(name) if name else None
+    if not verify_password(row.password_hash if row else None, password[:MAX_PASSWORD]):
+        throttle.fail(keys)
+        return None
+    throttle.success(keys)
+    return session_user(lg, row.username)
+
+
 @router.post("/login", include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""),
           next: str = Form("/")) -> Response:
-    throttle = request.app.state.throttle
-    client = request.client.host if request.client else "?"
-    keys = (f"user:{username.strip()}", f"addr:{client}")
-    throttle.check(*keys)
-    lg = request.app.state.ledger
-    row = lg.get_user(username.strip()) if username.strip() else None
-    if not verify_password(row.password_hash if row else None, password):
-        throttle.fail(*keys)
+    user = check_login(request, username, password)
+    if user is None:
         return page(request, "login.html", status_code=401, next=_safe_next(next),
-                    username=username, error="用户名或密码不正确，请重新输入")
-    throttle.success(*keys)
-    user = session_user(lg, row.username)
-    request.session.clear()  # a fresh session (and CSRF token) at login: no fixation
-    request.session["user"] = user.to_session() if user else None
+                    username=username[:MAX_USERNAME], error="用户名或密码不正确，请重新输入")
+    sessions.begin(request, user)  # a new session and CSRF token: no fixation
     return RedirectResponse(_safe_next(next), status_code=303)
 
 
 @router.post("/logout", include_in_schema=False)
 def logout(request: Request) -> Response:
-    request.session.clear()
+    sessions.end(request)  # the row goes: the same cookie, replayed, opens nothing
     return RedirectResponse("/login", status_code=303)
 
 
@@ -74,8 +93,20 @@ def logout(request: Request) -> Response:
 def users_page(request: Request, user: CurrentUser = Depends(current_user),
                lg: Any = Depends(ledger)) -> Response:
     require_admin(user)
+    settings = request.app.state.settings
     return page(request, "users.html", users=lg.list_users(), roles=ROLES,
-                units=lg.list_units())
+                units=lg.list_units(), live=lg.session_counts(settings.session_policy),
+                idle=settings.session_idle_minutes, hours=settings.session_max_hours)
+
+
+@router.post("/users/{username}/sessions/end", include_in_schema=False)
+def end_user_sessions(request: Request, username: str, user: CurrentUser = Depends(current_user),
+                      lg: Any = Depends(ledger)) -> Response:
+    """An administrator ends every session of a user (a lost phone, a departed colleague)."""
+    require_admin(user)
+    ended = lg.end_sessions(username, actor=user.username)
+    flash(request, f"已注销用户“{username}”的 {ended} 个登录会话，需重新登录")
+    return RedirectResponse("/users", status_code=303)
 
 
 @router.post("/users", include_in_schema=False)
@@ -83,9 +114,7 @@ def add_user(request: Request, username: str = Form(...), password: str = Form(.
              role: str = Form(...), unit_id: str = Form(""),
              user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Response:
     require_admin(user)
-    name = username.strip()
-    if not name:
-        raise InputError("用户名不能为空", hint="请输入用户名")
+    name = check_username(username)
     if role not in ROLES:
         raise InputError(f"角色“{role}”不存在", hint="可选：" + "、".join(ROLES.values()))
     unit: int | None = None

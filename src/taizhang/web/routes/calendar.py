@@ -1,8 +1,8 @@
 """日历: deadlines by month, and the .ics subscription link per unit.
 
 Calendar programs subscribe without logging in, so each unit's link carries a signed token
-(itsdangerous, the session's secret with its own salt): the link names the unit and cannot be
-forged for another one.
+(itsdangerous, the instance secret with its own salt — see ``instance_secret`` in app.py): the
+link names the unit and cannot be forged for another one.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ router = APIRouter()
 
 
 def _signer(request: Request) -> URLSafeSerializer:
-    return URLSafeSerializer(request.app.state.settings.secret_key, salt="taizhang-ics")
+    return URLSafeSerializer(request.app.state.secret, salt="taizhang-ics")
 
 
 def ics_token(request: Request, unit_id: int) -> str:

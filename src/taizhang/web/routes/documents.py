@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, NotFound, StaleEdit
+from taizhang.ledger.units import check_unit_name
 from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
 from taizhang.web.deps import current_user, flash, ledger, page
-from taizhang.web.review import original_document, read_upload
+from taizhang.web.review import original_document
 
 router = APIRouter()
 
@@ -59,20 +60,70 @@ def field_value(item: Any, field: str) -> str:
 
 async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
                         jurisdiction: str | None) -> Any:
-    """Read, parse and store an uploaded file as a draft; the IngestResult."""
-    from taizhang.parse import parse
+    """Read, parse and store an uploaded file as a draft; the IngestResult.
+
+    Reading and parsing run in a worker process with a time and memory limit
+    (web/uploads.py), storing in a thread: the event loop, which serves everyone, only waits.
+    """
+    from starlette.concurrency import run_in_threadpool
+
+    from taizhang.web.uploads import read_document
 
     require_admin(user)
     settings = request.app.state.settings
     if upload is None or not upload.filename:
         raise InputError("没有选择文件", hint="请选择要上传的政策文件（txt、docx、pdf、html）")
-    data = await upload.read(settings.max_file_bytes + 1)
-    read = read_upload(data, upload.filename, max_bytes=settings.max_file_bytes)
-    doc = parse(read.text, source=read.source)
-    if read.warnings:
-        doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
+    name = upload_name(upload.filename)
+    place = check_jurisdiction(jurisdiction)
+    data = await read_limited(upload, settings.max_file_bytes, name)
+    doc = await request.app.state.uploads.run(read_document, data, name,
+                                              settings.max_file_bytes, shown=name)
     lg = request.app.state.ledger
-    return lg.ingest(doc, actor=user.username, jurisdiction=jurisdiction or None, draft=True)
+    return await run_in_threadpool(lg.ingest, doc, actor=user.username, jurisdiction=place,
+                                   draft=True)
+
+
+MAX_NAME = 120  # characters of an uploaded file's name kept (the ledger's source column)
+MAX_JURISDICTION = 30
+
+
+def upload_name(filename: str) -> str:
+    """The file's own name, without any folder a browser sent, at most MAX_NAME characters
+    (its extension kept): a 300-character name is shortened, not a database error."""
+    base = filename.replace("\\", "/").rsplit("/", 1)[-1].replace("\x00", "").strip()
+    base = base or "上传的文件"
+    if len(base) <= MAX_NAME:
+        return base
+    _, dot, ext = base.rpartition(".")
+    ext = ext[:10] if dot and len(ext) <= 10 else ""
+    return base[:MAX_NAME - len(ext) - 2] + "…" + ("." + ext if ext else "")
+
+
+def check_jurisdiction(value: str | None) -> str | None:
+    """The 所属地区 typed on the upload form, or None; a long or odd one is refused."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    from taizhang.ledger.units import check_place
+
+    return check_place(text)
+
+
+async def read_limited(upload: UploadFile, limit: int, shown: str) -> bytes:
+    """The upload's bytes, refused when over ``limit`` with its real size in the message."""
+    from taizhang.errors import FileUnreadable
+    from taizhang.readers import too_large
+
+    size = upload.size
+    if size is not None and size > limit:
+        raise FileUnreadable(shown, too_large(size, limit), hint="请只提供公文本身，或拆分后分别上传")
+    data = await upload.read(limit + 1)
+    if len(data) > limit:  # no size known beforehand: measure what is left without keeping it
+        total = len(data)
+        while chunk := await upload.read(1024 * 1024):
+            total += len(chunk)
+        raise FileUnreadable(shown, too_large(total, limit), hint="请只提供公文本身，或拆分后分别上传")
+    return data
 
 
 @router.get("/documents", include_in_schema=False)
@@ -123,9 +174,10 @@ async def correct_item(request: Request, doc_id: int, item_id: int,
     if expected is not None and expected != item.version:
         raise StaleEdit(f"事项 #{item_id} 已被他人修改（您看到的是第 {expected} 版，现为第 {item.version} 版）",
                         hint="请刷新页面，在最新内容上重新修改")
-    note = str(form.get("note", "")).strip()
-    changed, added = [], []
-    for field, label, is_list in FIELDS:
+    note = str(form.get("note", "")).strip()[:500]
+    planned: list[tuple[str, str, Any]] = []
+    added: list[str] = []
+    for field, label, is_list in FIELDS:  # every field checked before any is written
         if field not in form:
             continue
         raw = str(form.get(field, "")).strip()
@@ -134,8 +186,12 @@ async def correct_item(request: Request, doc_id: int, item_id: int,
         value: Any = (split_names(raw, keep=(*item.support, item.lead or "")) if is_list
                       else (raw or None))
         if field in ("lead", "support"):  # names the parser missed become new units
-            added += [n for n in (value if isinstance(value, list) else [value])
-                      if n and n not in added and not _known_unit(lg, item.jurisdiction, n)]
+            for name in value if isinstance(value, list) else [value]:
+                if name and name not in added and not _known_unit(lg, item.jurisdiction, name):
+                    added.append(check_unit_name(name))
+        planned.append((field, label, value))
+    changed = []
+    for field, label, value in planned:
         item = lg.correct(item_id, field, value, actor=user.username, note=note,
                           expected_version=item.version)
         changed.append(label)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from taizhang.analysis.topics import area_names
-from taizhang.errors import NotFound
+from taizhang.errors import NotFound, PermissionDenied
 from taizhang.ledger.model import DubanLevel, Light, Status
 from taizhang.ledger.workflow import OFFICE, UNIT, allowed_targets
 from taizhang.web.actions import (
@@ -140,12 +141,15 @@ def task_page(request: Request, item_id: int, user: CurrentUser = Depends(curren
 @router.post("/tasks/{item_id}/report", include_in_schema=False)
 async def report_form(request: Request, item_id: int, user: CurrentUser = Depends(current_user),
                       lg: Any = Depends(ledger)) -> Response:
+    from taizhang.web.routes.documents import read_limited, upload_name
+
     form = await request.form()
     settings = request.app.state.settings
     files = []
     for upload in form.getlist("evidence"):
         if hasattr(upload, "read") and getattr(upload, "filename", ""):
-            files.append((upload.filename, await upload.read(settings.max_file_bytes + 1)))
+            name = upload_name(upload.filename)
+            files.append((name, await read_limited(upload, settings.max_file_bytes, name)))
     def opt(name: str) -> str | None:
         # a field absent from the form keeps the last report's value (None); present but blank clears
         value = form.get(name)
@@ -161,9 +165,12 @@ async def report_form(request: Request, item_id: int, user: CurrentUser = Depend
         occurrence=opt("occurrence") or None,
         unit=opt("unit") or None,
         expected_version=int(version) if version.isdigit() else None)
-    item, reports = submit_report_all(lg, user, item_id, data, today=request.app.state.today(),
-                                      evidence_dir=settings.evidence_dir, files=files,
-                                      max_bytes=settings.max_file_bytes)
+    from starlette.concurrency import run_in_threadpool
+
+    # in a thread: saving proof and writing the report must not hold the event loop
+    item, reports = await run_in_threadpool(
+        submit_report_all, lg, user, item_id, data, today=request.app.state.today(),
+        evidence_dir=settings.evidence_dir, files=files, max_bytes=settings.max_file_bytes)
     report = reports[0]
     light = item.light.label if item.light else "—"
     synced = "、".join(f"#{r.item_id}" for r in reports[1:])
@@ -190,9 +197,38 @@ def status_form(request: Request, item_id: int, status: str = Form(...), note: s
 
 @router.get("/evidence/{item_id}/{name}", include_in_schema=False)
 def evidence_file(request: Request, item_id: int, name: str,
-                  user: CurrentUser = Depends(current_user)) -> Response:
+                  user: CurrentUser = Depends(current_user),
+                  lg: Any = Depends(ledger)) -> Response:
+    """A report's proof, for those who may see the item's reports: the office, leaders, and
+    reporters of a unit on the item. Only files a report on this item names are served."""
+    missing = NotFound(f"佐证材料“{_shown(name)}”不存在",
+                       hint="请从事项页面的报送记录中打开；文件可能已被移走")
+    if not EVIDENCE_NAME.match(name):  # NUL, slashes, 300 characters: not a name we stored
+        raise missing
+    item = lg.get_item(item_id, last_report=False)
+    may_see_evidence(user, item)
+    rel = f"{item_id}/{name}"
+    if not any(rel in r.evidence for r in lg.reports(item_id)):
+        raise missing
     folder = (request.app.state.settings.evidence_dir / str(item_id)).resolve()
     path = (folder / name).resolve()
     if path.parent != folder or not path.is_file():
-        raise NotFound(f"佐证材料“{name}”不存在", hint="可能已被移走；请联系上传单位")
-    return FileResponse(path, filename=name.split("-", 1)[-1])
+        raise missing
+    return FileResponse(path, filename=name.split("-", 1)[-1],
+                        media_type="application/octet-stream")
+
+
+# what save_evidence (web/actions.py) stores: 8 hex digits, "-", a cleaned name of ≤ 80 characters
+EVIDENCE_NAME = re.compile(r"^[0-9a-f]{8}-[^/\\\x00-\x1f]{1,80}$")
+
+
+def may_see_evidence(user: CurrentUser, item: Any) -> None:
+    if user.is_admin or user.role == "leader" or (user.role == "reporter" and user.owns(item)):
+        return
+    raise PermissionDenied(f"事项 #{item.id} 的佐证材料只对其责任单位、督查室和领导开放",
+                           hint=f"您的账号属于“{user.unit_name or '未绑定单位'}”")
+
+
+def _shown(name: str) -> str:
+    clean = "".join(ch for ch in name if ch.isprintable())
+    return clean if len(clean) <= 40 else clean[:39] + "…"

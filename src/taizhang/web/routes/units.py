@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, PermissionDenied
+from taizhang.ledger.lights import is_overdue
 from taizhang.ledger.model import FINISHED
 from taizhang.web.auth import CurrentUser, require_writer
 from taizhang.web.deps import current_user, flash, ledger, page
@@ -51,10 +52,14 @@ def unit_page(request: Request, unit_id: int, user: CurrentUser = Depends(curren
     open_items = [i for i in items if i.status not in FINISHED]
     due_soon = sorted((i for i in open_items if i.due and today <= i.due <= soon),
                       key=lambda i: i.due)
-    overdue = sorted((i for i in open_items if i.due and i.due < today), key=lambda i: i.due)
+    # overdue as everywhere else (ledger/lights.is_overdue: 暂缓 is not overdue); the /units
+    # table counts the items a unit leads, and so does the tile of the same name here
+    overdue = sorted((i for i in items if is_overdue(i, today)), key=lambda i: (i.due, i.id))
+    lead = [i for i in items if i.lead == unit.name]
     mine = user.is_admin or (user.role == "reporter" and user.unit_id == unit.id)
     return page(request, "unit.html", unit=unit, items=items, due_soon=due_soon, overdue=overdue,
-                can_report=mine and user.can_write, lead=[i for i in items if i.lead == unit.name],
+                overdue_lead=[i for i in overdue if i.lead == unit.name],
+                can_report=mine and user.can_write, lead=lead,
                 support=[i for i in items if i.lead != unit.name])
 
 
@@ -85,27 +90,37 @@ def fillin_download(request: Request, unit_id: int, user: CurrentUser = Depends(
 async def fillin_upload(request: Request, unit_id: int, file: UploadFile = File(None),
                         user: CurrentUser = Depends(current_user),
                         lg: Any = Depends(ledger)) -> Response:
-    from taizhang.exports.progress_import import plan_progress, read_progress_sheet
+    """A unit's filled-in sheet: read in a worker process (web/uploads.py), checked row by
+    row, applied in one transaction — all rows or none."""
+    from starlette.concurrency import run_in_threadpool
 
-    unit = _own_unit(user, lg, unit_id)
+    from taizhang.web.routes.documents import read_limited, upload_name
+    from taizhang.web.uploads import read_fill_in
+
+    unit = await run_in_threadpool(_own_unit, user, lg, unit_id)
     if file is None or not file.filename:
         raise InputError("没有选择文件", hint="请选择填写好的填报表（.xlsx）")
     settings = request.app.state.settings
-    data = await file.read(settings.max_file_bytes + 1)
-    if len(data) > settings.max_file_bytes:
-        raise InputError(f"“{file.filename}”超过上限 {settings.max_file_bytes} 字节",
-                         hint="请上传本系统导出的填报表")
+    name = upload_name(file.filename)
+    data = await read_limited(file, settings.max_file_bytes, name)
+    sheet = await request.app.state.uploads.run(read_fill_in, data, name, shown=name)
     today = request.app.state.today()
-    sheet = read_progress_sheet(io.BytesIO(data), name=file.filename)
+    count = await run_in_threadpool(_apply_sheet, lg, unit, sheet, user.username, today)
+    flash(request, f"已导入“{name}”：更新 {count} 项" if count
+          else f"“{name}”中没有修改过的行，未做任何更新", "ok" if count else "warn")
+    return RedirectResponse(f"/units/{unit_id}", status_code=303)
+
+
+def _apply_sheet(lg: Any, unit: Any, sheet: Any, actor: str, today: dt.date) -> int:
+    from taizhang.exports.progress_import import plan_progress
+
     # only this unit's items can be matched: another unit's row reads as "not in the ledger"
     current = {i.id: i for i in lg.list_items(unit=unit.name, jurisdiction=unit.jurisdiction,
                                               today=today)}
     changes = plan_progress(sheet, current, unit=unit.name)
     if changes:
-        lg.apply_progress([c.update for c in changes], actor=user.username, today=today)
-    flash(request, f"已导入“{file.filename}”：更新 {len(changes)} 项" if changes
-          else f"“{file.filename}”中没有修改过的行，未做任何更新", "ok" if changes else "warn")
-    return RedirectResponse(f"/units/{unit_id}", status_code=303)
+        lg.apply_progress([c.update for c in changes], actor=actor, today=today)
+    return len(changes)
 
 
 @router.get("/units/{unit_id}/calendar.ics", include_in_schema=False)

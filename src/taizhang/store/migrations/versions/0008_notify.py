@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005_items_fillfactor"  # the 0005 migration (its revision id is this long form)
+down_revision = "0006"  # sessions (issue 13)
 branch_labels = None
 depends_on = None
 
