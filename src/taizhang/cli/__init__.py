@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "network": "analysis_cmd:network",
     "load": "analysis_cmd:load",
     "topics": "analysis_cmd:topics",
+    "projects": "projects_cmd:projects",
 }
 
 
