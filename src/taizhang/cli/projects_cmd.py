@@ -60,7 +60,8 @@ def parse_money(value: str | None, what: str) -> int | None:
     try:
         return parse_amount(value)
     except AmountError as err:
-        raise InputError(f"{what}：{err}", hint="请带单位，如 5.2亿元 或 3500万元") from None
+        reason = "没有单位" if err.reason.startswith("没有单位") else err.reason
+        raise InputError(f"{what}“{err.text}”{reason}", hint="请带单位，如 5.2亿元 或 3500万元") from None
 
 
 def stage_dates(pairs: tuple[str, ...], what: str) -> dict[Any, dt.date]:
@@ -343,7 +344,8 @@ def report(project: int, month: str | None, invest: str | None, total: str | Non
     update = ReportUpdate(project_id=project, month=parse_month(month, day), unit=unit,
                           invest=parse_money(invest, "本月完成投资"),
                           total=parse_money(total, "累计完成投资"), image=image, text=text,
-                          problems=problems, evidence=tuple(str(t) for _, t in copies),
+                          problems=problems,
+                          evidence=tuple(f"{project}/{t.name}" for _, t in copies),
                           expected_version=expected, stage=parse_stage(stage) if stage else None)
     with open_ledger(db) as ledger:
         r = ledger.projects.report(update, actor=actor or f"cli:{unit or '督查室'}", today=day)

@@ -124,7 +124,8 @@ def _import_fillin(ledger: Any, file: str, *, unit: str | None, jurisdiction: st
     if not who:
         raise InputError("填报表中没有填报单位", hint="请用 --unit 指定")
     current = {p.id: p for p in reg.list_projects(unit=who, jurisdiction=jurisdiction)}
-    updates = plan_fillin(sheet, current, unit=who, month=None)
+    updates = plan_fillin(sheet, current, unit=who, month=None,
+                          last=reg.latest_reports(list(current)))
     name = Path(file).name
     if not updates:
         click.echo(f"{name} 中没有修改过的行，未做任何更新")

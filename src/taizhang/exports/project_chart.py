@@ -101,7 +101,9 @@ def svg(timeline: Timeline, *, width: int = 1200, title: str = "") -> str:
              f'aria-label="{escape(title or "挂图作战")}">']
     if title:
         parts.append(f"<title>{escape(title)}</title>")
-    for month in timeline.months():
+    months = timeline.months()
+    step = max(1, -(-len(months) * 64 // max(plot, 1)))  # labels at least 64 px apart
+    for month in months[::step]:
         mx = x(month)
         parts.append(f'<line x1="{mx:.1f}" y1="{top - 8}" x2="{mx:.1f}" y2="{height - 50}" '
                      f'stroke="#eeeeee"/><text x="{mx + 2:.1f}" y="{top - 12}" font-size="11" '

@@ -22,7 +22,7 @@ from taizhang.exports import labels as L
 from taizhang.exports.progress_import import _open, field_digests, unpack_digests
 from taizhang.exports.project_xlsx import FILLIN_EDITABLE, META_SHEET
 from taizhang.projects.amounts import AmountError, format_amount, parse_amount
-from taizhang.projects.model import STAGES, Project, ReportUpdate, RowProblem, Stage
+from taizhang.projects.model import STAGES, Project, ProjectReport, ReportUpdate, RowProblem, Stage
 
 _TOKEN = re.compile(r"^\s*[Pp]\s*(\d+)\s*[:：]\s*[vV]?(\d+)\s*$")
 HEADER_SEARCH = 10
@@ -167,11 +167,27 @@ def _header(ws: Any) -> tuple[int | None, dict[str, int]]:
     return None, {}
 
 
-def plan_fillin(sheet: Fillin, current: Mapping[int, Project], *, unit: str | None,
-                month: dt.date | None) -> list[ReportUpdate]:
-    """The reports the sheet asks for; SheetError (via the caller) listing every refused row.
+def held(x: Project, last: ProjectReport | None, month: dt.date | None, field_: str,
+         value: Any) -> bool:
+    """Whether the register already holds ``value`` for this field (the file came twice)."""
+    if field_ == "stage_on":
+        return value is None or value in {d.actual for d in x.dates}
+    same_month = last is not None and month is not None and last.month == month
+    now = {"stage": x.stage, "total": x.completed,
+           "invest": last.invest if same_month and last is not None else None,
+           "image": last.image if last else None, "text": last.text if last else None,
+           "problems": last.problems if last else None}.get(field_)
+    return (now or None) == (value or None)
 
-    ``current`` holds the unit's projects; ``unit`` and ``month`` default to the sheet's own.
+
+def plan_fillin(sheet: Fillin, current: Mapping[int, Project], *, unit: str | None,
+                month: dt.date | None,
+                last: Mapping[int, ProjectReport] | None = None) -> list[ReportUpdate]:
+    """The reports the sheet asks for; SheetError listing every refused row.
+
+    ``current`` holds the unit's projects and ``last`` their latest reports (a row the
+    register already holds — the same file imported twice — asks for nothing); ``unit`` and
+    ``month`` default to the sheet's own.
     """
     who = unit or sheet.unit
     when = month or sheet.month
@@ -190,6 +206,8 @@ def plan_fillin(sheet: Fillin, current: Mapping[int, Project], *, unit: str | No
                                           else r.values[f] is not None)]
         if not edited:
             continue
+        if all(held(x, (last or {}).get(x.id), when, f, r.values[f]) for f in edited):
+            continue  # already in the register: this file (or its twin) came before
         if r.version != x.version:
             problems.append(RowProblem(r.row, L.ID_HEADER, (
                 f"项目“{x.name}”在导出后已被修改（表中版本{r.version}，当前版本{x.version}），"

@@ -62,6 +62,7 @@ HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                  "项目概况", "建设规模")),
     ("stage", ("项目阶段", "所处阶段", "当前阶段", "项目状态", "进展阶段", "阶段", "建设状态")),
     ("id", ("编号(勿改)",)),
+    ("notes", ("备注", "备注说明", "其他说明")),
     # figures the register computes itself (from the monthly reports, the lights): read past
     ("computed", ("本年完成投资", "本年完成投资(万元)", "亮灯", "亮灯原因", "受阻问题",
                   "未解决受阻问题")),
@@ -117,9 +118,10 @@ def match_header(text: str, col: int = 0) -> SheetColumn | None:
     if not clean:
         return None
     bare = re.sub(r"\([^()]*\)$", "", clean) or clean
-    for name, aliases in HEADERS:
-        if bare in aliases or clean in aliases:
-            return SheetColumn(name, col, text, unit_of_header(clean))
+    for form in (clean, bare):  # 编号(勿改) is ours before it is a 编号
+        for name, aliases in HEADERS:
+            if form in aliases:
+                return SheetColumn(name, col, text, unit_of_header(clean))
     year = _YEAR_PLAN.match(bare)
     if year:
         return SheetColumn("annual", col, text, unit_of_header(clean), year=int(year.group(1)))
@@ -209,7 +211,7 @@ def _layout(ws: Any, merges: list[Any]) -> tuple[int, int, list[SheetColumn], st
             unique = []
             for col in columns:  # a field named twice: the first column wins
                 key = col.field if col.field != "date" else f"date-{col.stage}-{col.planned}"
-                if key not in taken:
+                if key not in taken or col.field == "computed":
                     taken.add(key)
                     unique.append(col)
             mapped = {col.col for col in unique}
@@ -247,9 +249,17 @@ def _sheet_unit(lines: list[str]) -> str | None:
 
 
 def _has_sections(ws: Any, merges: list[Any], columns: list[SheetColumn], last: int) -> bool:
+    """Whether zone headings stand between the rows: merged across the table, or typed into
+    the first cell alone (一、沈阳经济技术开发区)."""
     first, end = min(c.col for c in columns), max(c.col for c in columns)
-    return any(m.min_row > last and m.min_row == m.max_row and m.min_col <= first
-               and m.max_col >= end for m in merges)
+    if any(m.min_row > last and m.min_row == m.max_row and m.min_col <= first
+           and m.max_col >= end for m in merges):
+        return True
+    for cells in ws.iter_rows(min_row=last + 1, values_only=True):
+        texts = [_text(v) for v in cells if _text(v)]
+        if len(texts) == 1 and _SECTION.match(texts[0]):
+            return True
+    return False
 
 
 def _rows(ws: Any, merges: list[Any], reading: SheetReading, last_header: int, *,
@@ -282,6 +292,9 @@ def _rows(ws: Any, merges: list[Any], reading: SheetReading, last_header: int, *
             continue
         values = {c.col: fill.get((r, c.col), ws.cell(r, c.col).value) for c in columns}
         filled = [(col, _text(v)) for col, v in sorted(values.items()) if _text(v)]
+        if any(text in _TOTALS for _, text in filled[:2]):
+            reading.skipped += 1  # 合计 / 小计 rows sum the others up
+            continue
         if len(filled) == 1 and _SECTION.match(filled[0][1]) and \
                 by_col[filled[0][0]].field in ("seq", "name"):
             # a heading typed into the first cell without merging: 一、沈阳经济技术开发区
@@ -309,6 +322,9 @@ def _one(r: int, values: dict[int, Any], by_col: dict[int, SheetColumn], reading
         if c.field == "note":
             if text:
                 notes.append(f"{_clean(c.header)}：{text}")
+        elif c.field == "notes":
+            if text:
+                notes.insert(0, text)
         elif c.field == "date" and c.stage is not None:
             day = _date(value, planned=c.planned, year=plan_year, problems=problems, row=r,
                         header=c.header)

@@ -82,7 +82,8 @@ def _ledger_columns(today: dt.date | None) -> tuple[Col, ...]:
               parent="实际时间") for st in DATED),
         Col("亮灯", 7, lambda p, r: p.light.label if p.light else "", "light"),
         Col("受阻问题", 8, lambda p, r: p.open_blockers or "", "center"),
-        Col("备注", 24, lambda p, r: "；".join([*p.light_reasons, *([p.notes] if p.notes else [])])),
+        Col("亮灯原因", 24, lambda p, r: "；".join(p.light_reasons)),
+        Col("备注", 20, lambda p, r: p.notes),
         Col(L.ID_HEADER, 10, lambda p, r: project_token(p), "id"),
     )
 

@@ -3,8 +3,9 @@
 - red: a blocker past its reply deadline and unsolved; or the planned date of a stage not yet
   reached has passed (behind plan: 计划6月开工, 7月仍未开工);
 - yellow: a planned stage within ``yellow_days``; stalled in one stage ``stall_days`` or more;
-  the year's investment behind 序时进度 by ``lag_percent`` points; last month's report missing
-  ``report_grace_days`` into this month (from 签约 on, projects report monthly); an open blocker;
+  the year's investment behind 序时进度 by ``lag_percent`` points (from 开工 on); last month's
+  report missing ``report_grace_days`` into this month (from 签约 on, projects report
+  monthly); an open blocker;
 - green otherwise; a project at 达产 with no late blocker is green.
 """
 from __future__ import annotations
@@ -74,7 +75,8 @@ def assess(p: Project, today: dt.date, th: ProjectThresholds, *,
     since = p.actual(p.stage)
     if since is not None and (today - since).days >= th.stall_days:
         yellow.append(f"在“{p.stage.label}”阶段已停留{(today - since).days}天")
-    if p.annual and p.annual_year == today.year and p.year_done is not None:
+    if p.annual and p.annual_year == today.year and p.year_done is not None and \
+            p.stage.order >= Stage.STARTED.order:  # before 开工 little is spent, whatever the plan
         done = 100.0 * p.year_done / p.annual
         expected = expected_share(today)
         if done + th.lag_percent < expected:

@@ -42,6 +42,12 @@ ACTIONS = {
     "duban.issue": "发出督办", "duban.escalate": "升级督办", "duban.answer": "回复督办",
     "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并", "unit.create": "新增单位",
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
+    "project.create": "登记项目", "project.update": "按导入表更新", "project.stage": "推进阶段",
+    "project.plan": "修改计划", "project.report": "报送月报", "project.link": "关联任务",
+    "project.blocker.raise": "提出受阻问题", "project.blocker.reply": "回复受阻问题",
+    "project.blocker.solve": "问题已解决", "project.blocker.close": "问题销号",
+    "project.blocker.reopen": "问题退回", "project.blocker.escalate": "问题升级",
+    "project.zone": "登记园区", "project.weights": "设定排名权重",
 }
 
 
