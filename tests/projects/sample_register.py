@@ -59,7 +59,7 @@ def _dates(i: int) -> tuple[list[Any], list[Any], str]:
     return planned, [fmt(sign), None, None], ""  # the stage left to the dates
 
 
-def rows(count: int = 30) -> list[list[Any] | str]:
+def rows(count: int = 30, *, bad: bool = True) -> list[list[Any] | str]:
     """The sheet's rows after the header: a section row per zone, then its projects."""
     out: list[list[Any] | str] = []
     per = -(-count // len(ZONES))
@@ -83,14 +83,14 @@ def rows(count: int = 30) -> list[list[Any] | str]:
                 f"{['沈阳', '辽宁', '北京', '上海'][n % 4]}某某{['科技', '实业', '集团'][n % 3]}有限公司",
                 INDUSTRIES[n % len(INDUSTRIES)], zone if k == 0 else None,
                 f"{zone}管委会" if n % 5 else "市发展改革委", leader if k == 0 else None,
-                f"专员{n:02d}", BAD_ROW_AMOUNT if n == 12 else total, annual, done,
+                f"专员{n:02d}", BAD_ROW_AMOUNT if n == 12 and bad else total, annual, done,
                 f"建设厂房{n * 1000}平方米及配套设施", *planned, *actual, stage,
                 "完成场地平整" if actual[1] else "", "用地指标待落实" if n % 6 == 0 else "",
             ])
     return out
 
 
-def make_register(path: str | Path, count: int = 30) -> Path:
+def make_register(path: str | Path, count: int = 30, *, bad: bool = True) -> Path:
     book = Workbook()
     ws = book.active
     ws.title = "重点项目"
@@ -108,7 +108,7 @@ def make_register(path: str | Path, count: int = 30) -> Path:
     ws.merge_cells("M3:O3")
     ws.merge_cells("P3:R3")
     block_start = None
-    for row in rows(count):
+    for row in rows(count, bad=bad):
         if isinstance(row, str):
             if block_start is not None:
                 _merge_block(ws, block_start, ws.max_row)
