@@ -41,7 +41,7 @@ def _dates(i: int) -> tuple[list[Any], list[Any], str]:
     forms = [lambda d: d.strftime("%Y.%-m"), lambda d: f"{d.year}年{d.month}月",
              lambda d: dt.datetime(d.year, d.month, d.day), lambda d: d.strftime("%Y/%-m/%-d"),
              lambda d: d.isoformat()]
-    sign = dt.date(2025, 10, 1) + dt.timedelta(days=6 * i)
+    sign = dt.date(2025, 10, 1) + dt.timedelta(days=6 * (i % 30))  # long sheets cycle
     start = sign + dt.timedelta(days=45)
     late = i % 7 == 3
     kind = i % 4
@@ -59,16 +59,17 @@ def _dates(i: int) -> tuple[list[Any], list[Any], str]:
     return planned, [fmt(sign), None, None], ""  # the stage left to the dates
 
 
-def rows(count: int = 30, *, bad: bool = True) -> list[list[Any] | str]:
+def rows(count: int = 30, *, bad: bool = True,
+         zones: tuple[tuple[str, str, tuple[str, ...], str], ...] = ZONES) -> list[list[Any] | str]:
     """The sheet's rows after the header: a section row per zone, then its projects."""
     out: list[list[Any] | str] = []
-    per = -(-count // len(ZONES))
+    per = -(-count // len(zones))
     n = 0
-    for z, (zone, _level, _aliases, leader) in enumerate(ZONES):
+    for z, (zone, _level, _aliases, leader) in enumerate(zones):
         block = min(per, count - n)
         if block <= 0:
             break
-        out.append(f"{'一二三'[z]}、{zone}（{block}个）")
+        out.append(f"{z + 1}、{zone}（{block}个）" if z >= 3 else f"{'一二三'[z]}、{zone}（{block}个）")
         for k in range(block):
             n += 1
             planned, actual, stage = _dates(n)
@@ -90,7 +91,8 @@ def rows(count: int = 30, *, bad: bool = True) -> list[list[Any] | str]:
     return out
 
 
-def make_register(path: str | Path, count: int = 30, *, bad: bool = True) -> Path:
+def make_register(path: str | Path, count: int = 30, *, bad: bool = True,
+                  zones: tuple[tuple[str, str, tuple[str, ...], str], ...] = ZONES) -> Path:
     book = Workbook()
     ws = book.active
     ws.title = "重点项目"
@@ -108,7 +110,7 @@ def make_register(path: str | Path, count: int = 30, *, bad: bool = True) -> Pat
     ws.merge_cells("M3:O3")
     ws.merge_cells("P3:R3")
     block_start = None
-    for row in rows(count, bad=bad):
+    for row in rows(count, bad=bad, zones=zones):
         if isinstance(row, str):
             if block_start is not None:
                 _merge_block(ws, block_start, ws.max_row)

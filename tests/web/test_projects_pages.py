@@ -215,3 +215,22 @@ def test_office_sheet_upload_refused_whole(clients: Clients, ledger: Ledger,
                  files={"file": ("s.xlsx", sheet.read_bytes())})
     assert r.status_code == 400 and "第6行" in r.text and "三亿" in r.text
     assert ledger.latest_audit_id() == before
+
+
+def test_the_cached_listing_follows_changes(ledger: Ledger, projects: dict[str, int]) -> None:
+    from taizhang.projects.model import ReportUpdate
+    from taizhang.web.project_cache import ProjectCache
+
+    cache = ProjectCache(ledger)
+    first = cache.listing(TODAY)
+    assert cache.listing(TODAY) is first and (cache.hits, cache.misses) == (1, 1)
+    before = next(p for p in first.projects if p.id == projects["zone"])
+    ledger.projects.report(ReportUpdate(projects["zone"], TODAY.replace(day=1), invest=10**6),
+                           actor="test", today=TODAY)
+    after = cache.listing(TODAY)
+    assert (cache.misses, cache.patches) == (1, 1)  # only the touched project was read again
+    now = next(p for p in after.projects if p.id == projects["zone"])
+    assert now.completed == before.completed + 10**6 and now.version == before.version + 1
+    assert [p.id for p in after.projects] == [p.id for p in first.projects]
+    fresh = ProjectCache(ledger).listing(TODAY)
+    assert [p.to_dict() for p in fresh.projects] == [p.to_dict() for p in after.projects]

@@ -159,3 +159,17 @@ def get_project(ctx: Ctx, project_id: int, *, today: dt.date | None = None,
     if today is None:
         return found
     return lit(ctx, [found], today=today, year=None, th=th or ProjectThresholds())[0]
+
+
+def changes_since(ctx: Ctx, after: int) -> tuple[int, set[str], set[int]]:
+    """What the trail says happened after entry ``after``: the newest id, the actions, and
+    the projects they touched (a cached listing reloads just those)."""
+    q = (select(s.audit.c.id, s.audit.c.action, s.audit.c.entity, s.audit.c.entity_id)
+         .where(s.audit.c.id > after))
+    newest, actions, touched = after, set(), set()
+    for entry_id, action, entity, entity_id in ctx.conn.execute(q):
+        newest = max(newest, entry_id)
+        actions.add(action)
+        if entity == "project" and entity_id is not None:
+            touched.add(entity_id)
+    return newest, actions, touched

@@ -172,6 +172,17 @@ def plan_drafts(ctx: Ctx, drafts: Sequence[ProjectDraft], *, jurisdiction: str |
     zone_table = zones.known(ctx)
     zone_units = {r.id: r.unit_id for r in zones.list_zones(ctx)}
     seen: dict[tuple[str, str], int | None] = {}
+    resolved: dict[tuple[str, str], Any] = {}  # a sheet names the same few units again and again
+
+    def unit_of(where: str, name: str) -> Any:
+        key = (where, name)
+        if key not in resolved:
+            try:
+                resolved[key] = units.resolve(ctx, where, name).id
+            except Exception as err:  # NotFound or an ambiguous name, with its own hint
+                resolved[key] = err
+        return resolved[key]
+
     for d in drafts:
         where = jurisdiction or d.jurisdiction
         errors: list[RowProblem] = []
@@ -193,10 +204,12 @@ def plan_drafts(ctx: Ctx, drafts: Sequence[ProjectDraft], *, jurisdiction: str |
             refuse("所在园区", err.message, err.hint)
         unit_id = None
         if d.unit:
-            try:
-                unit_id = units.resolve(ctx, where, d.unit).id
-            except Exception as err:  # NotFound or an ambiguous name, with its own hint
-                refuse("责任单位", getattr(err, "message", str(err)), getattr(err, "hint", None))
+            found = unit_of(where, d.unit)
+            if isinstance(found, Exception):
+                refuse("责任单位", getattr(found, "message", str(found)),
+                       getattr(found, "hint", None))
+            else:
+                unit_id = found
         elif zone_id is not None:
             unit_id = zone_units.get(zone_id)
         old = by_id.get(d.project_id) if d.project_id else by_name.get(key)
@@ -266,6 +279,12 @@ def _stage(d: ProjectDraft, dates: Sequence[StageDate], old: Project | None,
     return stage
 
 
+# a stage's two date columns → (stage, planned?), looked up for every column of every row
+_DATE_COLUMNS: dict[str, tuple[Stage, bool]] = {
+    **{plan_column(st.value): (st, True) for st in STAGES},
+    **{done_column(st.value): (st, False) for st in STAGES}}
+
+
 def _current(x: Project, column: str) -> Any:
     if column == "zone_id":
         return x.zone_id
@@ -273,29 +292,39 @@ def _current(x: Project, column: str) -> Any:
         return x.unit_id
     if column == "stage":
         return x.stage.value
-    for st in STAGES:
-        if column == plan_column(st.value):
-            return x.planned(st)
-        if column == done_column(st.value):
-            return x.actual(st)
+    found = _DATE_COLUMNS.get(column)
+    if found is not None:
+        d = x.dates[found[0].order]
+        return d.planned if found[1] else d.actual
     return getattr(x, column)
 
 
 def write_plan(ctx: Ctx, plan: ImportPlan, *, actor: str) -> ImportResult:
-    """Write the planned rows (the refused ones are left out) in the caller's transaction."""
-    added, updated = [], []
+    """Write the planned rows (the refused ones are left out) in the caller's transaction.
+
+    New projects go in as one multi-row INSERT … RETURNING and their trail lines as one
+    batch: a 5,000-row sheet is a handful of statements, not ten thousand."""
+    from taizhang.store import bulk
+
+    rows = []
     for d, values in plan.new:
-        row = {"name": d.name.strip(),
-               "name_key": name_key(d.name), "investor": "", "industry": "", "leader": "",
-               "contact": "", "content": "", "notes": "", "total_text": "", "annual_text": "",
-               "version": 1, "created_at": ctx.now, "created_by": actor,
-               "updated_at": ctx.now, **values}
-        project_id = ctx.conn.execute(insert(p).values(**row).returning(p.c.id)).scalar_one()
-        added.append(project_id)
-        audit.record(ctx.conn, ctx.now, actor=actor, action="project.create", entity="project",
-                     entity_id=project_id, item_id=values.get("task_id"),
-                     after={k: v for k, v in row.items()
-                            if v not in (None, "") and k not in ("created_at", "updated_at")})
+        rows.append({"name": d.name.strip(), "name_key": name_key(d.name), "investor": "",
+                     "industry": "", "leader": "", "contact": "", "content": "", "notes": "",
+                     "total": None, "total_text": "", "annual": None, "annual_text": "",
+                     "annual_year": None, "task_id": None, "last_month": None, "version": 1,
+                     "created_at": ctx.now, "created_by": actor, "updated_at": ctx.now,
+                     **values})
+    added: list[int] = []
+    if rows:
+        added = list(ctx.conn.execute(
+            insert(p).returning(p.c.id, sort_by_parameter_order=True), rows).scalars())
+        bulk.insert_many(ctx, audit_table(), [audit.row(
+            ctx.now, actor=actor, action="project.create", entity="project", entity_id=pid,
+            item_id=row["task_id"],
+            after={k: v for k, v in row.items()
+                   if v not in (None, "") and k not in ("created_at", "updated_at")})
+            for pid, row in zip(added, rows)])
+    updated = []
     for old, _d, changes in plan.changed:
         bump(ctx, old, changes)
         updated.append(old.id)
@@ -305,3 +334,9 @@ def write_plan(ctx: Ctx, plan: ImportPlan, *, actor: str) -> ImportResult:
                      after=changes | {"version": old.version + 1})
     return ImportResult(tuple(added), tuple(updated), len(plan.unchanged), tuple(plan.problems),
                         tuple(plan.notes))
+
+
+def audit_table() -> Any:
+    from taizhang.store import schema
+
+    return schema.audit

@@ -291,6 +291,11 @@ class ProjectRegister:
             current, _ = stats.weights(ctx)
         return stats.ranking(listed, facts, current, by=by, year=year, today=today)
 
+    def changes_since(self, audit_id: int) -> tuple[int, set[str], set[int]]:
+        """The newest audit id, the actions and the projects touched after ``audit_id``."""
+        with self.engine.connect() as conn:
+            return rows.changes_since(self._ctx(conn), audit_id)
+
     def history(self, project_id: int) -> list[AuditEntry]:
         """Every trail entry of a project (its blockers included), oldest first."""
         with self.engine.connect() as conn:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from taizhang.ledger.model import Light
@@ -29,6 +29,20 @@ class Listing:
     blockers: tuple[OpenBlocker, ...]
     weights: dict[str, float]
     weights_saved: bool
+    # what the pages derive from the listing (the ranking, the filter choices), made once
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+    def derived(self, key: Any, make: Any) -> Any:
+        """``make()`` once per listing (a race makes it twice, harmlessly: same result)."""
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = make()
+        return found
+
+
+# changes after which only a full listing is right: unit names moved or merged
+FULL_RELOAD = frozenset({"unit.merge"})
+PATCH_LIMIT = 500  # more projects touched than this: listing them all is as cheap
 
 
 class ProjectCache:
@@ -36,12 +50,13 @@ class ProjectCache:
         self.ledger = ledger
         self._entries: dict[tuple[dt.date, int], Listing] = {}
         self._lock = threading.Lock()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.patches = 0
 
     def listing(self, today: dt.date, year: int | None = None) -> Listing:
-        """Every project lit for ``today`` (``year_done`` for ``year``), open blockers, weights."""
-        from taizhang.store import project_stats
+        """Every project lit for ``today`` (``year_done`` for ``year``), open blockers, weights.
 
+        After a few changes (a report, a stage, a blocker) only the projects they touched are
+        read again; the rest of the listing stays."""
         key = (today, year or today.year)
         stamp = int(self.ledger.latest_audit_id())
         with self._lock:  # one listing at a time: the others wait and take its result
@@ -49,18 +64,47 @@ class ProjectCache:
             if found is not None and found.stamp == stamp:
                 self.hits += 1
                 return found
-            reg = self.ledger.projects
-            projects = reg.list_projects(today=today, year=key[1])
-            with reg.engine.connect() as conn:
-                ctx = reg._ctx(conn)  # noqa: SLF001 - same transaction for both reads
-                blockers = project_stats.blocker_facts(ctx, today)
-                weights, saved = project_stats.weights(ctx)
-            found = Listing(stamp, tuple(projects), tuple(blockers), weights, saved)
-            self._entries[key] = found
+            fresh = self._patched(found, today, key[1]) if found is not None else None
+            if fresh is None:
+                fresh = self._full(today, key[1])
+                self.misses += 1
+            else:
+                self.patches += 1
+            # the stamp read before listing: a change made meanwhile is seen next time
+            fresh = Listing(stamp, fresh.projects, fresh.blockers, fresh.weights,
+                            fresh.weights_saved)
+            self._entries[key] = fresh
             if len(self._entries) > MAX_ENTRIES:
                 self._entries.pop(next(iter(self._entries)))
-            self.misses += 1
-            return found
+            return fresh
+
+    def _extras(self, today: dt.date) -> tuple[tuple[OpenBlocker, ...], dict[str, float], bool]:
+        from taizhang.store import project_stats
+
+        reg = self.ledger.projects
+        with reg.engine.connect() as conn:
+            ctx = reg._ctx(conn)  # noqa: SLF001 - one connection for both small reads
+            blockers = project_stats.blocker_facts(ctx, today)
+            weights, saved = project_stats.weights(ctx)
+        return tuple(blockers), weights, saved
+
+    def _full(self, today: dt.date, year: int) -> Listing:
+        projects = self.ledger.projects.list_projects(today=today, year=year)
+        return Listing(0, tuple(projects), *self._extras(today))
+
+    def _patched(self, old: Listing, today: dt.date, year: int) -> Listing | None:
+        """``old`` with the projects touched since its stamp read again; None when only a
+        full listing is right."""
+        _, actions, touched = self.ledger.projects.changes_since(old.stamp)
+        if actions & FULL_RELOAD or len(touched) > PATCH_LIMIT:
+            return None
+        projects = old.projects
+        if touched:
+            fresh = {p.id: p for p in self.ledger.projects.list_projects(
+                today=today, year=year, ids=sorted(touched))}
+            kept = [p for p in old.projects if p.id not in touched]
+            projects = tuple(sorted(kept + list(fresh.values()), key=lambda p: p.id))
+        return Listing(0, projects, *self._extras(today))
 
 
 def matching(projects: Sequence[Project], *, zone: str | None = None, unit: str | None = None,

@@ -26,8 +26,9 @@ def ranking(request: Request, lg: Any, by: str, year: int | None = None) -> list
 
     today = request.app.state.today()
     listing = cache(request).listing(today, year)
-    return rank(listing.projects, listing.blockers, listing.weights, by=by,
-                year=year or today.year, today=today)
+    return listing.derived(("ranking", by), lambda: rank(  # type: ignore[no-any-return]
+        listing.projects, listing.blockers, listing.weights, by=by, year=year or today.year,
+        today=today))
 
 
 def _year(request: Request) -> int | None:

@@ -134,14 +134,17 @@ def projects_page(request: Request, user: CurrentUser = Depends(current_user),
         if p.light is not None:
             lights[p.light] += 1
         stages[p.stage] += 1
-    everything = cache(request).listing(today).projects
+    listing = cache(request).listing(today)
+    choices = listing.derived("choices", lambda: (
+        sorted({p.unit for p in listing.projects}),
+        sorted({p.industry for p in listing.projects if p.industry})))
     keep = {k: v for k, v in params.items() if k != "page"}
     return page(request, "projects.html", projects=found[(page_no - 1) * PAGE_SIZE:
                                                          page_no * PAGE_SIZE],
                 total=len(found), page_no=page_no, pages=pages, params=params, keep=keep,
                 lights=lights, stage_counts=stages, stages=STAGES,
-                zones=lg.projects.zones(), units=sorted({p.unit for p in everything}),
-                industries=sorted({p.industry for p in everything if p.industry}))
+                zones=listing.derived("zones", lg.projects.zones), units=choices[0],
+                industries=choices[1])
 
 
 @router.get("/projects/{project_id}", include_in_schema=False)
