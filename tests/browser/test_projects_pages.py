@@ -71,7 +71,7 @@ def test_1_list_lights_and_filters(admin: Any, server: Server) -> None:
     assert "共 30 个项目" in admin.inner_text("h1")
     counts = {c: int(admin.inner_text(f"#count-{c} b")) for c in ("red", "yellow", "green")}
     assert sum(counts.values()) == 30 and counts["red"] > 0
-    shot(admin, "projects", full=True)
+    shot(admin, "projects")
     admin.select_option("#project-filters select[name=zone]", "沈阳高新技术产业开发区")
     admin.click("#project-filters button[type=submit]")
     admin.wait_for_url("**zone=**")

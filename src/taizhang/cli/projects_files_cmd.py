@@ -207,11 +207,17 @@ def export(what: str, output: str | None, zone: str | None, unit: str | None,
         if Path(name).suffix.lower() not in (".png", ".svg"):
             raise InputError(f"挂图作战图只能是 .png 或 .svg（给的是 {name}）", hint="如 -o 挂图作战.svg")
         chart = build(found, day)
-        heading = title or f"{zone or unit or '重点项目'}挂图作战（{day.isoformat()}）"
+        where = _zone_name(ledger, jurisdiction, zone) or unit
+        heading = title or f"{where or '重点项目'}挂图作战（{day.isoformat()}）"
         # the temporary file keeps the suffix, so draw picks PNG or SVG from it
         _atomic(name, lambda f: draw(chart, f, title=heading))
     click.echo(f"已导出 {len(found)} 个项目：{name}")
     return 0
+
+
+def _zone_name(ledger: Any, jurisdiction: str | None, zone: str | None) -> str | None:
+    """The zone's registered name (the office may have typed its alias)."""
+    return ledger.projects.zone(jurisdiction, zone).name if zone else None
 
 
 def _notice(reg: Any, ref: str | None, output: str | None, day: dt.date) -> int:

@@ -77,7 +77,7 @@ def draw(timeline: Timeline, path: str | Path, *, title: str = "") -> Path:
                 Line2D([], [], marker="D", linestyle="", markerfacecolor="white",
                        markeredgecolor=LATE_COLOR, label="计划已过未完成"),
                 Line2D([], [], color=LATE_COLOR, linestyle="--", label="今天")]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.9 / height),
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.04 - 0.45 / height),
               ncol=10, frameon=False, fontsize=9)
     if title or timeline.omitted:
         more = f"（另有{timeline.omitted}个项目未画出，请筛选）" if timeline.omitted else ""

@@ -34,12 +34,8 @@ PAGE_SIZE = 50
 
 
 def cache(request: Request) -> Any:
-    found = getattr(request.app.state, "projects", None)
-    if found is None:
-        from taizhang.web.project_cache import ProjectCache
-
-        found = request.app.state.projects = ProjectCache(request.app.state.ledger)
-    return found
+    """The app's ProjectCache (made by create_app, warmed at start)."""
+    return request.app.state.projects
 
 
 def owns(user: CurrentUser, p: Project) -> bool:
