@@ -3,7 +3,6 @@ the fill-in sheet through its importer (only edited rows), the docx and the char
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import openpyxl

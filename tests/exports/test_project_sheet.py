@@ -109,3 +109,13 @@ def test_no_header(tmp_path: Path) -> None:
     book.save(tmp_path / "n.xlsx")
     with pytest.raises(SheetError, match="找不到表头"):
         read_project_sheet(tmp_path / "n.xlsx", today=TODAY)
+
+
+def test_a_sheet_too_long_is_refused_before_it_fills_memory(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from taizhang.exports import project_sheet
+
+    monkeypatch.setattr(project_sheet, "MAX_ROWS", 40)  # the real limit is 50,000 rows
+    path = make_register(tmp_path / "long.xlsx", 60, bad=False)
+    with pytest.raises(SheetError, match="超过 40 行"):
+        read_project_sheet(path, today=TODAY)

@@ -26,6 +26,7 @@ from taizhang.projects.model import STAGES, Project, ProjectReport, ReportUpdate
 
 _TOKEN = re.compile(r"^\s*[Pp]\s*(\d+)\s*[:：]\s*[vV]?(\d+)\s*$")
 HEADER_SEARCH = 10
+MAX_ROWS = 50_000
 LABEL = {v: k for k, v in FILLIN_EDITABLE.items()}
 
 
@@ -127,6 +128,9 @@ def read_fillin(file: str | Path | IO[bytes], *, name: str | None = None) -> Fil
         editable = {FILLIN_EDITABLE[h]: c for h, c in columns.items() if h in FILLIN_EDITABLE}
         seen: dict[int, int] = {}
         for r, cells in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
+            if r > MAX_ROWS:  # a unit has tens of projects, not tens of thousands
+                raise SheetError(f"工作表“{ws.title}”超过 {MAX_ROWS} 行", row=r,
+                                 hint="请使用导出的填报表，不要粘贴大量内容")
             raw = cells[id_col - 1].value if len(cells) >= id_col else None
             if raw is None and all(c.value in (None, "") for c in cells):
                 continue

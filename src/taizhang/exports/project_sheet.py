@@ -33,7 +33,6 @@ from taizhang.exports.sheet_dates import DateUnreadable, read_deadline_cell, yea
 from taizhang.projects.amounts import AmountError, parse_amount, unit_of_header
 from taizhang.projects.model import (
     NO_DATES,
-    STAGE_WORDS,
     STAGES,
     ProjectDraft,
     RowProblem,
@@ -69,6 +68,7 @@ HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 LABELS = {f: names[0] for f, names in HEADERS} | {"id": "编号（勿改）"}
 HEADER_SEARCH_ROWS = 15
+MAX_ROWS = 50_000  # a register ten times the largest we know of; beyond is a mistake or a bomb
 # the stage a date column is about: 竣工投产 before 投产, so the longer word wins
 _DATE_WORDS: tuple[tuple[str, Stage], ...] = (
     ("竣工投产", Stage.PRODUCING), ("洽谈", Stage.NEGOTIATING), ("签约", Stage.SIGNED),
@@ -174,7 +174,12 @@ class _Grid:
         from taizhang.exports.progress_import import _merges
 
         self.title: str = ws.title
-        self.rows: list[tuple[Any, ...]] = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        self.rows: list[tuple[Any, ...]] = []
+        for row in ws.iter_rows(values_only=True):  # streamed, and stopped at the limit
+            if len(self.rows) >= MAX_ROWS:
+                raise SheetError(f"工作表“{ws.title}”超过 {MAX_ROWS} 行", row=MAX_ROWS + 1,
+                                 hint="请检查表格是否带了大量空行或格式，或分成几个文件导入")
+            self.rows.append(tuple(row))
         self.merges: list[Any] = _merges(file, ws)
         self.max_row = len(self.rows)
         self.max_column = max((len(r) for r in self.rows), default=0)

@@ -20,7 +20,6 @@ from taizhang.projects.model import (
     BlockerLevel,
     Project,
     ProjectReport,
-    Stage,
     Zone,
 )
 
@@ -147,10 +146,3 @@ def write_blocker_notice(b: Blocker, p: Project, file: str | Path | IO[bytes], *
     ], [36, 120])
     doc.signature(issuer, b.raised_on)
     doc.save(file)
-
-
-def stage_counts(projects: Iterable[Project]) -> dict[Stage, int]:
-    out = {st: 0 for st in STAGES}
-    for p in projects:
-        out[p.stage] += 1
-    return out

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 
 from taizhang.errors import InputError, PermissionDenied, StaleEdit
 from taizhang.ledger.units import normalize
