@@ -25,3 +25,11 @@ def test_readme_names_both_commands() -> None:
     assert "bash scripts/quickstart.sh" in readme and "bash scripts/test.sh" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "scripts/test.sh" in ci
+
+
+def test_every_projects_subcommand_is_documented() -> None:
+    from taizhang.cli.projects_cmd import projects
+
+    doc = (ROOT / "docs" / "projects.md").read_text(encoding="utf-8")
+    missing = [name for name in projects.commands if f"`{name}`" not in doc]
+    assert missing == []

@@ -36,7 +36,7 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, ledger: Ledger, tmp: Path) -> None:
+    def __init__(self, ledger: Ledger, tmp: Path, today: dt.date = TODAY) -> None:
         import uvicorn
 
         self.ledger = ledger
@@ -44,7 +44,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         settings = Settings(db_url=ledger.url, secret_key="browser-secret",
                             evidence_dir=tmp / "evidence")
-        app = create_app(settings, ledger=ledger, today=lambda: TODAY)
+        app = create_app(settings, ledger=ledger, today=lambda: today)
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
                                                     log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)

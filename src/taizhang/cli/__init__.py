@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "load": "analysis_cmd:load",
     "topics": "analysis_cmd:topics",
     "corpus": "corpus_cmd:corpus",
+    "projects": "projects_cmd:projects",
 }
 
 

@@ -1,7 +1,13 @@
-"""督办 rules: numbering per year, the escalation ladder and the default reply time."""
+"""督办 rules: numbering per year, the escalation ladder and the default reply time.
+
+The project register's blockers (问题〔2026〕12号, 园区 → 区县 → 市级 → 市领导) are numbered and
+climbed with the same two functions, ``notice_number`` and ``step_up``.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
 
 from taizhang.errors import IllegalTransition
 from taizhang.ledger.model import FINISHED, DubanLevel, Light, WorkItem
@@ -10,18 +16,28 @@ LADDER: tuple[DubanLevel, ...] = (DubanLevel.REMINDER, DubanLevel.DUBAN, DubanLe
 REPLY_DAYS = {DubanLevel.REMINDER: 7, DubanLevel.DUBAN: 5, DubanLevel.LISTED: 3}
 
 
-def notice_number(year: int, serial: int) -> str:
-    """``notice_number(2026, 7) == "督办〔2026〕7号"`` (六角括号, no leading zeros)."""
-    return f"督办〔{year}〕{serial}号"
+L = TypeVar("L")
+
+
+def notice_number(year: int, serial: int, prefix: str = "督办") -> str:
+    """``notice_number(2026, 7) == "督办〔2026〕7号"`` (六角括号, no leading zeros);
+    ``notice_number(2026, 12, "问题") == "问题〔2026〕12号"``."""
+    return f"{prefix}〔{year}〕{serial}号"
+
+
+def step_up(ladder: Sequence[L], level: L) -> L | None:
+    """The next rung of ``ladder`` above ``level``; None at the top."""
+    i = list(ladder).index(level)
+    return ladder[i + 1] if i + 1 < len(ladder) else None
 
 
 def next_level(level: DubanLevel) -> DubanLevel:
     """提醒 → 督办 → 挂牌督办; past the top, IllegalTransition."""
-    i = LADDER.index(level)
-    if i + 1 >= len(LADDER):
+    higher = step_up(LADDER, level)
+    if higher is None:
         raise IllegalTransition(f"已是最高级别“{level.label}”，不能再升级",
                                 hint="可继续跟踪回复，或办结后销号")
-    return LADDER[i + 1]
+    return higher
 
 
 def default_reply_due(level: DubanLevel, today: dt.date) -> dt.date:

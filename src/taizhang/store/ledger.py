@@ -92,6 +92,17 @@ class Ledger:
         self.close()
 
     @property
+    def projects(self) -> Any:
+        """The project register (项目库) on this ledger's database: a
+        :class:`taizhang.store.projects.ProjectRegister`, made on first use."""
+        register = self.__dict__.get("_projects")
+        if register is None:
+            from taizhang.store.projects import ProjectRegister
+
+            register = self.__dict__["_projects"] = ProjectRegister(self)
+        return register
+
+    @property
     def dialect(self) -> str:
         """``sqlite`` or ``postgresql``."""
         return self.engine.dialect.name

@@ -23,6 +23,7 @@ from taizhang.web import errors
 from taizhang.web.analysis_cache import AnalysisCache
 from taizhang.web.auth import Throttle
 from taizhang.web.cache import ItemCache
+from taizhang.web.project_cache import ProjectCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
 from taizhang.web.headers import SecurityHeaders
 from taizhang.web.sessions import Sessions
@@ -92,6 +93,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.items = ItemCache(ledger)  # listed items, valid until the next audited change
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
     app.state.analysis = AnalysisCache()  # cross-document analyses, rebuilt when documents change
+    app.state.projects = ProjectCache(ledger)  # the project register listed with its lights
 
     # innermost first: sessions (server-side, web/sessions.py), then the time spent in the app
     # (for browsers' dev tools and benchmarks/bench_web.py), the security headers, and the
@@ -141,7 +143,8 @@ def instance_secret(settings: Settings, ledger: Any) -> tuple[str, bool]:
 
 def warm_up(app: FastAPI) -> None:
     """At start, in the background: the item list the dashboard, /tasks and /api/items share
-    (20,000 items with their lights: most of a second of CPU) and the busiest templates, so
+    (20,000 items with their lights: most of a second of CPU), the project register's listing
+    (/projects, the ranking and the chart share it) and the busiest templates, so
     the first person to open a page after a restart does not wait for them. A request that
     comes meanwhile waits for this listing instead of making its own (web/cache.py).
 
@@ -151,6 +154,7 @@ def warm_up(app: FastAPI) -> None:
         for name in ("dashboard.html", "tasks.html"):
             app.state.templates.env.get_template(name)
         app.state.items.list_items(today=app.state.today())
+        app.state.projects.listing(app.state.today())
     except Exception:  # noqa: BLE001 - a warm-up must never take the server down
         logging.getLogger(__name__).warning("预热任务列表失败（不影响服务）", exc_info=True)
 

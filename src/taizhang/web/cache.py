@@ -110,6 +110,8 @@ class ItemCache:
         if set(kw) - PATCHABLE:
             return None
         _, actions, changed = self.ledger.changes_since(hit[0])
+        # the project register's changes (project.*) touch no work item: nothing to reload
+        actions = {a for a in actions if not a.startswith("project.")}
         if actions - ITEM_ACTIONS or len(changed) > PATCH_LIMIT:
             return None
         if not changed:

@@ -54,6 +54,12 @@ ACTIONS = {
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
     "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
     "link.report": "同步报送（只报一次）",
+    "project.create": "登记项目", "project.update": "按导入表更新", "project.stage": "推进阶段",
+    "project.plan": "修改计划", "project.report": "报送月报", "project.link": "关联任务",
+    "project.blocker.raise": "提出受阻问题", "project.blocker.reply": "回复受阻问题",
+    "project.blocker.solve": "问题已解决", "project.blocker.close": "问题销号",
+    "project.blocker.reopen": "问题退回", "project.blocker.escalate": "问题升级",
+    "project.zone": "登记园区", "project.weights": "设定排名权重",
 }
 
 

@@ -19,10 +19,15 @@ from taizhang.web.routes import (
     exports,
     links,
     notices,
+    project_views,
+    projects,
+    projects_api,
     tasks,
     units,
 )
 
-ROUTERS = [api.router, api_docs.router, auth_routes.router, dashboard.router, documents.router,
-           tasks.router, units.router, duban.router, calendar.router, exports.router,
-           analysis_docs.router, analysis_units.router, links.router, notices.router]
+# project_views before projects: /projects/ranking is not /projects/{project_id}
+ROUTERS = [api.router, projects_api.router, api_docs.router, auth_routes.router, dashboard.router,
+           documents.router, tasks.router, units.router, duban.router, calendar.router,
+           exports.router, analysis_docs.router, analysis_units.router, links.router,
+           notices.router, project_views.router, projects.router]

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"  # sessions (issue 13)
+down_revision = "0007"  # projects (issue 14)
 branch_labels = None
 depends_on = None
 
