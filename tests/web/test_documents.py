@@ -155,3 +155,23 @@ def test_review_page_adds_a_unit_the_parser_missed(client: TestClient, ledger: L
     with pytest.raises(InputError, match="太长"):
         ledger.correct(item.id, "support", "单" * 80, actor="admin")
     assert ledger.get_item(item.id).version == again.version
+
+
+DOUBTFUL = ("沈阳市人民政府办公厅关于做好营商环境建设工作的通知\n各区、县（市）人民政府，市政府各部门：\n"
+            "一、加强政务服务。（市营商局牵头）\n二、推进减税降费。（市财政局牵头，市税务局配合）\n"
+            "三、做好信用体系建设。\n四、优化审批流程。（市发展改革委牵头）\n沈阳市人民政府办公厅\n2019年3月1日\n")
+
+
+def test_the_review_page_lists_what_the_parser_was_unsure_of_first(client: TestClient,
+                                                                   ledger: Ledger) -> None:
+    token = login(client, "admin")
+    r = _upload(client, token, "营商.txt", DOUBTFUL.encode())
+    doc_id = int(r.headers["location"].rsplit("/", 1)[1])
+    stored = {t["key"]: t["uncertain"] for t in ledger.document_parse(doc_id)["tasks"]}
+    assert [k for k, flags in stored.items() if flags] == ["三"]  # the parser's own doubt
+    page = client.get(f"/documents/{doc_id}").text
+    forms = re.findall(r'<form class="taskform( doubtful)?" id="item-\d+".*?<h3><a href="#task-([^"]+)"', page, re.S)
+    assert forms[0] == (" doubtful", "三") and [k for _, k in forms[1:]] == ["一", "二", "四"]
+    assert "其中 <span class=\"doubt-count\">1</span> 项需先核对" in page
+    assert "未找到责任单位，而本文件其他任务都写明了" in page
+    assert re.search(r'<label class="doubt">牵头单位', page)

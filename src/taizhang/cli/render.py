@@ -46,25 +46,35 @@ def _header(doc: Document) -> list[str]:
     return lines
 
 
+def doubts(task: Task) -> str:
+    """What a person should check in this task, in words ("" when nothing is doubtful)."""
+    return "；".join(dict.fromkeys(f.message for f in task.flags))
+
+
 def table(doc: Document) -> str:
     cols = [("序号", 12), ("任务", 34), ("牵头单位", 22), ("配合单位", 30), ("责任领导", 8), ("时限", 22)]
     rule = "─" * sum(w + 1 for _, w in cols)
     rows = [" ".join(_cut(n, w) for n, w in cols), rule]
     for t in doc.tasks:
-        cells = [t.key, t.title, "、".join(t.lead), "、".join(t.support), "、".join(t.leaders),
-                 _due_text(t)]
+        cells = [("？" if t.flags else "") + t.key, t.title, "、".join(t.lead), "、".join(t.support),
+                 "、".join(t.leaders), _due_text(t)]
         rows.append(" ".join(_cut(c, w) for c, (_, w) in zip(cells, cols)))
-    footer = f"共 {len(doc.tasks)} 项任务"
-    return "\n".join(_header(doc) + [rule] + rows + [rule, footer, ""]) + "\n"
+    footer = [f"共 {len(doc.tasks)} 项任务"]
+    doubtful = [t for t in doc.tasks if t.flags]
+    if doubtful:
+        footer[0] += f"，其中 {len(doubtful)} 项标 ？ 的请人工核对："
+        footer += [f"  {t.key}：{doubts(t)}" for t in doubtful]
+    return "\n".join(_header(doc) + [rule] + rows + [rule, *footer, ""]) + "\n"
 
 
 def markdown(doc: Document) -> str:
     out = [f"# {doc.title or UNTITLED}", ""]
     out += [f"- {line}" for line in _header(doc)[1:]]
-    out += ["", "| 序号 | 任务 | 牵头单位 | 配合单位 | 责任领导 | 时限 |", "|---|---|---|---|---|---|"]
+    out += ["", "| 序号 | 任务 | 牵头单位 | 配合单位 | 责任领导 | 时限 | 需核对 |",
+            "|---|---|---|---|---|---|---|"]
     for t in doc.tasks:
         cells = [t.key, t.title, "、".join(t.lead), "、".join(t.support), "、".join(t.leaders),
-                 _due_text(t)]
+                 _due_text(t), doubts(t)]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(out) + "\n\n"
 
@@ -73,13 +83,13 @@ def csv_text(docs: Iterable[Document]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["文件", "序号", "任务", "具体内容", "牵头单位", "配合单位", "责任领导", "完成时限", "周期",
-                "周期规则（RFC 5545）"])
+                "周期规则（RFC 5545）", "需核对"])
     for doc in docs:
         for t in doc.tasks:
             rules = [d.rrule for d in t.deadlines if d.rrule]
             w.writerow([doc.source, t.key, t.title, t.text, "、".join(t.lead), "、".join(t.support),
                         "、".join(t.leaders), "；".join(d.due or "" for d in t.deadlines if d.due),
-                        "；".join(recurrence_text(r) for r in rules), "；".join(rules)])
+                        "；".join(recurrence_text(r) for r in rules), "；".join(rules), doubts(t)])
     return buf.getvalue()
 
 

@@ -16,6 +16,8 @@ from taizhang.parse.model import (
     Assignment,
     Deadline,
     Document,
+    Flag,
+    FlagCode,
     ParseWarning,
     Period,
     Target,
@@ -49,7 +51,8 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
                         for g in t.get("targets", ()))
         tasks.append(Task(key=t.get("key", ""), section=tuple(t.get("section", ())),
                           title=t.get("title", ""), text=t.get("text", ""),
-                          span=_span(t.get("span")), assignments=assignments, targets=targets))
+                          span=_span(t.get("span")), assignments=assignments, targets=targets,
+                          flags=_flags(t.get("uncertain", ()))))
     warnings = []
     for w in data.get("warnings", []):
         try:
@@ -65,6 +68,24 @@ def document_from_dict(data: dict[str, Any], text: str) -> Document:
                     issued_on=data.get("issued_on"),
                     period=Period(period["start"], period["end"]) if period else None,
                     warnings=tuple(warnings), tasks=tuple(tasks))
+
+
+def _flags(given: Any) -> tuple[Flag, ...]:
+    flags = []
+    for f in given or ():
+        try:
+            flags.append(Flag(str(f.get("field", "task")), FlagCode(f.get("code")), str(f.get("message", ""))))
+        except (AttributeError, ValueError):
+            continue  # a code this version does not know
+    return tuple(flags)
+
+
+def doubtful_first(items: list[Any], document: Document) -> tuple[list[Any], dict[str, list[Flag]]]:
+    """The items whose task the parser was unsure of come first (in their order), then the rest;
+    with each task key's flags, for the page to say what to check."""
+    doubts = {t.key: list(t.flags) for t in document.tasks if t.flags}
+    ordered = [it for it in items if it.task_key in doubts] + [it for it in items if it.task_key not in doubts]
+    return ordered, doubts
 
 
 def original_document(stored: dict[str, Any], text: str) -> tuple[Document, bool]:

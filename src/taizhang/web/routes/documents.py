@@ -13,7 +13,7 @@ from taizhang.ledger.units import check_unit_name
 from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
 from taizhang.web.deps import current_user, flash, ledger, page
-from taizhang.web.review import original_document
+from taizhang.web.review import doubtful_first, original_document
 
 router = APIRouter()
 
@@ -154,8 +154,9 @@ def review_page(request: Request, doc_id: int, user: CurrentUser = Depends(curre
     text = lg.document_text(doc_id)
     original, with_rules = original_document(stored, text)
     items = lg.list_items(document=doc_id, include_drafts=True, today=request.app.state.today())
+    items, doubts = doubtful_first(items, original)  # what the parser was unsure of, first
     return page(request, "review.html", doc=record, original=original, with_rules=with_rules,
-                marked=highlight.render(original), legend=highlight.legend(), items=items,
+                marked=highlight.render(original), legend=highlight.legend(), items=items, doubts=doubts,
                 fields=FIELDS, field_value=field_value, corrections=lg.corrections(doc_id),
                 warnings=original.warnings)
 
