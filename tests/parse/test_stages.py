@@ -31,6 +31,17 @@ def test_the_view_remembers_where_a_space_was() -> None:
     assert [v.view[g:] [:1] for g in v.gaps] == ["居", "发"]
 
 
+@pytest.mark.parametrize("text, kept, gone", [
+    pytest.param("通知\n一、加强服务。全面推行一网通办，\n\n— 2 —\n\n提升效率。（市营商局牵头）\n二、推进改革。",
+                 "全面推行一网通办,提升效率。(市营商局牵头)", "— 2 —", id="a_short_text_keeps_its_lines"),
+    pytest.param("辽政办发〔2021〕1号\n通知\n" + "各地要抓好落实。\n" * 20 + "— 2 —\n辽政办发〔2021〕1号\n三、做好。",
+                 "各地要抓好落实。\n\n三、做好。", "— 2 —", id="a_running_header_goes_with_the_break"),
+])
+def test_a_page_break_joins_what_it_cut(text: str, kept: str, gone: str) -> None:
+    view = View.of(text).view
+    assert kept in view and gone not in view
+
+
 def test_names_come_back_as_the_text_writes_them() -> None:
     v = View.of("牽頭單位：市商務局。國辦函〔2014〕31號")
     at = v.view.index("市商务局")

@@ -230,7 +230,9 @@ def _page_breaks(text: str) -> list[tuple[int, int, str]]:
     matches = list(_PAGE_BREAK.finditer(text))
     if not matches:
         return []
-    top = {ln.strip() for ln in text[:3000].split("\n")[:15] if 4 <= len(ln.strip()) <= 40}
+    # the first page's top lines (before its break: a short text's own lines are no header)
+    top = {ln.strip() for ln in text[:min(3000, matches[0].start())].split("\n")[:15]
+           if 4 <= len(ln.strip()) <= 40}
     firsts = [_line_at(text, m.end()) for m in matches]
     repeated = {ln for ln in firsts if firsts.count(ln) >= 2}
     out: list[tuple[int, int, str]] = []
