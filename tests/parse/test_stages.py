@@ -36,6 +36,8 @@ def test_the_view_remembers_where_a_space_was() -> None:
                  "全面推行一网通办,提升效率。(市营商局牵头)", "— 2 —", id="a_short_text_keeps_its_lines"),
     pytest.param("辽政办发〔2021〕1号\n通知\n" + "各地要抓好落实。\n" * 20 + "— 2 —\n辽政办发〔2021〕1号\n三、做好。",
                  "各地要抓好落实。\n\n三、做好。", "— 2 —", id="a_running_header_goes_with_the_break"),
+    pytest.param("序号 |\n任务 |\n分管领导 |\n1 |\n甲。 |\n张三 |\n城管局 |\n||\n2 |\n乙。 |\n\n— 2 —\n\n张三 |\n城管局 |",
+                 "2|\n乙。|\n张三|\n城管局|", "— 2 —", id="a_table_row_goes_on_over_the_break"),
 ])
 def test_a_page_break_joins_what_it_cut(text: str, kept: str, gone: str) -> None:
     view = View.of(text).view

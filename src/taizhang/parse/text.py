@@ -238,7 +238,8 @@ def _page_breaks(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m, first in zip(matches, firsts):
         end = m.end()
-        if first and (first in top or first in repeated) and match_ordinal(first, 0) is None:
+        if first and (first in top or first in repeated) and match_ordinal(first, 0) is None \
+                and not first.endswith("|"):  # a table's cell (a leader's name) recurs, and stays
             nl = text.find("\n", end)
             end = len(text) if nl < 0 else nl + 1
             while end < len(text) and text[end] in "\n \t\u3000":
@@ -251,6 +252,9 @@ def _page_breaks(text: str) -> list[tuple[int, int, str]]:
         # joined only where the page cut a long line of running text (not a signature or a title)
         ends = (len(last_line) < 16 or last_line.endswith(_LINE_END + (")", "》", "”"))
                 or match_ordinal(text, after) is not None)
+        if last_line.endswith("|"):  # a table's cell, one a line: the row goes on
+            out.append((m.start(), end, "\n"))
+            continue
         out.append((m.start(), end, "\n\n" if ends else ""))  # a paragraph break stays one
     return out
 
