@@ -2,11 +2,15 @@
 
     .venv/bin/python benchmarks/bench_robust.py fuzz --inputs 1000000 [--seed 1] [--workers 2]
     .venv/bin/python benchmarks/bench_robust.py scale [--sizes 100,1000,10000,100000]
+    .venv/bin/python benchmarks/bench_robust.py distort [--shared ../shared]
 
 fuzz   parses generated policy-like texts (page chrome, index blocks, cover notices, outlines of
        every ordinal form, label lines, brackets, flattened tables, deadlines, random damage) and
        checks on each what tests/parse/test_properties.py checks: no exception, every span slices
        back to its field, keys unique. Run it in slices (--seed) to reach 10⁶ inputs.
+distort  the seeds and the real pages of ../shared (read there, never copied) scored as they
+       are and after what extraction does to real files: lines cut at a PDF's width, page numbers
+       between pages, CRLF, full-width indents, blank lines doubled or squeezed out.
 scale  one document of N items (`N.推进第N项改革工作。（牵头单位：…；2018年6月底前完成）`): seconds,
        milliseconds per item (flat = linear time) and whether every item came out as a task.
 """
@@ -14,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from taizhang.parse import parse
 
@@ -117,6 +123,64 @@ def scale(sizes: list[int]) -> None:
         print(f"{n:>8}{took:>10.2f}{took / n * 1000:>10.3f}{len(doc.tasks):>9}  {'yes' if len(doc.tasks) == n else 'NO'}")
 
 
+def _wrap(text: str, width: int = 30) -> str:
+    """Lines cut at a fixed width, as text taken from a PDF comes."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _pages(text: str, every: int = 22) -> str:
+    """A page number (— 2 —) between every ``every`` lines, as a PDF's footer leaves it."""
+    lines = text.split("\n")
+    return "\n".join(line + (f"\n\n— {i // every + 1} —\n" if i and i % every == 0 else "")
+                     for i, line in enumerate(lines))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("\u3000\u3000" + ln.strip() if ln.strip() else ln for ln in text.split("\n"))
+
+
+DISTORTIONS = {
+    "as read": lambda t: t,
+    "PDF width": _wrap,
+    "page numbers": _pages,
+    "both": lambda t: _pages(_wrap(t)),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+    "indented": _indent,
+    "blank lines doubled": lambda t: "\n\n".join(t.split("\n")),
+    "blank lines gone": lambda t: re.sub(r"\n\s*\n+", "\n", t),
+}
+
+
+def distort(shared: Path) -> None:
+    import json
+
+    from taizhang.evaluation import Report
+    from taizhang.readers import read_path
+
+    sets = [(shared / "gold", shared / "seeds"), (shared / "realdocs" / "gold", shared / "realdocs" / "docs")]
+    cases = []
+    for gold_dir, docs in sets:
+        for path in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(path.read_text("utf-8"))
+            if (docs / gold["source"]).suffix == ".txt":  # the other formats are these texts again
+                cases.append((gold, read_path(str(docs / gold["source"])).text))
+    names = ["recall", "precision", "lead F1", "support F1", "leaders F1", "due F1", "doc fields"]
+    print(f"{len(cases)} documents (.txt of seeds and realdocs)")
+    print(f"{'distortion':<22}" + "".join(f"{n:>12}" for n in names))
+    for label, change in DISTORTIONS.items():
+        report = Report()
+        for gold, text in cases:
+            report.add(gold, json.loads(json.dumps(parse(change(text), source=gold["source"]).to_dict())))
+        got = report.summary()
+        print(f"{label:<22}" + "".join(f"{got[n]:>12.3f}" for n in names))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -126,9 +190,13 @@ def main() -> None:
     f.add_argument("--workers", type=int, default=2)
     s = sub.add_parser("scale")
     s.add_argument("--sizes", default="100,1000,10000,100000")
+    d = sub.add_parser("distort")
+    d.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = ap.parse_args()
     if args.what == "fuzz":
         fuzz(args.inputs, args.seed, args.workers)
+    elif args.what == "distort":
+        distort(args.shared)
     else:
         scale([int(x) for x in args.sizes.split(",")])
 
