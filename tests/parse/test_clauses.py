@@ -40,6 +40,8 @@ CASES = [
                  ["市发展改革委"], ["市财政局", "市统计局"], [], id="labels_in_lenticular_brackets"),
     pytest.param("一、推进改革。牵头单位：市发展改革委 责任单位：市财政局 完成时限：2024年底前",
                  ["市发展改革委"], ["市财政局"], [], id="labels_on_one_line"),
+    pytest.param("一、发展冷链。（责任单位：省农业农村厅、省供销社分别牵头，省财政厅）",
+                 ["省农业农村厅", "省供销社"], ["省财政厅"], [], id="bodies_after_the_leads_support"),
 ]
 
 

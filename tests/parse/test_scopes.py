@@ -66,3 +66,16 @@ def test_flags_point_at_weak_readings_not_at_every_field() -> None:
 def test_flags_are_in_the_json_with_a_chinese_reason() -> None:
     task = parse("一、甲。（市财政局牵头）\n二、乙。（市税务局牵头）\n三、丙。\n").to_dict()["tasks"][2]
     assert task["uncertain"] == [{"field": "lead", "code": "no_unit", "message": "未找到责任单位，而本文件其他任务都写明了"}]
+
+
+def test_what_most_tasks_share_is_the_documents_way_not_a_doubt() -> None:
+    """Leads read off each paragraph's subject, in a plan that marks none: its convention, unflagged;
+    the same reading as the one exception in a plan that marks its leads is flagged."""
+    subjects = ("一、重点任务\n（一）县农业局要推进高标准农田建设。\n（二）县水务局要完成水库除险加固。\n"
+                "（三）县财政局要落实配套资金。\n")
+    assert [(t.lead, t.flags) for t in parse(subjects).tasks] == [
+        (("县农业局",), ()), (("县水务局",), ()), (("县财政局",), ())]
+    marked = ("一、推进改革。（市发展改革委牵头）\n二、优化服务。（市政务服务局牵头）\n"
+              "三、加强监管。（市市场监管局牵头）\n四、市财政局要落实资金，市税务局配合。\n")
+    last = parse(marked).tasks[3]
+    assert last.lead == ("市财政局",) and [f.code for f in last.flags] == [FlagCode.LEAD_FROM_SUBJECT]

@@ -185,6 +185,8 @@ def test_titles() -> None:
     pytest.param("襄阳市、十堰市、随州市、神农架林区发改委",
                  ["襄阳市发改委", "十堰市发改委", "随州市发改委", "神农架林区发改委"], id="shared_body"),
     pytest.param("王城路、唐宫路街道办事处", ["王城路街道办事处", "唐宫路街道办事处"], id="shared_street_office"),
+    pytest.param("镇农业办、汪口村村委会、西湖社区居委会", ["镇农业办", "汪口村村委会", "西湖社区居委会"],
+                 id="a_village_committee_names_its_own_place"),
     pytest.param("自治区环保厅和内蒙古电力监管办及相关盟市", ["自治区环保厅", "内蒙古电力监管办", "相关盟市"], id="and_both_ways"),
     pytest.param("省政府各部门、各直属机构", ["省政府各部门、各直属机构"], id="owned_collective"),
     pytest.param("市财政局等有关部门", ["市财政局"], id="and_other_departments"),

@@ -3,8 +3,9 @@
 A flag is raised where the reading rests on weak evidence, not on every guess: a name that does
 not read as a body's, a lead taken from a sentence's subject for want of any marker, a table row
 that lacked cells and was matched by content, a paragraph with no ordinal read as a task, a task
-left without units among tasks that name theirs (outside 保障措施, which names none as a rule). benchmarks/bench_flags.py measures how many of
-the wrong fields are flagged and how few of the right ones are.
+left without units among tasks that name theirs (outside 保障措施, which names none as a rule). A
+reading most of a document's tasks share (no ordinals, leads as subjects) is its convention and is not
+flagged. `taizhang evaluate` reports how many of the wrong fields are flagged and how few of the right.
 """
 from __future__ import annotations
 
@@ -78,4 +79,18 @@ def review(tasks: Sequence[Task], structural: Sequence[Sequence[Flag]], complete
         if len(task.text) > _LONG_TASK:
             flags.append(flag(FlagCode.LONG_TEXT, "task"))
         out.append(task._replace(flags=tuple(dict.fromkeys(flags))) if flags else task)
-    return out
+    return _without_conventions(out)
+
+
+# readings that are doubtful as an exception and the document's own way when most tasks share them:
+# a plan whose every paragraph is unnumbered, or names its lead as the sentence's subject
+_CONVENTIONS = (FlagCode.NO_ORDINAL, FlagCode.LEAD_FROM_SUBJECT, FlagCode.LEAD_BY_NUMBER)
+
+
+def _without_conventions(tasks: list[Task]) -> list[Task]:
+    common = {code for code in _CONVENTIONS
+              if 2 * sum(any(f.code == code for f in t.flags) for t in tasks) >= len(tasks) > 2}
+    if not common:
+        return tasks
+    return [t._replace(flags=tuple(f for f in t.flags if f.code not in common)) if t.flags else t
+            for t in tasks]

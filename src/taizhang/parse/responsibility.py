@@ -428,9 +428,11 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         else:
             units = split_units(seg, seg_start) if (clause.lead or clause.support) else []
             if units and all(_named_body(u.name) for u in units):
-                pending += units  # only kept if a marker follows (A牵头，B、C，D配合)
+                pending += units  # kept if a marker follows (A牵头，B、C，D配合)
             else:
                 pending = []
+    if pending and clause.lead and clause.rule.startswith("verb:") and all(_subject_body(u.name) for u in pending):
+        clause.support += _tag(pending, "其后")  # （A、B分别牵头，C）: the bodies after the leads work with them
     if (clause.support or clause.leaders) and not clause.lead:
         # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
         # (or a later part of it: 建立……制度，市统计局每季度发布……，市商务局配合)

@@ -282,7 +282,8 @@ def _takes_level(name: str) -> bool:
 
 
 # 邵阳市生态环境局隆回分局 · 鼓楼公安分局: a place of two or more characters and its level open the name
-_OWN_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|市|县|区|州|盟|旗)(?![场委])[\u4e00-\u9fff]{2,}")
+_OWN_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:自治州|自治县|市|县|区|州|盟|旗)(?![场委])[\u4e00-\u9fff]{2,}"
+                             r"|[\u4e00-\u9fff]{1,4}?(?:村|社区)(?:村委会|居委会|(?:村民|居民)委员会|党支部|党总支)$")
 _ZONE_WORDS = re.compile(r"(?:经济|技术|高新|产业|工业|农业|科技|综合|保税|现代|开发|新)+(?:区|园区|示范区|试验区)$")
 
 
