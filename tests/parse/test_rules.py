@@ -63,6 +63,7 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("2023年内建成", "2023-12-31", None, id="within_year"),
     pytest.param("2025年下半年完成", "2025-12-31", None, id="second_half"),
     pytest.param("2024年第三季度完成", "2024-09-30", None, id="quarter"),
+    pytest.param("每日向县指挥部报告火情", None, "FREQ=DAILY", id="daily"),
 ])
 def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     found = find_deadlines(text)
@@ -73,6 +74,7 @@ def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     pytest.param("每年至少引进1个项目", id="quota"),
     pytest.param("在2014年确定的基础上", id="past_year"),
     pytest.param("按照每年减少1/3的进度", id="pace"),
+    pytest.param("护林员每日巡山不少于1次", id="daily_quota"),
 ])
 def test_not_deadlines(text: str) -> None:
     assert [(f.due, f.rrule) for f in find_deadlines(text) if f.kind != "ongoing"] == []

@@ -118,6 +118,7 @@ def test_repeated_label_lines_are_no_repeated_block() -> None:
 @pytest.mark.parametrize("label, role", [
     ("牵头单位", "lead"), ("牵头责任单位", "lead"), ("主办单位", "lead"),
     ("协同责任单位", "support"), ("数据提供单位", "support"), ("协办单位", "support"),
+    ("督办指导单位", "support"), ("会办单位", "support"),
     ("责任单位", "resp"), ("责任处室", "resp"),
     ("牵头负责领导", "leader"), ("分管省领导", "leader"), ("责任人", "leader"),
     ("部门分工", "clause"),
@@ -138,6 +139,7 @@ def test_a_label_line_continues_the_item_above() -> None:
     ("序 号", "key"), ("工 作 任 务", "task"), ("2022年预期目标", "task"), ("牵头负责部门", "lead"),
     ("责任主体与协同单位", "support"), ("分管 市领导", "leaders"), ("分管副市长", "leaders"),
     ("牵头单位及 主要负责人", "lead_person"), ("1-10月推进情况", "note"), ("完成时限", "due"),
+    ("会办单位", "support"), ("标题", "task"), ("举办时间", "due"), ("领衔代表(提案者)", None),
     ("分管市领导:刘建军", None),
 ])
 def test_a_column_is_known_by_its_words(name: str, role: str | None) -> None:
@@ -185,6 +187,8 @@ def test_titles() -> None:
     pytest.param("襄阳市、十堰市、随州市、神农架林区发改委",
                  ["襄阳市发改委", "十堰市发改委", "随州市发改委", "神农架林区发改委"], id="shared_body"),
     pytest.param("王城路、唐宫路街道办事处", ["王城路街道办事处", "唐宫路街道办事处"], id="shared_street_office"),
+    pytest.param("宝顶镇、区住房城乡建委", ["宝顶镇", "区住房城乡建委"], id="a_town_then_the_districts_body"),
+    pytest.param("复兴镇、马山镇人民政府", ["复兴镇人民政府", "马山镇人民政府"], id="towns_share_a_government"),
     pytest.param("镇农业办、汪口村村委会、西湖社区居委会", ["镇农业办", "汪口村村委会", "西湖社区居委会"],
                  id="a_village_committee_names_its_own_place"),
     pytest.param("自治区环保厅和内蒙古电力监管办及相关盟市", ["自治区环保厅", "内蒙古电力监管办", "相关盟市"], id="and_both_ways"),
@@ -196,3 +200,21 @@ def test_titles() -> None:
 ])
 def test_unit_lists(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
+
+
+def test_an_item_number_typed_with_a_comma_between_its_neighbours() -> None:
+    got = View.of("2、排查隐患。\n3,加强宣传。\n4、落实管护。\n共3,5个").view
+    assert "3、加强宣传" in got and "共3,5个" in got
+
+
+def test_a_notice_handing_over_a_list_keeps_its_title_and_its_requirements_are_no_tasks() -> None:
+    from taizhang.parse import parse
+
+    doc = parse("某市人民政府办公室关于交办代表建议的通知\n各县区人民政府，市政府各部门：\n"
+                "现将第一批重点建议交办如下。\n一、压实办理责任。主办单位要负总责。\n二、严格办理时限。\n"
+                "某市人民政府办公室\n2024年3月8日\n附件\n重点建议交办表\n"
+                "序号|标题|主办单位|会办单位|办理时限\n1|关于加快城际铁路建设的建议|市发展改革委|市交通运输局|2024年6月30日前\n")
+    assert doc.title == "某市人民政府办公室关于交办代表建议的通知"
+    assert [(t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("关于加快城际铁路建设的建议", ("市发展改革委",), ("市交通运输局",))]
+    assert doc.tasks[0].deadlines[0].due == "2024-06-30"

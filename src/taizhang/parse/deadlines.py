@@ -247,6 +247,8 @@ _EVERY = re.compile(
     rf"|每月(?P<mday>\d{{1,2}})日{_BEFORE}?"
     # 每半月: twice a month, mid-month and month-end
     rf"|(?P<half_month>每半个?月)"
+    # 每日报告 · 每天推送: work done every day
+    rf"|(?P<daily>每(?:日|天))(?=[\u4e00-\u9fff])(?!都|均|的)"
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
     rf"|每(?P<count>两|二|三|四|六|双)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展
@@ -281,7 +283,7 @@ def find_recurring(text: str) -> list[Found]:
         if m.group("yearly_work"):
             if _QUOTA_AFTER.match(text, m.end()) or _PACE.search(text, m.end(), clause_end):
                 continue
-        elif (m.group("unit") or m.group("by")) and _QUOTA_WORDS.search(text, m.end(), clause_end):
+        elif (m.group("unit") or m.group("by") or m.group("daily")) and _QUOTA_WORDS.search(text, m.end(), clause_end):
             continue  # 每月提供助餐服务不少于20次 · 每月新增泊位不少于100个: a quota, not a date
         out.append(Found(m.group(0), m.start(), m.end(), None, rrule, "recurring", "recurring"))
     return out
@@ -316,6 +318,8 @@ def _rrule(m: re.Match[str]) -> str | None:
         return "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1"
     if g["mday"]:
         return f"FREQ=MONTHLY;BYMONTHDAY={int(g['mday'])}"
+    if g["daily"]:
+        return "FREQ=DAILY"
     if g["half_month"]:
         return "FREQ=MONTHLY;BYMONTHDAY=15,-1"
     unit = g["unit"] or g["by"]

@@ -19,14 +19,14 @@ from taizhang.parse.lexicon import role_markers
 # words before the head, any number of them: 牵头 · 协同 · 责任 · 分管 · 省 · 数据提供 …
 _MODIFIERS = ("牵头", "协同", "配合", "协办", "参与", "协助", "主办", "主责", "主抓", "责任", "承办", "提供", "数据",
               "实施", "落实", "分管", "挂钩", "包保", "包联", "包抓", "挂点", "联点", "挂联", "联系", "督办", "主要", "具体",
-              "共同", "负责", "其他",
+              "共同", "负责", "其他", "指导", "会办",
               "相关", "部门", "单位", "省", "市", "县", "区", "州", "旗", "厅", "局", "镇", "街道", "及")
 # what the label names: units, people, or a whole clause (部门分工：A牵头，B配合)
 _HEADS = ("单位", "部门", "处室", "科室", "主体", "机构", "领导", "责任人", "负责人", "分工", "牵头", "配合", "参与",
           "协办")
 _LEADER_HEADS = ("领导", "责任人", "负责人")
 _LEAD_WORDS = ("牵头", "主办", "主责", "主抓")
-_SUPPORT_WORDS = ("协同", "配合", "协办", "参与", "协助", "提供")
+_SUPPORT_WORDS = ("协同", "配合", "协办", "参与", "协助", "提供", "指导", "会办")
 _LABEL_BODY = "(?:" + "|".join(sorted(_MODIFIERS, key=len, reverse=True)) + "){0,5}(?:" + \
     "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _MADE_OF = re.compile("((?:" + "|".join(sorted(_MODIFIERS, key=len, reverse=True)) + "){0,5})(" +
@@ -36,7 +36,7 @@ LABEL = re.compile(rf"【?({_LABEL_BODY})(?:】|\s*:)")
 # the same without the optional 【 in front, for scanning (a pattern that opens with words lets the
 # engine jump to their first characters)
 LABEL_WORD = re.compile(rf"({_LABEL_BODY})(?:】|\s*:)")
-DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|时间节点|完成期限|进度安排|进度要求|时限)"
+DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|办理时限|整改时限|时间节点|完成期限|进度安排|进度要求|时限)"
                             r"(?:】|\s*:)")
 
 

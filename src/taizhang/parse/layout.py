@@ -17,7 +17,8 @@ from taizhang.parse.lines import DROPPED, Line, Role
 from taizhang.parse.titles import is_title_part, joined, same_title
 
 # 现将《X》印发给你们 · 《X》已经市政府同意，现印发给你们 · 现予印发 · 现转发给你们
-_ISSUES = re.compile(r"(?:印发|转发|印送|下发)给你们|现予印发|现予转发|予以印发")
+_ISSUES = re.compile(r"(?:印发|转发|印送|下发|交办|下达)给你们|(?:交办|下达)如下|现予印发|现予转发|予以印发")
+_HANDS_OVER = re.compile(r"(?:交办|下达)(?:给你们|如下)")
 _NAMED = re.compile(r"《(.+?)》(?=[^《》。]{0,40}?(?:印发|转发|印送|下发)给?你们|[^《》。]{0,40}?现予)")
 _ANNEX_LABEL = re.compile(r"附件\s*(\d{1,2}|[一二三四五六七八九十]{1,2})?\s*:?")
 
@@ -89,6 +90,8 @@ def _cover(view: str, kept: list[Line], body_from: int | None) -> tuple[tuple[in
     follows = k < len(kept) or (body_from is not None and body_from > kept[a].start)
     if not follows:
         return None, [], 0
+    if _HANDS_OVER.search(view, kept[issue].start, kept[issue].end):
+        return (kept[0].start, kept[a].start), [], k  # 交办如下: the list it hands over is no plan with a title
     return (kept[0].start, kept[a].start), kept[a:k], k
 
 

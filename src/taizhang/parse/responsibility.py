@@ -16,7 +16,7 @@ from taizhang.parse.labels import (
     label_role,
     opens_with_label,
 )
-from taizhang.parse.lexicon import places, role_markers
+from taizhang.parse.lexicon import places, role_markers, surnames
 from taizhang.parse.units import UnitName, is_unit, split_units
 
 _OPEN = {"(": ")", "〔": "〕", "[": "]", "【": "】"}
@@ -34,7 +34,9 @@ _ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUF
                          + "|请(?=[省市县区州盟旗乡镇各])")
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
-_PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)")
+_PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)"
+                          r"|((?:[\u4e00-\u9fff]{0,10}?)(?:副?[省市县区州旗镇乡]长|常委|副?书记|副?主任)"
+                          r"[\u4e00-\u9fff]{2,3}?)(?:同志)?负责(?:协调|统筹|督导|督办)?$")
 # 由分管医疗副院长负责督导 · 由分管副县长带队: a leader named by the office held
 _ROLE_DUTY = re.compile(r"由((?:分管|主要)[\u4e00-\u9fff]{0,10}?(?:领导|副?[省市县区镇乡]长|副?主任|副?院长|副?校长|副?书记))"
                         r"(?:同志)?(?:负责|牵头|带队|统筹|督导)")
@@ -47,7 +49,7 @@ _TITLE_WORDS = ("常务副市长", "常务副省长", "常务副县长", "常务
                 "副科长", "科长", "站长", "所长", "副队长", "队长", "党委书记", "副书记", "书记", "副主席", "主席", "常委",
                 "委员", "同志", "一级巡视员", "二级巡视员", "巡视员", "调研员", "总经济师", "总工程师", "总会计师", "总经理",
                 "副总经理", "董事长", "副董事长", "总监", "副院长", "院长", "副校长", "校长", "组长", "副组长", "社长",
-                "主任科员")
+                "主任科员", "总河长", "副总河长", "河长", "湖长", "总林长", "林长", "行长", "副行长", "副经理", "经理")
 _TITLES = re.compile("(" + "|".join(sorted(_TITLE_WORDS, key=len, reverse=True)) + ")")
 
 
@@ -366,7 +368,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         for m in _PERSON_DUTY.finditer(seg):
-            clause.leaders += people(m.group(1), seg_start + m.start(1))
+            g = 1 if m.group(1) else 2
+            clause.leaders += people(m.group(g), seg_start + m.start(g))
         for m in _ROLE_DUTY.finditer(seg):
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if _PERSON_DUTY.fullmatch(seg):
@@ -480,7 +483,7 @@ def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
             units = split_units(cand, at)
             if units and all(_named_body(u.name) for u in units):
                 out += _tag(units, "会同")
-                break
+            break  # the longest list decides: 省级财政部门 is no 省级财政部 cut short
     return out
 
 
@@ -590,6 +593,7 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
 def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Persons named in a leader field: 张三副市长、李四（副县长） → 张三, 李四; a role where no name is
     given: 省政府分管领导同志 → 省政府分管领导."""
+    text, at = _unspaced_names(text)
     out = []
     for m in _PERSON.finditer(text):
         part = m.group(1)
@@ -598,14 +602,35 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关")) \
                 and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
-            start = offset + m.start(1) + part.rfind(name)
-            out.append((name, start, start + len(name)))
+            start = m.start(1) + part.rfind(name)
+            out.append((name, offset + at[start], offset + at[start + len(name) - 1] + 1))
     if not out:
         role = _LEADER_ROLE.fullmatch(text.strip())
         if role is not None:
-            start = offset + text.find(role.group(1))
-            out.append((role.group(1), start, start + len(role.group(1))))
+            start = text.find(role.group(1))
+            out.append((role.group(1), offset + at[start], offset + at[start + len(role.group(1)) - 1] + 1))
     return out
+
+
+# 副区长张　浩: a two-character name set out to the width of three, as forms align names
+_SPACED_NAME = re.compile(r"([\u4e00-\u9fff])[ \t\u3000]{1,4}(?=[\u4e00-\u9fff](?:$|[、,;(\s]))")
+
+
+def _unspaced_names(text: str) -> tuple[str, list[int]]:
+    """The text with the spaces inside such names taken out, and where each character was."""
+    kept: list[str] = []
+    at: list[int] = []
+    cut = {m.end(1) for m in _SPACED_NAME.finditer(text) if m.group(1) in surnames()}
+    skip_to = -1
+    for i, ch in enumerate(text):
+        if i in cut:
+            skip_to = i
+        if skip_to >= 0 and ch in " \t\u3000":
+            continue
+        skip_to = -1
+        kept.append(ch)
+        at.append(i)
+    return "".join(kept), at
 
 
 # 省政府分管领导同志 · 市政府分管副市长 · 各县区主要负责同志: a leader named by office

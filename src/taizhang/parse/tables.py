@@ -26,7 +26,8 @@ _SEP = re.compile(r"\s*[|｜\t]\s*")
 _KEY = re.compile(r"\d{1,4}[.、]?|[(（]?\d{1,3}[)）]")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[、,][\u4e00-\u9fff]{2,4})*")
 # 存在问题 · 整改措施: in a 整改清单 the problem heads the row, the measures detail it
-_TASK_WORDS = ("任务", "事项", "项目", "目标", "内容", "措施", "举措", "工作", "指标", "要点", "名称", "事实", "实事", "问题")
+_TASK_WORDS = ("任务", "事项", "项目", "目标", "内容", "措施", "举措", "工作", "指标", "要点", "名称", "事实", "实事", "问题",
+               "标题", "案由")
 _NOTE_WORDS = ("进展", "情况", "备注", "说明", "是否", "成效", "进度", "完成率", "评价")
 
 
@@ -68,12 +69,12 @@ def column_role(name: str) -> str | None:
         return "lead_person"
     if "领导" in n or n.endswith(("责任人", "负责人", "联系人")) or re.search(r"[省市县区州]长$|主任$|书记$", n):
         return "leaders"  # 分管副市长 · 责任人
-    if any(w in n for w in ("配合", "协同", "协办", "参与", "协助")):
+    if any(w in n for w in ("配合", "协同", "协办", "参与", "协助", "会办")):
         return "support"
     if any(w in n for w in ("牵头", "主办", "主责")):
         return "lead"
-    if any(w in n for w in ("时限", "期限", "时间节点", "完成时间", "办结", "截止")):
-        return "due"
+    if any(w in n for w in ("时限", "期限", "时间节点", "完成时间", "办结", "截止")) or n.endswith("时间"):
+        return "due"  # 举办时间 · 实施时间: when the work is to be done
     if any(w in n for w in _NOTE_WORDS):
         return "note"
     if "责任" in n or "承办" in n or n.endswith(("单位", "部门", "处室", "主体", "科室")):

@@ -87,6 +87,8 @@ class View(NamedTuple):
             text = text.translate(t2s_table())
         if "." in text:  # 加大金融支持.人民银行……: a Latin full stop typed for 。 ends the sentence
             text = _LATIN_STOP.sub("。", text)
+        if "," in text:
+            text = _comma_ordinals(text)
         # collect edits (start, end, replacement) in order, then rebuild view + map in one pass
         edits: list[tuple[int, int, str]] = []
         pinyin = 0
@@ -196,6 +198,27 @@ _ONE_CHAR_LINES = re.compile(rf"(?m)^[ \t]*[{CJK}][ \t]*(?:\n[ \t]*[{CJK}][ \t]*
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 # ▍一、… · ■ 牵头单位：… : a bullet a page (a WeChat post) sets before a line
 _BULLET = re.compile(r"(?m)^[ \t]*([▍▌▎■□●◆◇★☆▶►▸◎※•▪◉➤➢✦❖]+)")
+
+
+# 3,加强宣传: an item number typed with a comma, at the start of a line
+_COMMA_ORDINAL = re.compile(r"^([ \t\u3000]*)(\d{1,2}),(?=[\u4e00-\u9fff])", re.M)
+_NUMBER_ORDINAL = re.compile(r"^[ \t\u3000]*(\d{1,2})[、.](?=[\u4e00-\u9fff])", re.M)
+
+
+def _comma_ordinals(text: str) -> str:
+    """``3,`` read as ``3、`` where the numbers around it say it is an item of the list: ``2、`` is
+    an item above it and ``4、`` below (a comma after a number is otherwise just a comma)."""
+    found = list(_COMMA_ORDINAL.finditer(text))
+    if not found:
+        return text
+    numbered = [(m.start(), int(m.group(1))) for m in _NUMBER_ORDINAL.finditer(text)]
+    chars = list(text)
+    for m in found:
+        n = int(m.group(2))
+        if any(at < m.start() and v == n - 1 for at, v in numbered) \
+                and any(at > m.start() and v == n + 1 for at, v in numbered):
+            chars[m.end() - 1] = "、"
+    return "".join(chars)
 
 
 def _vertical_text(text: str) -> list[tuple[int, int, str]]:

@@ -25,7 +25,7 @@ _NAMED_STREET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|�
 _OWN_LEVEL = re.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
 _LEVEL_RUN = re.compile(
-    rf"(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[及和与]))(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
 )
 _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
@@ -45,7 +45,10 @@ _PARTY_DEPT = re.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研
 # a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
 _ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|集团|集团公司)$")
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
-_EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
+_EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|镇街|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
+# 棠香街道 · 宝顶镇: a town or street named as the body that governs it (not 城镇, 特色小镇)
+_NAMED_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:镇|街道)$")
+_TOWN_WORDS = re.compile(r"(?:城|乡|村|集|重|小|市)镇$|^(?:各|有关|相关|全|本|该|每)")
 # a kind of body named by its level alone: 镇人民政府 · 街道办事处 · 乡(镇)人民政府 · 县(市、区)政府
 _GENERIC_BODY = re.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
@@ -82,7 +85,7 @@ def is_unit(name: str) -> bool:
         return True
     if _NOT_IN_NAMES.search(name) and not _PLACE_GOVERNMENT.fullmatch(name):
         return False
-    return name.endswith(unit_suffixes())
+    return name.endswith(unit_suffixes()) or (_NAMED_TOWN.match(name) is not None and not _TOWN_WORDS.search(name))
 
 
 def split_units(text: str, offset: int = 0) -> list[UnitName]:
@@ -219,7 +222,8 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
     elif len(names) > 1:
         # 襄阳市、十堰市、随州市、神农架林区发改委: a department named once for every place before it
         split = _PLACE_BODY.fullmatch(bases[-1])
-        if split is not None and is_unit(split.group(3)) and all(_is_bare_place(n) for n in names[:-1]):
+        if split is not None and is_unit(split.group(3)) and all(_is_bare_place(n) for n in names[:-1]) \
+                and not _LEVEL_PREFIX.match(bases[-1]):  # 宝顶镇、区住房城乡建委: the 区's own body
             place_level, body = split.group(2), split.group(3)
             for i in range(len(names) - 1):
                 leveled = names[i].endswith(_PLACE_LEVELS) and len(names[i]) >= 3
@@ -257,7 +261,8 @@ _ZONES = ("新区", "开发区", "高新区", "经开区", "园区", "示范区"
 
 def _is_bare_place(name: str) -> bool:
     """沈阳 · 苏家屯区 · 新民市: a place named without its body."""
-    if (is_unit(name) and not name.endswith(_ZONES)) or name in collectives() or name.startswith(("各", "有关", "相关")):
+    if (is_unit(name) and not name.endswith(_ZONES) and not _NAMED_TOWN.match(name)) or name in collectives() \
+            or name.startswith(("各", "有关", "相关")):
         return False  # (沈北新区、沈河区政府: a zone named as a place takes the shared 政府)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,8}", name):
         return False
