@@ -25,7 +25,7 @@ from taizhang.projects.trail import ACTIONS, changes, line
                                                 "text": "旧"}},
                  {"month": "2026-04", "invest": 20_000_000},
                  [("月份", None, "2026-04"), ("本月完成投资", None, "2000万元"),
-                  ("更正前", "本月 1000万元，累计 1000万元，旧", None)], id="report_revised"),
+                  ("更正前", None, "本月 1000万元，累计 1000万元，旧")], id="report_revised"),
     pytest.param("project.blocker.escalate", {"level": "zone", "reply_due": "2026-05-05"},
                  {"level": "county", "reply_due": "2026-05-16", "number": "问题〔2026〕1号",
                   "on": "2026-05-06", "reason": "逾期未解决，自动升级"},
@@ -47,6 +47,9 @@ from taizhang.projects.trail import ACTIONS, changes, line
     pytest.param("project.zone", None, {"name": "经开区", "level": "national", "unit": "经开区管委会"},
                  [("园区", None, "经开区"), ("园区级别", None, "国家级"),
                   ("管理单位", None, "经开区管委会")], id="zone_level_is_a_zone_level"),
+    pytest.param("project.plan", {"stage": "at_capacity", "planned": None},
+                 {"stage": "at_capacity", "planned": "2028-12-31", "version": 4},
+                 [("计划达产", "—", "2028-12-31")], id="plan_names_its_stage"),
     pytest.param("project.link", {"task_id": None}, {"task_id": 51, "version": 4},
                  [("关联任务", "—", "任务 51")], id="link"),
 ])

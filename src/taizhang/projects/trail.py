@@ -112,6 +112,10 @@ def changes(action: str, before: Mapping[str, Any] | None,
     the field was not on (a creation has no before)."""
     before, after = before or {}, after or {}
     hidden = HIDDEN | ACTION_HIDDEN.get(action, frozenset())
+    names = {}
+    if action == "project.plan" and after.get("stage"):  # 计划开工 — → 2026-06-30
+        names["planned"] = f"计划{show(after['stage'], 'stage')}"
+        hidden |= {"stage"}
     out = []
     # in the table's order, whatever order the database gave the JSON keys back in
     for field in sorted(dict.fromkeys([*before, *after]), key=lambda f: ORDER.get(f, len(ORDER))):
@@ -123,7 +127,9 @@ def changes(action: str, before: Mapping[str, Any] | None,
             continue
         if old is None and new == "—":
             continue  # an empty field of a new project says nothing
-        out.append((label(action, field), old, new))
+        if field == "revised":  # what a corrected month said before: a fact, not a removal
+            old, new = None, old
+        out.append((names.get(field) or label(action, field), old, new))
     return out
 
 
