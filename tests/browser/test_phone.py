@@ -44,7 +44,34 @@ def office(server: Server) -> Server:
     lg.issue_duban(item.id, actor="admin", today=TODAY, reason="进度滞后于序时进度，请说明原因")
     server.item = item  # type: ignore[attr-defined]
     server.unit = unit  # type: ignore[attr-defined]
+    server.project = _projects(lg)  # type: ignore[attr-defined]
     return server
+
+
+def _projects(lg: Any) -> int:
+    """A zone with three projects of the 项目库 (one reporting, one with a late blocker), for
+    its pages; the first project's id."""
+    from taizhang.projects.model import STAGES, ProjectDraft, ReportUpdate, Stage, StageDate, ZoneLevel
+
+    reg = lg.projects
+    reg.add_zone("沈阳市", "沈阳经济技术开发区", level=ZoneLevel.NATIONAL, aliases=["经开区"],
+                 actor="test")
+    made = []
+    for n, (stage, signed, started) in enumerate([
+            (Stage.STARTED, dt.date(2019, 1, 10), dt.date(2019, 3, 15)),
+            (Stage.SIGNED, dt.date(2019, 2, 20), None), (Stage.NEGOTIATING, None, None)]):
+        dates = tuple(StageDate(dt.date(2019, 9, 30) if s is Stage.PRODUCING else None,
+                                signed if s is Stage.SIGNED else started if s is Stage.STARTED
+                                else None) for s in STAGES)
+        made.append(reg.add(ProjectDraft(
+            name=f"华晨宝马新能源汽车零部件产业园项目（{n + 1}期）", zone="经开区", jurisdiction="沈阳市",
+            unit=OWN_UNIT, stage=stage, dates=dates, investor="华晨宝马汽车有限公司",
+            industry="汽车及零部件", total=52 * 10**8, total_text="52亿元"),
+            actor="test", today=TODAY).id)
+    reg.report(ReportUpdate(made[0], dt.date(2019, 5, 1), invest=3 * 10**7, image="主体结构施工",
+                            text="按计划推进"), actor="test", today=TODAY)
+    reg.raise_blocker(made[1], "用地指标尚未落实", actor="test", today=dt.date(2019, 5, 1))
+    return made[0]
 
 
 def pages(office: Server) -> list[tuple[str, str, str]]:
@@ -60,6 +87,10 @@ def pages(office: Server) -> list[tuple[str, str, str]]:
         ("users", "/users", "admin"), ("chains", "/analysis/chains", "leader"),
         ("adoption", "/analysis/adoption", "leader"), ("network", "/analysis/network", "leader"),
         ("load", "/analysis/load", "admin"), ("error", "/tasks/999999", "leader"),
+        ("projects", "/projects", "admin"), ("project", f"/projects/{office.project}", "fgw"),  # type: ignore[attr-defined]
+        ("projects-ranking", "/projects/ranking", "leader"),
+        ("projects-chart", "/projects/chart", "admin"),
+        ("project-blockers", "/projects/blockers", "admin"),
     ]
 
 

@@ -1,6 +1,7 @@
 """The 项目库 in Chromium, as an office and a zone use it: the list with its lights and filters, a
 project's lifecycle, a zone reporting its month and raising a blocker, the office lifting late
-blockers, the ranking and the 挂图作战 chart, the files downloaded — screenshots for the docs."""
+blockers, the ranking and the 挂图作战 chart, the files downloaded — screenshots for the docs.
+Every page is watched for anything the Content-Security-Policy refused (issue 13): none."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import PASSWORD, ROOT, Server, new_page, shot
+from .conftest import PASSWORD, ROOT, Server, shot
 from projects.sample_register import ZONES, make_register
 from taizhang.parse import parse
 from taizhang.projects.model import ReportUpdate, Stage
@@ -60,9 +61,41 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     ledger.close()
 
 
+def watched(page: Any) -> Any:
+    """The page, noting every console line where Chromium refused something under the CSP
+    (an inline style or script, an on… attribute, a foreign source)."""
+    page.refused = []
+    page.on("console", lambda m: page.refused.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    return page
+
+
+def logged_in(browser: Any, server: Server, user: str) -> Any:
+    # the listener before the first page, so the login page and home page count too
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN",
+                                  accept_downloads=True)
+    page = watched(context.new_page())
+    page.set_default_timeout(15_000)
+    page.goto(f"{server.url}/")
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.url}/")
+    return page
+
+
 @pytest.fixture(scope="module")
-def admin(browser: Any, server: Server) -> Any:
-    return new_page(browser, server, "admin")
+def admin(browser: Any, server: Server) -> Iterator[Any]:
+    page = logged_in(browser, server, "admin")
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(autouse=True)
+def nothing_refused(admin: Any) -> Iterator[None]:
+    admin.refused.clear()
+    yield
+    assert admin.refused == []
 
 
 def test_1_list_lights_and_filters(admin: Any, server: Server) -> None:
@@ -86,7 +119,7 @@ def test_1_list_lights_and_filters(admin: Any, server: Server) -> None:
 
 
 def test_2_a_zone_reports_its_month_and_raises_a_blocker(browser: Any, server: Server) -> None:
-    page = new_page(browser, server, "gxq")
+    page = logged_in(browser, server, "gxq")
     mine = next(p for p in server.ledger.projects.list_projects()
                 if p.unit == ZONE_UNIT and p.stage is Stage.STARTED)
     page.goto(f"{server.url}/projects/{mine.id}")
@@ -116,6 +149,7 @@ def test_2_a_zone_reports_its_month_and_raises_a_blocker(browser: Any, server: S
             body: JSON.stringify({invest: '99'})});
         return r.status; }""", other.id)
     assert status == 403 and server.ledger.projects.reports(other.id) == []
+    assert page.refused == []
     page.context.close()
 
 
@@ -149,11 +183,12 @@ def test_4_ranking_and_chart(admin: Any, server: Server) -> None:
 
 
 def test_5_leader_reads_only(browser: Any, server: Server) -> None:
-    page = new_page(browser, server, "leader")
+    page = logged_in(browser, server, "leader")
     p = server.ledger.projects.list_projects()[0]
     page.goto(f"{server.url}/projects/{p.id}")
     assert page.locator("#lifecycle svg").count() == 1
     assert page.locator("#report-form, #stage-form, #blocker-form").count() == 0
     page.goto(f"{server.url}/projects/ranking")
     assert page.locator("#weights-form").count() == 0
+    assert page.refused == []
     page.context.close()

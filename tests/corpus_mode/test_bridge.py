@@ -53,6 +53,11 @@ def test_ingest_then_build_back(local_build: Path, db_url: str, tmp_path: Path) 
 
     again = run_taizhang("corpus", "ingest", str(local_build), "--where", where, "--db", db_url)
     assert f"未变化 {len(wanted)} 份" in again.stdout
+    # like `taizhang ingest`, a first import that stores nothing leaves no new SQLite file
+    unmade = tmp_path / "无.db"
+    none = run_taizhang("corpus", "ingest", str(local_build), "--where", "place = '火星'",
+                        "--db", f"sqlite:///{unmade}")
+    assert none.returncode == 0 and "没有文件符合条件" in none.stderr and not unmade.exists()
 
     out = tmp_path / "台账语料"
     built = run_taizhang("corpus", "build", "--db", db_url, "--out", str(out), "--workers", "1")

@@ -11,6 +11,7 @@ import pytest
 from .conftest import snapshot
 from .test_cli_walkthrough import SAMPLES, Cli
 from projects.sample_register import ZONES, make_register
+from web.bombs import xlsx_bomb
 
 SEED = next(p for p in SAMPLES if p.name.startswith("001"))
 TODAY = "2026-04-20"
@@ -121,6 +122,9 @@ def test_sheets_that_cannot_be_read(register: tuple[str, Path],
     not_xlsx = folder / "note.xlsx"
     not_xlsx.write_text("不是表格", encoding="utf-8")
     cases[str(not_xlsx)] = "不是 xlsx 文件"
+    bomb = folder / "bomb.xlsx"  # 3.6 MB that would inflate to 1 GB: refused before reading
+    bomb.write_bytes(xlsx_bomb((folder / "six.xlsx").read_bytes(), 1024 * 1024 * 1024))
+    cases[str(bomb)] = "疑似压缩炸弹"
     for path, words in cases.items():
         code, out, err = cli("projects", "import", path, "--today", TODAY)
         assert code == 2 and words in err, (path, err)

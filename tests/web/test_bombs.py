@@ -4,6 +4,7 @@ while another user's page keeps answering in ≤ 1 s.
 
 Before: the 0.7 MB .docx of 200 MB took 162 s and 4 GB, the 3.7 MB one of 1 GB hung the server
 for ~15 minutes, and a reporter's 0.9 MB fill-in sheet of 200 MB stalled every user for 36 s.
+The project register's uploads (a unit's monthly sheet, an office's own sheet) take the same way.
 """
 from __future__ import annotations
 
@@ -111,12 +112,18 @@ def test_bombs_are_refused_quickly_in_little_memory_while_others_are_served(
     other, _ = _login(base, "leader")
     unit_id = reporter.get("/api/me").json()["user"]["unit_id"]
     sheet = reporter.get(f"/units/{unit_id}/fillin.xlsx").content
+    project_sheet = reporter.get(f"/projects/fillin/{unit_id}.xlsx").content
     bombs = [
         ("docx 200 MB", admin, admin_csrf, "/api/documents",
          ("通知.docx", docx_bomb(200 * MIB))),
         ("docx 1 GB", admin, admin_csrf, "/api/documents", ("方案.docx", docx_bomb(1024 * MIB))),
         ("fill-in xlsx 200 MB", reporter, reporter_csrf, f"/units/{unit_id}/fillin",
          (f"{OWN_UNIT}-填报表.xlsx", xlsx_bomb(sheet, 200 * MIB))),
+        # the project register's two uploads: a unit's monthly sheet, an office's own sheet
+        ("project fill-in xlsx 200 MB", reporter, reporter_csrf, f"/projects/fillin/{unit_id}",
+         (f"{OWN_UNIT}-项目月报.xlsx", xlsx_bomb(project_sheet, 200 * MIB))),
+        ("project sheet xlsx 1 GB", admin, admin_csrf, "/projects/import",
+         ("重点项目台账.xlsx", xlsx_bomb(project_sheet, 1024 * MIB))),
     ]
     latencies: list[float] = []
     stop = threading.Event()

@@ -234,3 +234,50 @@ def test_the_cached_listing_follows_changes(ledger: Ledger, projects: dict[str, 
     assert [p.id for p in after.projects] == [p.id for p in first.projects]
     fresh = ProjectCache(ledger).listing(TODAY)
     assert [p.to_dict() for p in fresh.projects] == [p.to_dict() for p in after.projects]
+
+
+def test_the_trail_reads_in_chinese(clients: Clients, projects: dict[str, int]) -> None:
+    """Finding 6 of issue 13 for the project page: the 留痕 in words, no JSON or codes."""
+    from bs4 import BeautifulSoup
+
+    html = clients.web["leader"].get(f"/projects/{projects['spare']}").text
+    trail = BeautifulSoup(html, "html.parser").select_one("#trail").get_text("")
+    assert "登记项目" in trail and "项目名称：另一个发改委项目" in trail and "总投资：30亿元" in trail
+    for raw in ('"', "{", "signed", "zone_id", "total_text", "version", "name_key"):
+        assert raw not in trail, raw
+
+
+def test_the_lights_follow_the_apps_settings(tmp_path: Path) -> None:
+    """TAIZHANG_YELLOW_DAYS reaches the project pages, also on a ledger handed to create_app,
+    whose own register (and other apps on it) keep their thresholds."""
+    from taizhang.config import LightThresholds, Settings
+    from taizhang.web import create_app
+
+    from .conftest import login
+
+    lg = Ledger(f"sqlite:///{tmp_path / 'lights.db'}")
+    try:
+        seed_ledger(lg)
+        lg.projects.add_zone("沈阳市", ZONE, aliases=["经开区"], actor="test")
+        dates = tuple(StageDate(TODAY + dt.timedelta(days=60) if s is Stage.SIGNED else None)
+                      for s in STAGES)
+        p = lg.projects.add(ProjectDraft(name="洽谈中的项目", zone="经开区", jurisdiction="沈阳市",
+                                         stage=Stage.NEGOTIATING, dates=dates),
+                            actor="test", today=TODAY)
+
+        def light(yellow_days: int) -> str:
+            settings = Settings(db_url=lg.url, secret_key="test-secret-" + "x" * 32,
+                                evidence_dir=tmp_path / "evidence", max_file_bytes=200_000,
+                                lights=LightThresholds(yellow_days=yellow_days))
+            client = TestClient(create_app(settings, ledger=lg, today=lambda: TODAY))
+            login(client, "leader")
+            got = client.get(f"/api/projects/{p.id}").json()["project"]
+            listed = client.get("/api/projects").json()["projects"]
+            assert [q["light"] for q in listed if q["id"] == p.id] == [got["light"]]
+            return str(got["light"])
+
+        assert light(15) == "green"  # signing planned in 60 days: not yet near
+        assert light(90) == "yellow"
+        assert lg.projects.get(p.id, today=TODAY).light.value == "green"  # the ledger's own
+    finally:
+        lg.close()

@@ -287,28 +287,40 @@ def network(directory: Path, place: str | None, include_collectives: bool, top: 
 @click.option("--db", default=None, help="台账数据库（默认 TAIZHANG_DB 或 ./taizhang.db）")
 def ingest(directory: Path, where: str, limit: int | None, jurisdiction: str | None, draft: bool,
            actor: str, db: str | None) -> int:
-    """把语料库中符合条件的文件导入台账（按语料库中保存的解析结果，不重新解析）。"""
+    """把语料库中符合条件的文件导入台账（按语料库中保存的解析结果，不重新解析）。
+
+    与 taizhang ingest 相同：数据库不存在时新建；一个文件也没导入成功时不留下新建的数据库文件。
+    """
     from taizhang.cli.ledger_common import open_ledger
+    from taizhang.config import Settings
     from taizhang.corpus.bridge import selected
     from taizhang.errors import StorageError, TaizhangError
+    from taizhang.store.opening import discard_new_file, missing_sqlite_file
 
     done = failed = 0
     counts: dict[str, int] = {}
-    with open_ledger(db) as ledger:
-        for source, place, doc in selected(directory, where, limit=limit):
-            # no issuer in the text: the place the corpus read from its number or text
-            where_from = jurisdiction or (place if not doc.issuer else None)
-            try:
-                result = ledger.ingest(doc, actor=actor, jurisdiction=where_from, draft=draft)
-            except TaizhangError as err:
-                if isinstance(err, StorageError):
-                    raise
-                click.echo(f"错误：{source}：{err}", err=True)
-                failed += 1
-                continue
-            done += 1
-            counts[result.outcome] = counts.get(result.outcome, 0) + 1
-        ledger.refresh_search_index()
+    # an ingest, as `taizhang ingest` is: the one kind of command that makes a ledger (issue 18)
+    fresh = missing_sqlite_file(Settings.from_env(db_url=db).db_url)
+    try:
+        with open_ledger(db, create=True) as ledger:
+            for source, place, doc in selected(directory, where, limit=limit):
+                # no issuer in the text: the place the corpus read from its number or text
+                where_from = jurisdiction or (place if not doc.issuer else None)
+                try:
+                    result = ledger.ingest(doc, actor=actor, jurisdiction=where_from,
+                                           draft=draft)
+                except TaizhangError as err:
+                    if isinstance(err, StorageError):
+                        raise
+                    click.echo(f"错误：{source}：{err}", err=True)
+                    failed += 1
+                    continue
+                done += 1
+                counts[result.outcome] = counts.get(result.outcome, 0) + 1
+            ledger.refresh_search_index()
+    finally:
+        if fresh is not None and not done:
+            discard_new_file(fresh)  # a first ingest that stored nothing leaves no file
     names = {"new": "新导入", "new_version": "新版本", "unchanged": "未变化"}
     parts = "，".join(f"{names.get(k, k)} {v} 份" for k, v in sorted(counts.items()))
     click.echo(f"符合条件的文件 {done + failed} 份：{parts or '无'}" + (f"，失败 {failed} 份" if failed else "") + "。")

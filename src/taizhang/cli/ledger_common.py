@@ -53,7 +53,8 @@ def open_ledger(db: str | None, *, create: bool = False,
                 allow_other_tables: bool = False) -> Iterator["Ledger"]:
     """Open the ledger; database failures mid-command become StorageError (exit 4).
 
-    Only ``taizhang init``, ``ingest`` and ``demo`` pass ``create=True``: every other command
+    Only ``taizhang init``, ``ingest``, ``demo`` and ``corpus ingest`` (and ``import-sheet
+    --create``) pass ``create=True``: every other command
     on a missing or empty database stops with DatabaseMissing (exit 4), naming the address
     and the command that creates a ledger there (taizhang.store.opening).
     """

@@ -12,10 +12,10 @@ from typing import Any
 import click
 
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, enum_value, format_option, open_ledger, parse_date, print_json,
+    OFFICE_ACTOR, db_option, enum_value, open_ledger, parse_date,
     resolve_today, today_option,
 )
-from taizhang.cli.ledger_table import table
+from taizhang.cli.output import Listing, chosen, emit, output_options
 
 
 def line(b: Any) -> str:
@@ -157,9 +157,10 @@ def escalate(number: str | None, unit: str | None, reason: str, reply_due: str |
 @click.option("--overdue", is_flag=True, help="只列逾期未解决的（按 --today）")
 @today_option
 @db_option
-@format_option
+@output_options
 def list_(project: int | None, state: str | None, only_open: bool, year: int | None,
-          overdue: bool, today: str | None, db: str | None, fmt: str) -> int:
+          overdue: bool, today: str | None, db: str | None, fmt: str, no_bom: bool,
+          as_json: bool) -> int:
     """列出受阻问题。"""
     from taizhang.projects.model import UNSOLVED, BlockerState
 
@@ -170,16 +171,16 @@ def list_(project: int | None, state: str | None, only_open: bool, year: int | N
         states = UNSOLVED
     day = resolve_today(today)
     with open_ledger(db) as ledger:
+        if project is not None:
+            ledger.projects.get(project)  # NotFound for a project that is not there
         found = ledger.projects.blockers(project_id=project, states=states, year=year,
                                          overdue_on=day if overdue else None)
-    if fmt == "json":
-        print_json([b.to_dict() for b in found])
-        return 0
-    table([("编号", 16), ("项目", 24), ("问题", 24), ("层级", 6), ("状态", 6), ("解决单位", 22),
-           ("时限", 10), ("天数", 4)],
-          [[b.number, b.project_name, b.title, b.level.label, b.state.label, b.unit,
-            b.reply_due.isoformat(), str(b.age(day))] for b in found],
-          f"共 {len(found)} 个受阻问题")
+    emit(Listing([("编号", 16), ("项目", 24), ("问题", 24), ("层级", 6), ("状态", 6),
+                  ("解决单位", 22), ("时限", 10), ("天数", 4)],
+                 [[b.number, b.project_name, b.title, b.level.label, b.state.label, b.unit,
+                   b.reply_due.isoformat(), b.age(day)] for b in found],
+                 [b.to_dict() for b in found], footer=f"共 {len(found)} 个受阻问题"),
+         chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 

@@ -6,22 +6,20 @@ and SQLAlchemy are imported inside the commands, as for every ledger command.
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 import click
 
 from taizhang.cli.ledger_common import (
-    LIGHT_MARK, OFFICE_ACTOR, db_option, enum_value, format_option, open_ledger, parse_date,
-    print_json, resolve_today, today_option,
+    LIGHT_MARK, OFFICE_ACTOR, check_place, db_option, enum_value, open_ledger,
+    parse_date, resolve_today, today_option,
 )
-from taizhang.cli.ledger_table import table
+from taizhang.cli.output import Listing, chosen, emit, output_options
+from taizhang.cli.projects_common import (
+    check_new_place, day_text, jurisdiction_option, money, parse_money, parse_month, parse_stage,
+    stage_dates,
+)
 from taizhang.errors import InputError
-
-jurisdiction_option = click.option("--jurisdiction", default=None, metavar="地区",
-                                   help="所属地区，如 沈阳市（同名园区或单位在多个地区时必填）")
-
 
 @click.group()
 def projects() -> None:
@@ -34,63 +32,19 @@ def projects() -> None:
     """
 
 
-def parse_month(value: str | None, today: dt.date) -> dt.date:
-    """``2026-03`` · ``2026.3`` · ``2026年3月`` → 2026-03-01; None → today's month."""
-    if value is None:
-        return today.replace(day=1)
-    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*月?\s*", value)
-    if m is None or not 1 <= int(m.group(2)) <= 12:
-        raise InputError(f"月份“{value}”无法识别", hint="请写成 2026-03 或 2026年3月")
-    return dt.date(int(m.group(1)), int(m.group(2)), 1)
-
-
-def parse_stage(value: str) -> Any:
-    from taizhang.projects.model import STAGES, Stage
-
-    try:
-        return Stage.parse(value)
-    except ValueError:
-        raise InputError(f"阶段“{value}”无法识别",
-                         hint="可用：" + "、".join(s.label for s in STAGES)) from None
-
-
-def parse_money(value: str | None, what: str) -> int | None:
-    from taizhang.projects.amounts import AmountError, parse_amount
-
-    try:
-        return parse_amount(value)
-    except AmountError as err:
-        reason = "没有单位" if err.reason.startswith("没有单位") else err.reason
-        raise InputError(f"{what}“{err.text}”{reason}", hint="请带单位，如 5.2亿元 或 3500万元") from None
-
-
-def stage_dates(pairs: tuple[str, ...], what: str) -> dict[Any, dt.date]:
-    """``("开工=2026-06-30",)`` → {Stage.STARTED: 2026-06-30}."""
-    out = {}
-    for pair in pairs:
-        stage, sep, day = pair.partition("=")
-        if not sep:
-            raise InputError(f"{what}“{pair}”应写成 阶段=日期", hint="如 开工=2026-06-30")
-        out[parse_stage(stage)] = parse_date(day, f"{stage}的日期")
-    return out
-
-
-def money(yuan: int | None) -> str:
-    from taizhang.projects.amounts import format_amount
-
-    return format_amount(yuan) or "—"
-
-
-def print_projects(found: list[Any], fmt: str) -> None:
-    if fmt == "json":
-        print_json([p.to_dict() for p in found])
-        return
-    cols = [("编号", 6), ("灯", 4), ("阶段", 8), ("项目名称", 30), ("园区", 20), ("责任单位", 22),
-            ("总投资", 10), ("累计完成", 10), ("问题", 4)]
-    rows = [[str(p.id), LIGHT_MARK.get(p.light.value, "") if p.light else "", p.stage.label,
-             p.name, p.zone, p.unit, p.total_text or money(p.total), money(p.completed),
-             str(p.open_blockers or "")] for p in found]
-    table(cols, rows, f"共 {len(found)} 个项目")
+def projects_listing(found: list[Any], total: int, fmt: str) -> Listing:
+    """The projects as ``list`` shows them: the light as a mark in the terminal, as a word in
+    csv and md (as ``taizhang tasks`` does). “共 N 个” counts what the filters match; with
+    --limit the line says how many are listed."""
+    marks = fmt == "table"
+    cols = [("编号", 6), ("灯" if marks else "亮灯", 4), ("阶段", 8), ("项目名称", 30),
+            ("园区", 20), ("责任单位", 22), ("总投资", 10), ("累计完成", 10), ("问题", 4)]
+    rows = [[p.id, "" if p.light is None else LIGHT_MARK[p.light.value] if marks else p.light.label,
+             p.stage.label, p.name, p.zone, p.unit, p.total_text or money(p.total),
+             money(p.completed), p.open_blockers or ""] for p in found]
+    footer = f"共 {total} 个项目" + (f"，列出前 {len(found)} 个（去掉 --limit 看全部）"
+                                     if total > len(found) else "")
+    return Listing(cols, rows, [p.to_dict() for p in found], footer=footer)
 
 
 @projects.command("zone-add")
@@ -100,16 +54,19 @@ def print_projects(found: list[Any], fmt: str) -> None:
 @click.option("--district", default="", help="所在区县，如 铁西区")
 @click.option("--unit", default=None, help="管理单位（默认“<园区名>管委会”，未登记的会自动登记）")
 @click.option("--alias", "aliases", multiple=True, help="简称，可多次给出，如 --alias 经开区")
+@click.option("--new-place", is_flag=True,
+              help="地区是台账中还没有的新地区（与已有地区名称相近时须加此项，防止笔误）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
 def zone_add(name: str, jurisdiction: str | None, level: str, district: str, unit: str | None,
-             aliases: tuple[str, ...], actor: str, db: str | None) -> int:
+             aliases: tuple[str, ...], new_place: bool, actor: str, db: str | None) -> int:
     """登记一个开发区/园区（项目须属于已登记的园区）。"""
     from taizhang.projects.model import ZoneLevel
 
     if not jurisdiction:
         raise InputError("登记园区需要 --jurisdiction", hint="如 --jurisdiction 沈阳市")
     with open_ledger(db) as ledger:
+        check_new_place(ledger, jurisdiction, new_place=new_place)
         z = ledger.projects.add_zone(jurisdiction, name, level=enum_value(ZoneLevel, level, "园区级别"),
                                      district=district, unit=unit, aliases=aliases, actor=actor)
     more = f"，简称 {'、'.join(z.aliases)}" if z.aliases else ""
@@ -120,17 +77,19 @@ def zone_add(name: str, jurisdiction: str | None, level: str, district: str, uni
 @projects.command("zones")
 @jurisdiction_option
 @db_option
-@format_option
-def zones(jurisdiction: str | None, db: str | None, fmt: str) -> int:
+@output_options
+def zones(jurisdiction: str | None, db: str | None, fmt: str, no_bom: bool,
+          as_json: bool) -> int:
     """列出已登记的开发区/园区。"""
     with open_ledger(db) as ledger:
+        check_place(ledger, jurisdiction)
         found = ledger.projects.zones(jurisdiction)
-    if fmt == "json":
-        print_json([z.to_dict() for z in found])
-        return 0
-    table([("编号", 6), ("地区", 10), ("园区", 26), ("级别", 8), ("管理单位", 28), ("简称", 24)],
-          [[str(z.id), z.jurisdiction, z.name, z.level.label, z.unit or "", "、".join(z.aliases)]
-           for z in found], f"共 {len(found)} 个园区")
+    emit(Listing([("编号", 6), ("地区", 10), ("园区", 26), ("级别", 8), ("所在区县", 10),
+                  ("管理单位", 28), ("简称", 24)],
+                 [[z.id, z.jurisdiction, z.name, z.level.label, z.district, z.unit or "",
+                   z.aliases] for z in found],
+                 [z.to_dict() for z in found], footer=f"共 {len(found)} 个园区"),
+         chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 
@@ -154,12 +113,11 @@ def zones(jurisdiction: str | None, db: str | None, fmt: str) -> int:
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @today_option
 @db_option
-@format_option
 def add(name: str, zone: str, jurisdiction: str | None, unit: str | None, investor: str,
         industry: str, leader: str, contact: str, content: str, total: str | None,
         annual: str | None, annual_year: int | None, stage: str | None, plans: tuple[str, ...],
-        dates: tuple[str, ...], task: int | None, actor: str, today: str | None, db: str | None,
-        fmt: str) -> int:
+        dates: tuple[str, ...], task: int | None, actor: str, today: str | None,
+        db: str | None) -> int:
     """登记一个项目。"""
     from taizhang.projects.model import STAGES, ProjectDraft, StageDate
 
@@ -174,13 +132,11 @@ def add(name: str, zone: str, jurisdiction: str | None, unit: str | None, invest
         annual=parse_money(annual, "年度计划投资"), annual_text=(annual or "").strip(),
         annual_year=(annual_year or day.year) if annual else None, task_id=task)
     with open_ledger(db) as ledger:
+        check_place(ledger, jurisdiction)
         if jurisdiction is None:  # the zone says where (NotFound when it is not registered)
             draft = _with(draft, ledger.projects.zone(None, zone).jurisdiction)
         p = ledger.projects.add(draft, actor=actor, today=day)
-    if fmt == "json":
-        print_json(p.to_dict())
-    else:
-        click.echo(f"已登记项目 {p.id}：{p.name}（{p.zone}，{p.unit}，{p.stage.label}）")
+    click.echo(f"已登记项目 {p.id}：{p.name}（{p.zone}，{p.unit}，{p.stage.label}）")
     return 0
 
 
@@ -202,20 +158,30 @@ def _with(draft: Any, jurisdiction: str) -> Any:
 @click.option("--limit", type=int, default=None, help="最多列出多少个")
 @today_option
 @db_option
-@format_option
+@output_options
 def list_(zone: str | None, unit: str | None, stages: tuple[str, ...], light: str | None,
           industry: str | None, query: str | None, jurisdiction: str | None, year: int | None,
-          limit: int | None, today: str | None, db: str | None, fmt: str) -> int:
+          limit: int | None, today: str | None, db: str | None, fmt: str, no_bom: bool,
+          as_json: bool) -> int:
     """列出项目（带亮灯），可按园区、单位、阶段、亮灯、行业筛选。"""
     from taizhang.ledger.model import Light
 
     day = resolve_today(today)
+    if limit is not None and limit < 1:
+        raise InputError(f"--limit {limit} 不是正整数", hint="如 --limit 20")
+    chosen_stages = [parse_stage(s) for s in stages] or None
+    lit = enum_value(Light, light, "亮灯")
     with open_ledger(db) as ledger:
-        found = ledger.projects.list_projects(
-            today=day, year=year, jurisdiction=jurisdiction, zone=zone, unit=unit,
-            stages=[parse_stage(s) for s in stages] or None, industry=industry, query=query,
-            light=enum_value(Light, light, "亮灯"), limit=limit)
-    print_projects(found, fmt)
+        check_place(ledger, jurisdiction)
+        reg = ledger.projects
+        filters = {"jurisdiction": jurisdiction, "zone": zone, "unit": unit,
+                   "stages": chosen_stages, "industry": industry, "query": query}
+        # a light is worked out per project, not stored: with one, list them all and count
+        found = reg.list_projects(today=day, year=year, light=lit,
+                                  limit=None if lit else limit, **filters)
+        total = len(found) if lit or limit is None else reg.count_projects(**filters)
+    fmt = chosen(fmt, as_json)
+    emit(projects_listing(found[:limit] if limit else found, total, fmt), fmt, no_bom=no_bom)
     return 0
 
 
@@ -226,8 +192,9 @@ list_.name = "list"
 @click.argument("project", type=int)
 @today_option
 @db_option
-@format_option
-def show(project: int, today: str | None, db: str | None, fmt: str) -> int:
+@output_options
+def show(project: int, today: str | None, db: str | None, fmt: str, no_bom: bool,
+         as_json: bool) -> int:
     """一个项目的全貌：阶段（计划与实际）、月报、受阻问题、亮灯原因。"""
     from taizhang.projects.model import STAGES
 
@@ -237,13 +204,32 @@ def show(project: int, today: str | None, db: str | None, fmt: str) -> int:
         p = reg.get(project, today=day)
         reports = reg.reports(project)
         blockers = reg.blockers(project_id=project)
-    if fmt == "json":
-        print_json({"project": p.to_dict(), "reports": [r.to_dict() for r in reports],
-                    "blockers": [b.to_dict() for b in blockers]})
-        return 0
+    stages = Listing([("阶段", 8), ("计划", 10), ("实际", 10)],
+                     [[st.label + ("（当前）" if st is p.stage else ""), day_text(p.planned(st)),
+                       day_text(p.actual(st))] for st in STAGES], None, title=f"项目 {p.id} {p.name}：阶段")
+    monthly = Listing([("月份", 8), ("本月完成", 10), ("累计完成", 10), ("形象进度", 16),
+                       ("进展情况", 30), ("存在问题", 20), ("报送单位", 20)],
+                      [[r.month.isoformat()[:7], money(r.invest), money(r.total), r.image, r.text,
+                        r.problems, r.unit] for r in reports], None, title="月报")
+    problems = Listing([("编号", 16), ("问题", 24), ("层级", 6), ("状态", 6), ("解决单位", 22),
+                        ("时限", 10)],
+                       [[b.number, b.title, b.level.label, b.state.label, b.unit,
+                         b.reply_due.isoformat()] for b in blockers], None, title="受阻问题")
+    stages.payload = {"project": p.to_dict(), "reports": [r.to_dict() for r in reports],
+                      "blockers": [b.to_dict() for b in blockers]}
+    stages.more = [monthly, problems]
+    stages.text = lambda: _show_text(p, reports, blockers)
+    emit(stages, chosen(fmt, as_json), no_bom=no_bom)
+    return 0
+
+
+def _show_text(p: Any, reports: list[Any], blockers: list[Any]) -> str:
+    from taizhang.cli.ledger_table import cell
+    from taizhang.projects.model import STAGES
+
     light = f"{p.light.label}（{'；'.join(p.light_reasons)}）" if p.light and p.light_reasons \
         else (p.light.label if p.light else "")
-    click.echo(f"项目 {p.id}：{p.name}  第 {p.version} 版  {light}")
+    lines = [f"项目 {p.id}：{p.name}  第 {p.version} 版  {light}"]
     for label, value in (("所在园区", p.zone), ("责任单位", p.unit), ("投资主体", p.investor),
                          ("所属行业", p.industry), ("包保领导", p.leader), ("专人", p.contact),
                          ("总投资", p.total_text or money(p.total)),
@@ -253,23 +239,20 @@ def show(project: int, today: str | None, db: str | None, fmt: str) -> int:
                          ("建设内容", p.content), ("备注", p.notes),
                          ("关联任务", str(p.task_id) if p.task_id else "")):
         if value:
-            click.echo(f"  {label}：{value}")
-    click.echo("  阶段    计划         实际")
+            lines.append(f"  {label}：{value}")
+    lines.append(f"  {cell('阶段', 10)}{cell('计划', 12)}实际")
     for st in STAGES:
         mark = "▶" if st is p.stage else " "
-        click.echo(f"{mark} {st.label:<6}{_d(p.planned(st)):<13}{_d(p.actual(st))}")
+        lines.append(f"{mark} {cell(st.label, 10)}{cell(day_text(p.planned(st)), 12)}"
+                     f"{day_text(p.actual(st))}")
     for r in reports:
-        click.echo(f"  月报 {r.month.year}年{r.month.month}月：本月 {money(r.invest)}，累计 "
-                   f"{money(r.total)}{'，' + r.image if r.image else ''}"
-                   f"{'，' + r.text if r.text else ''}（{r.unit}）")
+        lines.append(f"  月报 {r.month.year}年{r.month.month}月：本月 {money(r.invest)}，累计 "
+                     f"{money(r.total)}{'，' + r.image if r.image else ''}"
+                     f"{'，' + r.text if r.text else ''}（{r.unit}）")
     for b in blockers:
-        click.echo(f"  {b.number} {b.title}  {b.level.label}协调  {b.state.label}  "
-                   f"时限 {b.reply_due.isoformat()}")
-    return 0
-
-
-def _d(day: dt.date | None) -> str:
-    return day.isoformat() if day else "—"
+        lines.append(f"  {b.number} {b.title}  {b.level.label}协调  {b.state.label}  "
+                     f"时限 {b.reply_due.isoformat()}")
+    return "\n".join(lines) + "\n"
 
 
 @projects.command("stage")
@@ -391,32 +374,26 @@ def link(project: int, task: int | None, unlink: bool, actor: str, db: str | Non
     return 0
 
 
-# the trail's action codes as the history reads them
-ACTIONS = {
-    "project.create": "登记项目", "project.update": "按导入表更新", "project.stage": "推进阶段",
-    "project.plan": "修改计划", "project.report": "报送月报", "project.link": "关联任务",
-    "project.blocker.raise": "提出受阻问题", "project.blocker.reply": "回复受阻问题",
-    "project.blocker.solve": "问题已解决", "project.blocker.close": "问题销号",
-    "project.blocker.reopen": "问题退回", "project.blocker.escalate": "问题升级",
-}
-
-
 @projects.command("history")
 @click.argument("project", type=int)
 @db_option
-@format_option
-def history(project: int, db: str | None, fmt: str) -> int:
+@output_options
+def history(project: int, db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     """项目的全程留痕（登记、阶段、月报、受阻问题的每一步）。"""
+    from taizhang.projects.trail import ACTIONS, line
+
     with open_ledger(db) as ledger:
         entries = ledger.projects.history(project)
-    if fmt == "json":
-        print_json([e.to_dict() for e in entries])
-        return 0
-    for e in entries:
-        after = e.after or {}
-        detail = "；".join(f"{k} {v}" for k, v in after.items() if k not in ("version",) and v)
-        click.echo(f"{e.at:%Y-%m-%d %H:%M}  {e.actor}  {ACTIONS.get(e.action, e.action)}  {detail}")
-    click.echo(f"共 {len(entries)} 条记录")
+    rows = [[f"{e.at:%Y-%m-%d %H:%M}", e.actor, ACTIONS.get(e.action, "其他操作"),
+             line(e.action, e.before, e.after)] for e in entries]
+
+    def text() -> str:
+        return "".join(f"{at}  {actor}  {action}  {change}\n" for at, actor, action, change in rows) \
+            + f"共 {len(entries)} 条记录\n"
+
+    emit(Listing([("时间", 16), ("操作人", 14), ("操作", 10), ("内容", 60)], rows,
+                 [e.to_dict() for e in entries], footer=f"共 {len(entries)} 条记录", text=text),
+         chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 

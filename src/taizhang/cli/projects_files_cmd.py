@@ -13,12 +13,13 @@ from typing import Any
 
 import click
 
-from taizhang.cli.export_cmd import _atomic
+from taizhang.cli.files import atomic_write
 from taizhang.cli.ledger_common import (
-    OFFICE_ACTOR, db_option, format_option, open_ledger, print_json, resolve_today, today_option,
+    OFFICE_ACTOR, check_place, db_option, open_ledger, resolve_today,
+    today_option,
 )
-from taizhang.cli.ledger_table import table
-from taizhang.cli.projects_cmd import jurisdiction_option, parse_month, parse_stage
+from taizhang.cli.output import Listing, chosen, emit, output_options
+from taizhang.cli.projects_common import jurisdiction_option, parse_month, parse_stage
 from taizhang.errors import InputError
 
 
@@ -48,10 +49,9 @@ def _problem_lines(problems: Any) -> list[str]:
 @click.option("--actor", default=None, help="记入留痕的操作人")
 @today_option
 @db_option
-@format_option
 def import_(file: str, jurisdiction: str | None, zone: str | None, sheet: str | None,
             year: int | None, partial: bool, dry_run: bool, unit: str | None,
-            actor: str | None, today: str | None, db: str | None, fmt: str) -> int:
+            actor: str | None, today: str | None, db: str | None) -> int:
     """导入项目表（各单位自制的重点项目台账），或导入填好的项目月报填报表（全部无误才写入）。"""
     from pathlib import Path
 
@@ -63,17 +63,18 @@ def import_(file: str, jurisdiction: str | None, zone: str | None, sheet: str | 
         raise InputError(f"{Path(file).name} 是任务台账的表格，不是项目表",
                          hint="任务进展请用 taizhang import-progress 导入")
     with open_ledger(db) as ledger:
+        check_place(ledger, jurisdiction)
         if kind == "project-fillin":
             return _import_fillin(ledger, file, unit=unit, jurisdiction=jurisdiction, day=day,
-                                  dry_run=dry_run, actor=actor, fmt=fmt)
+                                  dry_run=dry_run, actor=actor)
         return _import_register(ledger, file, jurisdiction=jurisdiction, zone=zone, sheet=sheet,
                                 year=year, partial=partial, dry_run=dry_run, day=day,
-                                actor=actor or OFFICE_ACTOR, fmt=fmt)
+                                actor=actor or OFFICE_ACTOR)
 
 
 def _import_register(ledger: Any, file: str, *, jurisdiction: str | None, zone: str | None,
                      sheet: str | None, year: int | None, partial: bool, dry_run: bool,
-                     day: dt.date, actor: str, fmt: str) -> int:
+                     day: dt.date, actor: str) -> int:
     from pathlib import Path
 
     from taizhang.exports.project_sheet import read_project_sheet
@@ -96,14 +97,11 @@ def _import_register(ledger: Any, file: str, *, jurisdiction: str | None, zone: 
         return 0
     result = reg.import_drafts(reading.drafts, actor=actor, today=day, jurisdiction=place,
                                partial=partial, source=name, problems=reading.problems)
-    if fmt == "json":
-        print_json(result.to_dict())
-    else:
-        click.echo(f"已导入 {name}：新增 {len(result.added)} 个项目，更新 {len(result.updated)} 个，"
-                   f"{result.unchanged} 个未变化" + (f"，跳过合计行 {reading.skipped} 行"
-                                                    if reading.skipped else ""))
-        for note in _problem_lines(result.notes):
-            click.echo(f"提示：{note.strip()}", err=True)
+    click.echo(f"已导入 {name}：新增 {len(result.added)} 个项目，更新 {len(result.updated)} 个，"
+               f"{result.unchanged} 个未变化" + (f"，跳过合计行 {reading.skipped} 行"
+                                                if reading.skipped else ""))
+    for note in _problem_lines(result.notes):
+        click.echo(f"提示：{note.strip()}", err=True)
     if result.refused:
         lines = "\n".join(_problem_lines(result.refused))
         click.echo(f"错误：以下 {len(result.refused)} 行未导入（其余已导入）：\n{lines}\n"
@@ -113,7 +111,7 @@ def _import_register(ledger: Any, file: str, *, jurisdiction: str | None, zone: 
 
 
 def _import_fillin(ledger: Any, file: str, *, unit: str | None, jurisdiction: str | None,
-                   day: dt.date, dry_run: bool, actor: str | None, fmt: str) -> int:
+                   day: dt.date, dry_run: bool, actor: str | None) -> int:
     from pathlib import Path
 
     from taizhang.exports.project_fillin import plan_fillin, read_fillin
@@ -136,9 +134,6 @@ def _import_fillin(ledger: Any, file: str, *, unit: str | None, jurisdiction: st
         click.echo(f"检查 {name}：将报送 {len(updates)} 个项目的月报；未写入任何内容")
         return 0
     done = reg.apply_reports(updates, actor=actor or f"cli:{who}", today=day, source=name)
-    if fmt == "json":
-        print_json([r.to_dict() for r in done])
-        return 0
     month = updates[0].month
     click.echo(f"已导入 {name}：{who} 报送 {len(done)} 个项目的 {month.year}年{month.month}月月报")
     return 0
@@ -175,6 +170,7 @@ def export(what: str, output: str | None, zone: str | None, unit: str | None,
     """
     day = resolve_today(today)
     with open_ledger(db) as ledger:
+        check_place(ledger, jurisdiction)
         reg = ledger.projects
         if what == "notice":
             return _notice(reg, blocker_ref, output, day)
@@ -185,17 +181,19 @@ def export(what: str, output: str | None, zone: str | None, unit: str | None,
         found = reg.list_projects(today=day, jurisdiction=jurisdiction, zone=zone, unit=unit,
                                   stages=[parse_stage(s) for s in stages] or None)
         last = reg.latest_reports([p.id for p in found]) if what == "fillin" else {}
+        # the zone's registered name for the chart's title (the office may have typed its alias)
+        where = reg.zone(jurisdiction, zone).name if zone else unit
     if what == "xlsx":
         from taizhang.exports.project_xlsx import write_projects
 
         name = output or f"项目台账_{day.isoformat()}.xlsx"
-        _atomic(name, lambda f: write_projects(found, f, today=day, title=title))
+        atomic_write(name, lambda f: write_projects(found, f, today=day, title=title))
     elif what == "fillin":
         from taizhang.exports.project_xlsx import write_project_fillin
 
         when = parse_month(month, day)
         name = output or f"{unit}_项目月报填报表_{when.isoformat()[:7]}.xlsx"
-        _atomic(name, lambda f: write_project_fillin(found, f, unit=unit or "", month=when,
+        atomic_write(name, lambda f: write_project_fillin(found, f, unit=unit or "", month=when,
                                                      today=day, last=last))
     else:
         from pathlib import Path
@@ -207,17 +205,14 @@ def export(what: str, output: str | None, zone: str | None, unit: str | None,
         if Path(name).suffix.lower() not in (".png", ".svg"):
             raise InputError(f"挂图作战图只能是 .png 或 .svg（给的是 {name}）", hint="如 -o 挂图作战.svg")
         chart = build(found, day)
-        where = _zone_name(ledger, jurisdiction, zone) or unit
         heading = title or f"{where or '重点项目'}挂图作战（{day.isoformat()}）"
-        # the temporary file keeps the suffix, so draw picks PNG or SVG from it
-        _atomic(name, lambda f: draw(chart, f, title=heading))
+
+        def picture(path: Any) -> None:
+            draw(chart, path, title=heading)  # the temporary file keeps the suffix: PNG or SVG
+
+        atomic_write(name, picture)
     click.echo(f"已导出 {len(found)} 个项目：{name}")
     return 0
-
-
-def _zone_name(ledger: Any, jurisdiction: str | None, zone: str | None) -> str | None:
-    """The zone's registered name (the office may have typed its alias)."""
-    return ledger.projects.zone(jurisdiction, zone).name if zone else None
 
 
 def _notice(reg: Any, ref: str | None, output: str | None, day: dt.date) -> int:
@@ -229,7 +224,7 @@ def _notice(reg: Any, ref: str | None, output: str | None, day: dt.date) -> int:
     b = reg.blocker(ref)
     p = reg.get(b.project_id, today=day)
     name = output or f"{b.number}督办单.docx"
-    _atomic(name, lambda f: write_blocker_notice(b, p, f))
+    atomic_write(name, lambda f: write_blocker_notice(b, p, f))
     click.echo(f"已导出受阻问题督办单 {b.number}：{name}")
     return 0
 
@@ -260,7 +255,7 @@ def _report(reg: Any, zone: str | None, jurisdiction: str | None, half: str | No
     blockers = reg.blockers(zone=z.name, jurisdiction=z.jurisdiction)
     last = reg.latest_reports([p.id for p in found])
     name = output or f"{z.name}{year}年{HALVES[part]}重点项目建设情况报告.docx"
-    _atomic(name, lambda f: write_half_year_report(z, found, blockers, figures, f, year=year,
+    atomic_write(name, lambda f: write_half_year_report(z, found, blockers, figures, f, year=year,
                                                    half=part, today=day, last=last))
     click.echo(f"已导出 {z.name}{year}年{HALVES[part]}报告（{len(found)} 个项目）：{name}")
     return 0
@@ -273,18 +268,15 @@ def _report(reg: Any, zone: str | None, jurisdiction: str | None, half: str | No
 @jurisdiction_option
 @today_option
 @db_option
-@format_option
+@output_options
 def stats(by: str, year: int | None, jurisdiction: str | None, today: str | None,
-          db: str | None, fmt: str) -> int:
+          db: str | None, fmt: str, no_bom: bool, as_json: bool) -> int:
     """以项目论英雄、排座次：各园区或单位的项目数、当年签约当年开工率、亿元以上项目投资比重、大项目、受阻问题，按权重排名。"""
     day = resolve_today(today)
     with open_ledger(db) as ledger:
+        check_place(ledger, jurisdiction)
         groups = ledger.projects.ranking(by=by, today=day, year=year, jurisdiction=jurisdiction)
         weights, saved = ledger.projects.weights()
-    if fmt == "json":
-        print_json({"year": year or day.year, "by": by, "weights": weights,
-                    "groups": [g.to_dict() for g in groups]})
-        return 0
 
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{v:g}%"
@@ -293,16 +285,18 @@ def stats(by: str, year: int | None, jurisdiction: str | None, today: str | None
             ("当年签约", 8), ("当年开工", 8), ("签约开工率", 10), ("亿元以上占比", 12),
             ("投资完成率", 10), ("50亿/20亿", 9), ("未解决问题", 10), ("逾期", 4),
             ("平均天数", 8), ("红灯", 4), ("得分", 8)]
-    rows = [[str(g.rank), g.key, str(g.projects), str(g.signed), str(g.signed_started),
-             pct(g.signed_started_rate), pct(g.big_share), pct(g.invest_rate),
-             f"{g.big50_new}/{g.big20_new}", str(g.open_blockers), str(g.overdue_blockers),
-             "—" if g.blocker_age is None else f"{g.blocker_age:g}", str(g.red),
-             f"{g.score:.1f}"] for g in groups]
-    table(cols, rows, f"{year or day.year}年，共 {len(groups)} 个{'园区' if by == 'zone' else '单位'}；"
-                      f"权重{'为督查室设定' if saved else '为默认值'}（taizhang projects weights）")
-    for g in groups:
-        for s in g.shortfalls:
-            click.echo(f"{g.key}：{s}")
+    rows = [[g.rank, g.key, g.projects, g.signed, g.signed_started, pct(g.signed_started_rate),
+             pct(g.big_share), pct(g.invest_rate), f"{g.big50_new}/{g.big20_new}",
+             g.open_blockers, g.overdue_blockers,
+             "—" if g.blocker_age is None else f"{g.blocker_age:g}", g.red, f"{g.score:.1f}"]
+            for g in groups]
+    # the targets a group misses (seed 001's 30 % / 70 % / 50亿), under the table
+    footer = "\n".join([f"{year or day.year}年，共 {len(groups)} 个{'园区' if by == 'zone' else '单位'}；"
+                        f"权重{'为督查室设定' if saved else '为默认值'}（taizhang projects weights）",
+                        *(f"{g.key}：{s}" for g in groups for s in g.shortfalls)])
+    payload = {"year": year or day.year, "by": by, "weights": weights,
+               "groups": [g.to_dict() for g in groups]}
+    emit(Listing(cols, rows, payload, footer=footer), chosen(fmt, as_json), no_bom=no_bom)
     return 0
 
 
@@ -312,11 +306,14 @@ def stats(by: str, year: int | None, jurisdiction: str | None, today: str | None
 @click.option("--reset", is_flag=True, help="恢复默认权重")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
-@format_option
-def weights(values: tuple[str, ...], reset: bool, actor: str, db: str | None, fmt: str) -> int:
-    """查看或设定排名的权重（得分 = Σ 权重 × 指标，率按百分数计，扣分项为负数）。"""
+@output_options
+def weights(values: tuple[str, ...], reset: bool, actor: str, db: str | None, fmt: str,
+            no_bom: bool, as_json: bool) -> int:
+    """查看排名的权重，或用 --set、--reset 设定（得分 = Σ 权重 × 指标，率按百分数计，扣分项为负数）。"""
     from taizhang.projects.indicators import METRIC_NAMES
 
+    if values and reset:
+        raise InputError("--set 和 --reset 只能用一个", hint="先 --reset 恢复默认，再 --set 修改")
     pairs = {}
     for pair in values:
         metric, sep, weight = pair.partition("=")
@@ -330,10 +327,15 @@ def weights(values: tuple[str, ...], reset: bool, actor: str, db: str | None, fm
         elif pairs:
             reg.set_weights(pairs, actor=actor)
         current, saved = reg.weights()
-    if fmt == "json":
-        print_json({"weights": current, "saved": saved})
+    if reset or pairs:  # an action: one line saying what is now in force
+        shown = "、".join(f"{METRIC_NAMES[m]} {w:g}" for m, w in current.items()
+                         if m in pairs or METRIC_NAMES[m] in pairs)
+        click.echo(("已恢复默认权重" if reset else f"已设定权重：{shown}")
+                   + "（taizhang projects weights 查看全部）")
         return 0
-    table([("指标", 20), ("名称", 28), ("权重", 8)],
-          [[m, METRIC_NAMES[m], f"{w:g}"] for m, w in current.items()],
-          "权重为督查室设定" if saved else "权重为默认值")
+    emit(Listing([("指标", 20), ("名称", 28), ("权重", 8)],
+                 [[m, METRIC_NAMES[m], f"{w:g}"] for m, w in current.items()],
+                 {"weights": current, "saved": saved},
+                 footer="权重为督查室设定" if saved else "权重为默认值"),
+         chosen(fmt, as_json), no_bom=no_bom)
     return 0

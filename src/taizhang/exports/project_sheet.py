@@ -197,11 +197,15 @@ class _Grid:
 
         from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+        from taizhang.exports.progress_import import refuse_bomb
+
         if isinstance(file, (str, Path)) and not Path(file).is_file():
             raise SheetError(f"找不到文件 {source}", hint="请检查路径")
         if not zipfile.is_zipfile(file):
             raise SheetError(f"{source} 不是 xlsx 文件（Excel 2007 及以后的格式）",
                              hint="旧的 .xls 或 WPS 格式请先在 Excel/WPS 中“另存为 .xlsx”")
+        # the package's directory checked before calamine inflates a byte (a zip bomb)
+        refuse_bomb(file, source)
         try:
             if isinstance(file, (str, Path)):
                 book = CalamineWorkbook.from_path(str(file))

@@ -31,6 +31,26 @@ STEPS: tuple[StageStep, ...] = tuple(
 _TABLE = {(s.source, s.target): s for s in STEPS}
 
 
+def stage_named(value: str, what: str = "阶段") -> Stage:
+    """A stage as people write it (开工, 已开工, 在建, started); InputError with the closest
+    words and the seven stages for anything else.
+
+    >>> stage_named("在建") is Stage.STARTED
+    True
+    """
+    try:
+        return Stage.parse(value)
+    except ValueError:
+        from taizhang.ledger.names import closest
+        from taizhang.projects.model import STAGE_WORDS
+
+        words = [w for st in STAGES for w in STAGE_WORDS[st]] + [st.value for st in STAGES]
+        near = list(dict.fromkeys(Stage.parse(w).label for w in closest(value, words)))
+        guess = f"是不是：{'、'.join(near)}？" if near else ""
+        raise InputError(f"{what}“{value}”无法识别",
+                         hint=f"{guess}可用：" + "、".join(st.label for st in STAGES)) from None
+
+
 def step(source: Stage, target: Stage, *, by: str = OFFICE) -> StageStep:
     """The row for ``source → target``; IllegalTransition saying why not and what is possible.
 

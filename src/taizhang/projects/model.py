@@ -252,6 +252,7 @@ class Project:
             "task_id": self.task_id, "version": self.version, "year_done": self.year_done,
             "open_blockers": self.open_blockers, "overdue_blockers": self.overdue_blockers,
             "light": self.light.value if self.light is not None else None,
+            "light_label": self.light.label if self.light is not None else None,
             "light_reasons": list(self.light_reasons),
         }
 

@@ -261,10 +261,11 @@ def escalate_due(ctx: Ctx, *, actor: str, today: dt.date) -> list[tuple[Blocker,
         if not steps:
             continue  # at the top already: it stays there, red
         _set(ctx, b, {"level": steps[-1].target.value, "reply_due": steps[-1].reply_due})
-        for st in steps:
-            _trail(ctx, b, "escalate", actor,
-                   {"level": st.source.value, "reply_due": b.reply_due if st is steps[0] else None},
+        due = b.reply_due
+        for st in steps:  # one trail line per rung, each from the deadline it missed
+            _trail(ctx, b, "escalate", actor, {"level": st.source.value, "reply_due": due},
                    {"level": st.target.value, "reply_due": st.reply_due, "on": st.on,
                     "reason": "逾期未解决，自动升级"})
+            due = st.reply_due
         out.append((get(ctx, b.id), steps))
     return out

@@ -7,12 +7,12 @@ as ``unit.create``), so the zone's own projects have a responsible unit from the
 """
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from taizhang.errors import InputError, NotFound
+from taizhang.ledger.names import closest
 from taizhang.ledger.units import canonical_name, normalize
 from taizhang.projects.model import Zone, ZoneLevel
 from taizhang.store import audit, schema as s, units
@@ -63,8 +63,10 @@ def find(table: dict[tuple[str, str], int], jurisdiction: str | None, name: str)
 
 
 def unknown_zone(ctx: Ctx, jurisdiction: str | None, name: str) -> NotFound:
-    names = [n for (j, n) in known(ctx) if not jurisdiction or j == jurisdiction]
-    close = difflib.get_close_matches(normalize(name), names, n=3, cutoff=0.4)
+    """The closest registered names and aliases (经开园 → 经开区), as for every name that
+    matches nothing (taizhang.ledger.names)."""
+    names = list(dict.fromkeys(n for (j, n) in known(ctx) if not jurisdiction or j == jurisdiction))
+    close = closest(normalize(name), names)
     where = f"{jurisdiction}" if jurisdiction else ""
     hint = (f"是不是：{'、'.join(close)}？" if close else "") + \
         "用 taizhang projects zones 查看已登记的园区，taizhang projects zone-add 登记新园区"
@@ -72,6 +74,7 @@ def unknown_zone(ctx: Ctx, jurisdiction: str | None, name: str) -> NotFound:
 
 
 def resolve(ctx: Ctx, jurisdiction: str | None, name: str) -> Zone:
+    units.check_jurisdiction(ctx, jurisdiction)  # 沈阳 for 沈阳市: say so, not "no such zone"
     zone_id = find(known(ctx), jurisdiction, name)
     if zone_id is None:
         raise unknown_zone(ctx, jurisdiction, name)

@@ -44,10 +44,12 @@ from taizhang.store.engine import Ctx
 class ProjectRegister:
     """The register on ``ledger``'s database (see :attr:`taizhang.store.Ledger.projects`)."""
 
-    def __init__(self, ledger: Any) -> None:
+    def __init__(self, ledger: Any, *, thresholds: ProjectThresholds | None = None) -> None:
+        """``thresholds`` light the projects (default: from the ledger's, TAIZHANG_YELLOW_DAYS …);
+        the web app passes its own settings' (create_app)."""
         self.ledger = ledger
         self.engine = ledger.engine
-        self.thresholds = ProjectThresholds.from_lights(ledger.thresholds)
+        self.thresholds = thresholds or ProjectThresholds.from_lights(ledger.thresholds)
 
     def _ctx(self, conn: Any) -> Ctx:
         return self.ledger._ctx(conn)  # noqa: SLF001 - one clock and dialect for both

@@ -19,12 +19,13 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from taizhang.config import Settings
+from taizhang.projects.lights import ProjectThresholds
 from taizhang.web import errors
 from taizhang.web.analysis_cache import AnalysisCache
 from taizhang.web.auth import Throttle
 from taizhang.web.cache import ItemCache
-from taizhang.web.project_cache import ProjectCache
 from taizhang.web.deps import HERE, csrf_protect, make_templates
+from taizhang.web.project_cache import ProjectCache
 from taizhang.web.headers import SecurityHeaders
 from taizhang.web.sessions import Sessions
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings, *, ledger: Any = None,
     """
     from taizhang.notify.settings import NotifySettings
     from taizhang.store import Ledger
+    from taizhang.store.projects import ProjectRegister
 
     owned = ledger is None
     ledger = ledger if ledger is not None else Ledger.from_settings(settings)
@@ -93,7 +95,11 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.items = ItemCache(ledger)  # listed items, valid until the next audited change
     app.state.cache = {}  # small per-process caches (dashboard charts), keyed and time-stamped
     app.state.analysis = AnalysisCache()  # cross-document analyses, rebuilt when documents change
-    app.state.projects = ProjectCache(ledger)  # the project register listed with its lights
+    # the register's lights follow this app's settings (TAIZHANG_YELLOW_DAYS …), whoever made
+    # the ledger (a ledger handed in keeps its own register for its other users)
+    app.state.register = ProjectRegister(
+        ledger, thresholds=ProjectThresholds.from_lights(settings.lights))
+    app.state.projects = ProjectCache(ledger, app.state.register)  # listed with its lights
 
     # innermost first: sessions (server-side, web/sessions.py), then the time spent in the app
     # (for browsers' dev tools and benchmarks/bench_web.py), the security headers, and the

@@ -34,7 +34,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["pct"] = lambda v: "—" if v is None else f"{round(v * 100)}%"
     env.filters["urlq"] = lambda s: quote(str(s), safe="")
     env.filters["jsonz"] = _json_text
-    env.filters["action"] = lambda code: ACTIONS.get(code, "其他操作")
+    env.filters["action"] = _action_label
     env.filters["recurrence"] = recurrence_text  # 每年5月底前: the one wording (taizhang.wording)
     env.filters["rrule"] = recurrence_text
     from taizhang.web.trail import correction_change, entry_changes, field_label
@@ -54,13 +54,13 @@ ACTIONS = {
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
     "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
     "link.report": "同步报送（只报一次）",
-    "project.create": "登记项目", "project.update": "按导入表更新", "project.stage": "推进阶段",
-    "project.plan": "修改计划", "project.report": "报送月报", "project.link": "关联任务",
-    "project.blocker.raise": "提出受阻问题", "project.blocker.reply": "回复受阻问题",
-    "project.blocker.solve": "问题已解决", "project.blocker.close": "问题销号",
-    "project.blocker.reopen": "问题退回", "project.blocker.escalate": "问题升级",
-    "project.zone": "登记园区", "project.weights": "设定排名权重",
 }
+
+
+def _action_label(code: str) -> str:
+    from taizhang.projects.trail import ACTIONS as PROJECT_ACTIONS
+
+    return ACTIONS.get(code) or PROJECT_ACTIONS.get(code, "其他操作")
 
 
 def _json_text(value: Any) -> str:
@@ -98,6 +98,11 @@ def optional_user(request: Request) -> CurrentUser | None:
 
 async def ledger(request: Request) -> Any:
     return request.app.state.ledger
+
+
+async def register(request: Request) -> Any:
+    """The project register (项目库) on the app's ledger, lit by the app's settings."""
+    return request.app.state.register
 
 
 def today(request: Request) -> dt.date:

@@ -46,8 +46,10 @@ PATCH_LIMIT = 500  # more projects touched than this: listing them all is as che
 
 
 class ProjectCache:
-    def __init__(self, ledger: Any) -> None:
+    def __init__(self, ledger: Any, register: Any = None) -> None:
+        """``register`` lights the projects (the app's, see create_app; default the ledger's)."""
         self.ledger = ledger
+        self.register = register if register is not None else ledger.projects
         self._entries: dict[tuple[dt.date, int], Listing] = {}
         self._lock = threading.Lock()
         self.hits = self.misses = self.patches = 0
@@ -81,7 +83,7 @@ class ProjectCache:
     def _extras(self, today: dt.date) -> tuple[tuple[OpenBlocker, ...], dict[str, float], bool]:
         from taizhang.store import project_stats
 
-        reg = self.ledger.projects
+        reg = self.register
         with reg.engine.connect() as conn:
             ctx = reg._ctx(conn)  # noqa: SLF001 - one connection for both small reads
             blockers = project_stats.blocker_facts(ctx, today)
@@ -89,18 +91,18 @@ class ProjectCache:
         return tuple(blockers), weights, saved
 
     def _full(self, today: dt.date, year: int) -> Listing:
-        projects = self.ledger.projects.list_projects(today=today, year=year)
+        projects = self.register.list_projects(today=today, year=year)
         return Listing(0, tuple(projects), *self._extras(today))
 
     def _patched(self, old: Listing, today: dt.date, year: int) -> Listing | None:
         """``old`` with the projects touched since its stamp read again; None when only a
         full listing is right."""
-        _, actions, touched = self.ledger.projects.changes_since(old.stamp)
+        _, actions, touched = self.register.changes_since(old.stamp)
         if actions & FULL_RELOAD or len(touched) > PATCH_LIMIT:
             return None
         projects = old.projects
         if touched:
-            fresh = {p.id: p for p in self.ledger.projects.list_projects(
+            fresh = {p.id: p for p in self.register.list_projects(
                 today=today, year=year, ids=sorted(touched))}
             kept = [p for p in old.projects if p.id not in touched]
             projects = tuple(sorted(kept + list(fresh.values()), key=lambda p: p.id))

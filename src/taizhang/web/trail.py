@@ -100,6 +100,10 @@ def show(value: Any, field: str, action: str = "") -> str:
 def changes(action: str, before: Mapping[str, Any] | None,
             after: Mapping[str, Any] | None) -> list[Change]:
     """The lines of one audit entry, in the order its fields were written."""
+    if action.startswith("project."):  # the register's own fields (projects/trail.py)
+        from taizhang.projects import trail as project_trail
+
+        return [Change(*c) for c in project_trail.changes(action, before, after)]
     before, after = before or {}, after or {}
     out: list[Change] = []
     for field in list(dict.fromkeys([*before, *after])):

@@ -147,3 +147,21 @@ def read_fill_in(data: bytes, name: str) -> Any:
     from taizhang.exports.progress_import import read_progress_sheet
 
     return read_progress_sheet(io.BytesIO(data), name=name)
+
+
+def read_project_sheet(data: bytes, name: str, today: Any, jurisdiction: str | None) -> Any:
+    """An office's own project sheet → the SheetReading (rows checked, nothing written)."""
+    import io
+
+    from taizhang.exports.project_sheet import read_project_sheet as read
+
+    return read(io.BytesIO(data), name=name, today=today, jurisdiction=jurisdiction)
+
+
+def read_project_fillin(data: bytes, name: str) -> Any:
+    """A unit's filled-in project sheet → the Fillin (nothing applied)."""
+    import io
+
+    from taizhang.exports.project_fillin import read_fillin
+
+    return read_fillin(io.BytesIO(data), name=name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -13,7 +14,7 @@ from taizhang.errors import InputError, PermissionDenied
 from taizhang.projects.indicators import METRIC_NAMES, METRICS
 from taizhang.projects.model import UNSOLVED, BlockerState
 from taizhang.web.auth import CurrentUser, require_admin, require_writer
-from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.deps import current_user, flash, ledger, page, register
 from taizhang.web.routes.duban import DOCX
 from taizhang.web.routes.projects import cache, filtered
 from taizhang.web.routes.units import XLSX, download
@@ -21,7 +22,7 @@ from taizhang.web.routes.units import XLSX, download
 router = APIRouter()
 
 
-def ranking(request: Request, lg: Any, by: str, year: int | None = None) -> list[Any]:
+def ranking(request: Request, reg: Any, by: str, year: int | None = None) -> list[Any]:
     from taizhang.store.project_stats import ranking as rank
 
     today = request.app.state.today()
@@ -42,47 +43,47 @@ def _year(request: Request) -> int | None:
 
 @router.get("/projects/ranking", include_in_schema=False)
 def ranking_page(request: Request, user: CurrentUser = Depends(current_user),
-                 lg: Any = Depends(ledger)) -> Response:
+                 reg: Any = Depends(register)) -> Response:
     today = request.app.state.today()
     year = _year(request)
     listing = cache(request).listing(today, year)
-    return page(request, "project_ranking.html", zones=ranking(request, lg, "zone", year),
-                units=ranking(request, lg, "unit", year), year=year or today.year,
+    return page(request, "project_ranking.html", zones=ranking(request, reg, "zone", year),
+                units=ranking(request, reg, "unit", year), year=year or today.year,
                 weights=listing.weights, saved=listing.weights_saved, metrics=METRICS,
                 metric_names=METRIC_NAMES)
 
 
 @router.post("/projects/ranking/weights", include_in_schema=False)
 async def weights_form(request: Request, user: CurrentUser = Depends(current_user),
-                       lg: Any = Depends(ledger)) -> Response:
+                       reg: Any = Depends(register)) -> Response:
     require_admin(user)
     form = await request.form()
     if form.get("reset"):
-        lg.projects.set_weights(None, actor=user.username)
+        reg.set_weights(None, actor=user.username)
         flash(request, "已恢复默认权重")
     else:
         values = {m: str(form.get(m, "")).strip() for m in METRICS if str(form.get(m, "")).strip()}
-        lg.projects.set_weights(values, actor=user.username)
+        reg.set_weights(values, actor=user.username)
         flash(request, "已保存权重")
     return RedirectResponse("/projects/ranking", status_code=303)
 
 
 @router.get("/projects/chart", include_in_schema=False)
 def chart_page(request: Request, user: CurrentUser = Depends(current_user),
-               lg: Any = Depends(ledger)) -> Response:
+               reg: Any = Depends(register)) -> Response:
     from taizhang.exports.project_chart import svg
     from taizhang.projects.timeline import build
 
     today = request.app.state.today()
-    found, params = filtered(request, lg, today)
+    found, params = filtered(request, reg, today)
     chart = build(found, today)
     return page(request, "project_chart.html", chart=svg(chart), count=len(found),
-                params=params, zones=lg.projects.zones(), omitted=chart.omitted)
+                params=params, zones=reg.zones(), omitted=chart.omitted)
 
 
 @router.get("/projects/chart.{kind}", include_in_schema=False)
 def chart_file(request: Request, kind: str, user: CurrentUser = Depends(current_user),
-               lg: Any = Depends(ledger)) -> Response:
+               reg: Any = Depends(register)) -> Response:
     import tempfile
     from pathlib import Path
 
@@ -92,7 +93,7 @@ def chart_file(request: Request, kind: str, user: CurrentUser = Depends(current_
     if kind not in ("png", "svg"):
         raise InputError(f"不支持的图片格式“{kind}”", hint="可选：png、svg")
     today = request.app.state.today()
-    found, params = filtered(request, lg, today)
+    found, params = filtered(request, reg, today)
     title = f"{params.get('zone') or params.get('unit') or '重点项目'}挂图作战（{today.isoformat()}）"
     with tempfile.TemporaryDirectory() as tmp:
         path = draw(build(found, today), Path(tmp) / f"chart.{kind}", title=title)
@@ -103,20 +104,20 @@ def chart_file(request: Request, kind: str, user: CurrentUser = Depends(current_
 
 @router.get("/projects/blockers", include_in_schema=False)
 def blockers_page(request: Request, state: str = "", user: CurrentUser = Depends(current_user),
-                  lg: Any = Depends(ledger)) -> Response:
+                  reg: Any = Depends(register)) -> Response:
     chosen = {"open": UNSOLVED}.get(state) or next(
         (frozenset({s}) for s in BlockerState if s.value == state), None)
-    found = lg.projects.blockers(states=chosen)
+    found = reg.blockers(states=chosen)
     return page(request, "project_blockers.html", blockers=found, state=state,
                 states=list(BlockerState))
 
 
 @router.post("/projects/blockers/escalate-due", include_in_schema=False)
 async def escalate_due(request: Request, user: CurrentUser = Depends(current_user),
-                       lg: Any = Depends(ledger)) -> Response:
+                       reg: Any = Depends(register)) -> Response:
     require_admin(user)
     today = request.app.state.today()
-    done = lg.projects.escalate_due(actor=user.username, today=today)
+    done = reg.escalate_due(actor=user.username, today=today)
     flash(request, f"按 {today.isoformat()} 检查：升级 {len(done)} 个逾期未解决的问题"
                    + ("：" + "、".join(f"{b.number}→{b.level.label}" for b, _ in done) if done else ""))
     return RedirectResponse("/projects/blockers?state=open", status_code=303)
@@ -124,11 +125,11 @@ async def escalate_due(request: Request, user: CurrentUser = Depends(current_use
 
 @router.get("/projects/blockers/{blocker_id}/notice.docx", include_in_schema=False)
 def blocker_docx(request: Request, blocker_id: int, user: CurrentUser = Depends(current_user),
-                 lg: Any = Depends(ledger)) -> Response:
+                 reg: Any = Depends(register)) -> Response:
     from taizhang.exports.project_word import write_blocker_notice
 
-    b = lg.projects.blocker(blocker_id)
-    p = lg.projects.get(b.project_id, today=request.app.state.today())
+    b = reg.blocker(blocker_id)
+    p = reg.get(b.project_id, today=request.app.state.today())
     buf = io.BytesIO()
     write_blocker_notice(b, p, buf)
     return download(buf.getvalue(), f"{b.number}督办单.docx", DOCX)
@@ -136,11 +137,11 @@ def blocker_docx(request: Request, blocker_id: int, user: CurrentUser = Depends(
 
 @router.get("/projects/export.xlsx", include_in_schema=False)
 def export_xlsx(request: Request, user: CurrentUser = Depends(current_user),
-                lg: Any = Depends(ledger)) -> Response:
+                reg: Any = Depends(register)) -> Response:
     from taizhang.exports.project_xlsx import write_projects
 
     today = request.app.state.today()
-    found, _ = filtered(request, lg, today)
+    found, _ = filtered(request, reg, today)
     buf = io.BytesIO()
     write_projects(found, buf, today=today)
     return download(buf.getvalue(), f"项目台账-{today.isoformat()}.xlsx", XLSX)
@@ -157,77 +158,94 @@ def _fillin_unit(user: CurrentUser, lg: Any, unit_id: int) -> Any:
 
 @router.get("/projects/fillin/{unit_id}.xlsx", include_in_schema=False)
 def fillin_xlsx(request: Request, unit_id: int, user: CurrentUser = Depends(current_user),
-                lg: Any = Depends(ledger)) -> Response:
+                lg: Any = Depends(ledger),
+                reg: Any = Depends(register)) -> Response:
     from taizhang.exports.project_xlsx import write_project_fillin
 
     unit = lg.get_unit(unit_id)
     today = request.app.state.today()
-    found = lg.projects.list_projects(today=today, unit=unit.name, jurisdiction=unit.jurisdiction)
+    found = reg.list_projects(today=today, unit=unit.name, jurisdiction=unit.jurisdiction)
     month = today.replace(day=1)
     buf = io.BytesIO()
     write_project_fillin(found, buf, unit=unit.name, month=month, today=today,
-                         last=lg.projects.latest_reports([p.id for p in found]))
+                         last=reg.latest_reports([p.id for p in found]))
     return download(buf.getvalue(), f"{unit.name}-项目月报-{month.isoformat()[:7]}.xlsx", XLSX)
 
 
-async def _upload(request: Request, file: UploadFile | None) -> bytes:
+async def _upload(request: Request, file: UploadFile | None) -> tuple[bytes, str]:
+    """The upload's bytes (refused past the size limit with its real size) and its name."""
+    from taizhang.web.routes.documents import read_limited, upload_name
+
     if file is None or not file.filename:
         raise InputError("没有选择文件", hint="请选择 .xlsx 表格")
-    limit = request.app.state.settings.max_file_bytes
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"“{file.filename}”超过上限 {limit} 字节", hint="请拆分后上传")
-    return data
+    name = upload_name(file.filename)
+    return await read_limited(file, request.app.state.settings.max_file_bytes, name), name
 
 
 @router.post("/projects/fillin/{unit_id}", include_in_schema=False)
 async def fillin_upload(request: Request, unit_id: int, file: UploadFile = File(None),
                         user: CurrentUser = Depends(current_user),
-                        lg: Any = Depends(ledger)) -> Response:
-    from taizhang.exports.project_fillin import plan_fillin, read_fillin
+                        lg: Any = Depends(ledger),
+                        reg: Any = Depends(register)) -> Response:
+    """A unit's filled-in sheet: read in a worker process (web/uploads.py), checked row by
+    row, applied in one transaction in a thread — all rows or none."""
+    from starlette.concurrency import run_in_threadpool
 
-    unit = _fillin_unit(user, lg, unit_id)
-    data = await _upload(request, file)
-    assert file is not None
-    sheet = read_fillin(io.BytesIO(data), name=file.filename)
-    current = {p.id: p for p in lg.projects.list_projects(unit=unit.name,
+    from taizhang.web.uploads import read_project_fillin
+
+    unit = await run_in_threadpool(_fillin_unit, user, lg, unit_id)
+    data, name = await _upload(request, file)
+    sheet = await request.app.state.uploads.run(read_project_fillin, data, name, shown=name)
+    count = await run_in_threadpool(_apply_fillin, reg, unit, sheet, user.username,
+                                    request.app.state.today(), name)
+    flash(request, f"已导入“{name}”：报送 {count} 个项目的月报" if count
+          else f"“{name}”中没有修改过的行，未做任何更新", "ok" if count else "warn")
+    return RedirectResponse(f"/projects?unit={quote(unit.name)}", status_code=303)
+
+
+def _apply_fillin(reg: Any, unit: Any, sheet: Any, actor: str, today: Any, name: str) -> int:
+    from taizhang.exports.project_fillin import plan_fillin
+
+    # only this unit's projects can be matched: another unit's row reads as unknown
+    current = {p.id: p for p in reg.list_projects(unit=unit.name,
                                                            jurisdiction=unit.jurisdiction)}
     updates = plan_fillin(sheet, current, unit=unit.name, month=None,
-                          last=lg.projects.latest_reports(list(current)))
+                          last=reg.latest_reports(list(current)))
     if updates:
-        lg.projects.apply_reports(updates, actor=user.username, today=request.app.state.today(),
-                                  source=file.filename)
-    flash(request, f"已导入“{file.filename}”：报送 {len(updates)} 个项目的月报" if updates
-          else f"“{file.filename}”中没有修改过的行，未做任何更新", "ok" if updates else "warn")
-    return RedirectResponse(f"/projects?unit={unit.name}", status_code=303)
+        reg.apply_reports(updates, actor=actor, today=today, source=name)
+    return len(updates)
 
 
 @router.post("/projects/import", include_in_schema=False)
 async def import_upload(request: Request, file: UploadFile = File(None),
                         user: CurrentUser = Depends(current_user),
-                        lg: Any = Depends(ledger)) -> Response:
-    """An office's own project sheet (admin): all rows right, or nothing written."""
-    from taizhang.exports.project_sheet import read_project_sheet
+                        reg: Any = Depends(register)) -> Response:
+    """An office's own project sheet (admin): read in a worker process, then all rows right
+    or nothing written."""
+    from starlette.concurrency import run_in_threadpool
+
+    from taizhang.web.uploads import read_project_sheet
 
     require_admin(user)
-    data = await _upload(request, file)
-    assert file is not None
+    data, name = await _upload(request, file)
     today = request.app.state.today()
-    places = {z.jurisdiction for z in lg.projects.zones()}
+    zones = await run_in_threadpool(reg.zones)
+    places = {z.jurisdiction for z in zones}
     place = places.pop() if len(places) == 1 else None
-    reading = read_project_sheet(io.BytesIO(data), name=file.filename, today=today,
-                                 jurisdiction=place)
-    result = lg.projects.import_drafts(reading.drafts, actor=user.username, today=today,
-                                       jurisdiction=place, source=file.filename or "上传的表格",
-                                       problems=reading.problems)
-    flash(request, f"已导入“{file.filename}”：新增 {len(result.added)} 个项目，更新 "
+    reading = await request.app.state.uploads.run(read_project_sheet, data, name, today, place,
+                                                  shown=name)
+    result = await run_in_threadpool(
+        lambda: reg.import_drafts(reading.drafts, actor=user.username, today=today,
+                                          jurisdiction=place, source=name,
+                                          problems=reading.problems))
+    flash(request, f"已导入“{name}”：新增 {len(result.added)} 个项目，更新 "
                    f"{len(result.updated)} 个，{result.unchanged} 个未变化")
     return RedirectResponse("/projects", status_code=303)
 
 
 @router.get("/projects/report.docx", include_in_schema=False)
 def report_docx(request: Request, zone: str, half: str = "",
-                user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Response:
+                user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Response:
     import re
 
     from taizhang.exports.project_word import HALVES, half_of, write_half_year_report
@@ -237,10 +255,9 @@ def report_docx(request: Request, zone: str, half: str = "",
     if half.strip() and m is None:
         raise InputError(f"半年“{half}”无法识别", hint="请写成 2026H1 或 2026H2")
     year, part = (int(m.group(1)), int(m.group(2))) if m else half_of(today)
-    reg = lg.projects
     z = reg.zone(None, zone)
     found = [p for p in cache(request).listing(today, year).projects if p.zone == z.name]
-    figures = next((g for g in ranking(request, lg, "zone", year) if g.key == z.name), None)
+    figures = next((g for g in ranking(request, reg, "zone", year) if g.key == z.name), None)
     if figures is None:
         from taizhang.projects.indicators import GroupStats
 

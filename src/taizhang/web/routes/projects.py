@@ -7,7 +7,7 @@ store is asked, and the store checks the unit again inside its transaction.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -16,6 +16,7 @@ from taizhang.errors import InputError, PermissionDenied
 from taizhang.ledger.model import Light
 from taizhang.projects.amounts import AmountError, parse_amount
 from taizhang.projects.blockers import REPLY_DAYS
+from taizhang.projects.lifecycle import stage_named
 from taizhang.projects.model import (
     STAGES,
     UNSOLVED,
@@ -26,7 +27,7 @@ from taizhang.projects.model import (
 )
 from taizhang.web.actions import parse_date, save_evidence
 from taizhang.web.auth import CurrentUser, require_admin, require_writer
-from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.deps import current_user, flash, ledger, page, register
 from taizhang.web.project_cache import matching
 
 router = APIRouter()
@@ -55,13 +56,10 @@ def acting_unit(user: CurrentUser, p: Project, what: str) -> str | None:
 
 
 def parse_stage(value: str | None, what: str = "阶段") -> Stage | None:
+    """None for nothing chosen; an unknown one gets the closest stages (400)."""
     if value is None or not value.strip():
         return None
-    try:
-        return Stage.parse(value)
-    except ValueError:
-        raise InputError(f"{what}“{value}”无法识别",
-                         hint="可选：" + "、".join(s.label for s in STAGES)) from None
+    return stage_named(value, what)
 
 
 def parse_light(value: str | None) -> Light | None:
@@ -98,14 +96,14 @@ def list_filters(request: Request) -> dict[str, Any]:
             "light": parse_light(params.get("light"))}
 
 
-def filtered(request: Request, lg: Any, today: dt.date) -> tuple[list[Project], dict[str, Any]]:
+def filtered(request: Request, reg: Any, today: dt.date) -> tuple[list[Project], dict[str, Any]]:
     """The cached register filtered by the query string (zone by name or alias)."""
     f = list_filters(request)
     params = f["params"]
     listing = cache(request).listing(today)
     zone_names = None
     if params.get("zone"):
-        z = lg.projects.zone(params.get("jurisdiction"), params["zone"])
+        z = reg.zone(params.get("jurisdiction"), params["zone"])
         zone_names = frozenset({z.name})
     found = matching(listing.projects, unit=params.get("unit"), stage=f["stage"],
                      light=f["light"], industry=params.get("industry"), query=params.get("q"),
@@ -115,9 +113,9 @@ def filtered(request: Request, lg: Any, today: dt.date) -> tuple[list[Project], 
 
 @router.get("/projects", include_in_schema=False)
 def projects_page(request: Request, user: CurrentUser = Depends(current_user),
-                  lg: Any = Depends(ledger)) -> Response:
+                  reg: Any = Depends(register)) -> Response:
     today = request.app.state.today()
-    found, params = filtered(request, lg, today)
+    found, params = filtered(request, reg, today)
     try:
         page_no = max(1, int(params.get("page", "1")))
     except ValueError:
@@ -139,18 +137,18 @@ def projects_page(request: Request, user: CurrentUser = Depends(current_user),
                                                          page_no * PAGE_SIZE],
                 total=len(found), page_no=page_no, pages=pages, params=params, keep=keep,
                 lights=lights, stage_counts=stages, stages=STAGES,
-                zones=listing.derived("zones", lg.projects.zones), units=choices[0],
+                zones=listing.derived("zones", reg.zones), units=choices[0],
                 industries=choices[1])
 
 
 @router.get("/projects/{project_id}", include_in_schema=False)
 def project_page(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                 lg: Any = Depends(ledger)) -> Response:
+                 lg: Any = Depends(ledger),
+                 reg: Any = Depends(register)) -> Response:
     from taizhang.exports.project_chart import svg
     from taizhang.projects.timeline import build
 
     today = request.app.state.today()
-    reg = lg.projects
     p = reg.get(project_id, today=today)
     reports = reg.reports(project_id)
     mine = user.is_admin or (user.role == "reporter" and owns(user, p))
@@ -171,42 +169,60 @@ def _back(request: Request, project_id: int, message: str, kind: str = "ok") -> 
 
 @router.post("/projects/{project_id}/report", include_in_schema=False)
 async def report_form(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                      lg: Any = Depends(ledger)) -> Response:
+                      reg: Any = Depends(register)) -> Response:
+    from starlette.concurrency import run_in_threadpool
+    from starlette.datastructures import UploadFile as FormFile
+
+    from taizhang.web.routes.documents import read_limited, upload_name
+
     form = await request.form()
     today = request.app.state.today()
-    reg = lg.projects
-    p = reg.get(project_id)
-    unit = acting_unit(user, p, "报送该项目的月报")
+    settings = request.app.state.settings
+    files = []
+    for upload in form.getlist("evidence"):
+        if isinstance(upload, FormFile) and upload.filename:
+            name = upload_name(upload.filename)
+            files.append((name, await read_limited(cast(Any, upload), settings.max_file_bytes,
+                                                   name)))
 
     def text(name: str) -> str | None:
         value = form.get(name)
         return value if isinstance(value, str) else None
 
     version = str(form.get("version", ""))
-    settings = request.app.state.settings
-    files = []
-    for upload in form.getlist("evidence"):
-        if hasattr(upload, "read") and getattr(upload, "filename", ""):
-            files.append((upload.filename, await upload.read(settings.max_file_bytes + 1)))
-    update = ReportUpdate(
-        project_id=project_id, month=parse_month(text("month"), today), unit=unit,
-        invest=parse_wan(text("invest"), "本月完成投资"), total=parse_wan(text("total"), "累计完成投资"),
-        image=text("image"), text=text("text"), problems=text("problems"),
-        expected_version=int(version) if version.isdigit() else None,
-        stage=parse_stage(text("stage")), stage_on=parse_date(text("stage_on"), "阶段日期"))
-    evidence = []
-    folder = settings.evidence_dir / "projects"
-    if files:  # proof is kept only once the checks above passed
-        evidence = save_evidence(folder, project_id, files, max_bytes=settings.max_file_bytes)
-    try:
-        r = reg.report(ReportUpdate(**{**_fields(update), "evidence": tuple(evidence)}),
-                       actor=user.username, today=today)
-    except Exception:
-        for rel in evidence:  # a refused report leaves no orphaned proof behind
-            (folder / rel).unlink(missing_ok=True)
-        raise
+    fields = {"month": text("month"), "invest": text("invest"), "total": text("total"),
+              "image": text("image"), "text": text("text"), "problems": text("problems"),
+              "stage": text("stage"), "stage_on": text("stage_on"),
+              "version": int(version) if version.isdigit() else None}
+    # in a thread: checking, saving proof and writing the report must not hold the event loop
+    r = await run_in_threadpool(_submit_report, reg, user, project_id, fields, files, today,
+                                settings)
     return _back(request, project_id, f"已报送 {r.month.year}年{r.month.month}月月报：本月完成 "
                                       f"{r.invest / 10**4:g} 万元，累计 {r.total / 10**4:g} 万元")
+
+
+def _submit_report(reg: Any, user: CurrentUser, project_id: int, fields: dict[str, Any],
+                   files: list[tuple[str, bytes]], today: dt.date, settings: Any) -> Any:
+    """Who may report is checked first, then every field, and only then is proof saved; a
+    refused report leaves no orphaned file behind."""
+    unit = acting_unit(user, reg.get(project_id), "报送该项目的月报")
+    update = ReportUpdate(
+        project_id=project_id, month=parse_month(fields["month"], today), unit=unit,
+        invest=parse_wan(fields["invest"], "本月完成投资"),
+        total=parse_wan(fields["total"], "累计完成投资"), image=fields["image"],
+        text=fields["text"], problems=fields["problems"], expected_version=fields["version"],
+        stage=parse_stage(fields["stage"]), stage_on=parse_date(fields["stage_on"], "阶段日期"))
+    evidence: list[str] = []
+    folder = settings.evidence_dir / "projects"
+    if files:
+        evidence = save_evidence(folder, project_id, files, max_bytes=settings.max_file_bytes)
+    try:
+        return reg.report(ReportUpdate(**{**_fields(update), "evidence": tuple(evidence)}),
+                          actor=user.username, today=today)
+    except Exception:
+        for rel in evidence:
+            (folder / rel).unlink(missing_ok=True)
+        raise
 
 
 def _fields(update: ReportUpdate) -> dict[str, Any]:
@@ -215,9 +231,8 @@ def _fields(update: ReportUpdate) -> dict[str, Any]:
 
 @router.post("/projects/{project_id}/stage", include_in_schema=False)
 async def stage_form(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                     lg: Any = Depends(ledger)) -> Response:
+                     reg: Any = Depends(register)) -> Response:
     form = await request.form()
-    reg = lg.projects
     p = reg.get(project_id)
     unit = acting_unit(user, p, "登记阶段")
     target = parse_stage(str(form.get("stage", "")))
@@ -234,9 +249,8 @@ async def stage_form(request: Request, project_id: int, user: CurrentUser = Depe
 
 @router.post("/projects/{project_id}/plan", include_in_schema=False)
 async def plan_form(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                    lg: Any = Depends(ledger)) -> Response:
+                    reg: Any = Depends(register)) -> Response:
     form = await request.form()
-    reg = lg.projects
     p = reg.get(project_id)
     unit = acting_unit(user, p, "修改进度安排")
     target = parse_stage(str(form.get("stage", "")))
@@ -251,21 +265,20 @@ async def plan_form(request: Request, project_id: int, user: CurrentUser = Depen
 
 @router.post("/projects/{project_id}/link", include_in_schema=False)
 async def link_form(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                    lg: Any = Depends(ledger)) -> Response:
+                    reg: Any = Depends(register)) -> Response:
     require_admin(user)
     form = await request.form()
     raw = str(form.get("task_id", "")).strip()
     if raw and not raw.isdigit():
         raise InputError(f"任务编号“{raw}”不是数字", hint="填写任务页地址 /tasks/ 后面的编号")
-    p = lg.projects.link_task(project_id, int(raw) if raw else None, actor=user.username)
+    p = reg.link_task(project_id, int(raw) if raw else None, actor=user.username)
     return _back(request, project_id, f"已关联任务 #{p.task_id}" if p.task_id else "已解除关联")
 
 
 @router.post("/projects/{project_id}/blockers", include_in_schema=False)
 async def raise_form(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-                     lg: Any = Depends(ledger)) -> Response:
+                     reg: Any = Depends(register)) -> Response:
     form = await request.form()
-    reg = lg.projects
     p = reg.get(project_id)
     by_unit = acting_unit(user, p, "为该项目提出受阻问题")
     level = str(form.get("level", "zone")) or "zone"
@@ -282,14 +295,14 @@ async def raise_form(request: Request, project_id: int, user: CurrentUser = Depe
     return _back(request, project_id, f"已登记受阻问题 {b.number}，由{b.unit}在 {b.reply_due} 前解决")
 
 
-def _blocker_unit(user: CurrentUser, lg: Any, blocker_id: int, what: str) -> tuple[Any, str | None]:
+def _blocker_unit(user: CurrentUser, reg: Any, blocker_id: int, what: str) -> tuple[Any, str | None]:
     """The blocker and who acts on it: None for the office, else the reporter's own unit,
     which must be the project's or the one asked to solve it."""
     require_writer(user)
-    b = lg.projects.blocker(blocker_id)
+    b = reg.blocker(blocker_id)
     if user.is_admin:
         return b, None
-    p = lg.projects.get(b.project_id)
+    p = reg.get(b.project_id)
     if user.unit_name not in (p.unit, b.unit) or user.unit_jurisdiction != p.jurisdiction:
         raise PermissionDenied(f"{b.number} 不是您单位（{user.unit_name}）的问题，不能{what}",
                                hint="只能处理本单位项目的问题，或交给本单位解决的问题")
@@ -299,17 +312,16 @@ def _blocker_unit(user: CurrentUser, lg: Any, blocker_id: int, what: str) -> tup
 @router.post("/projects/blockers/{blocker_id}/{action}", include_in_schema=False)
 async def blocker_action(request: Request, blocker_id: int, action: str,
                          user: CurrentUser = Depends(current_user),
-                         lg: Any = Depends(ledger)) -> Response:
+                         reg: Any = Depends(register)) -> Response:
     form = await request.form()
-    reg = lg.projects
     today = request.app.state.today()
     text = str(form.get("text", "")).strip()
     if action == "reply":
-        b, unit = _blocker_unit(user, lg, blocker_id, "回复")
+        b, unit = _blocker_unit(user, reg, blocker_id, "回复")
         b = reg.reply_blocker(blocker_id, text, actor=user.username, unit=unit)
         message = f"已回复 {b.number}"
     elif action == "solve":
-        b, unit = _blocker_unit(user, lg, blocker_id, "办结")
+        b, unit = _blocker_unit(user, reg, blocker_id, "办结")
         b = reg.solve_blocker(blocker_id, text, actor=user.username, today=today, unit=unit)
         message = f"{b.number} 已登记为已解决，待督查室销号"
     elif action in ("close", "reopen", "escalate"):

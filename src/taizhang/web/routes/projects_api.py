@@ -11,7 +11,7 @@ from taizhang.errors import InputError
 from taizhang.projects.model import BlockerLevel, ReportUpdate
 from taizhang.web.actions import parse_date
 from taizhang.web.auth import CurrentUser, require_admin
-from taizhang.web.deps import current_user, ledger
+from taizhang.web.deps import current_user, register
 from taizhang.web.routes.project_views import ranking
 from taizhang.web.routes.projects import (
     _blocker_unit,
@@ -59,8 +59,8 @@ class BlockerActionIn(BaseModel):
 
 @router.get("/projects", summary="项目列表（筛选：zone、unit、stage、light、industry、q）")
 def projects(request: Request, limit: int = 200, offset: int = 0,
-             user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    found, _ = filtered(request, lg, request.app.state.today())
+             user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
+    found, _ = filtered(request, reg, request.app.state.today())
     limit = max(1, min(limit, 5000))
     offset = max(0, offset)
     return {"total": len(found), "projects": [p.to_dict() for p in found[offset:offset + limit]]}
@@ -68,21 +68,20 @@ def projects(request: Request, limit: int = 200, offset: int = 0,
 
 @router.get("/projects/ranking", summary="排座次：各园区（by=zone）或单位（by=unit）的指标和得分")
 def project_ranking(request: Request, by: str = "zone", year: int | None = None,
-                    user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
+                    user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
     if by not in ("zone", "unit"):
         raise InputError(f"排名方式“{by}”无法识别", hint="可选：zone（园区）、unit（单位）")
-    return [g.to_dict() for g in ranking(request, lg, by, year)]
+    return [g.to_dict() for g in ranking(request, reg, by, year)]
 
 
 @router.get("/projects/zones", summary="已登记的开发区/园区")
-def zones(user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    return [z.to_dict() for z in lg.projects.zones()]
+def zones(user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
+    return [z.to_dict() for z in reg.zones()]
 
 
 @router.get("/projects/{project_id}", summary="项目详情（含亮灯、月报、受阻问题）")
 def project(request: Request, project_id: int, user: CurrentUser = Depends(current_user),
-            lg: Any = Depends(ledger)) -> Any:
-    reg = lg.projects
+            reg: Any = Depends(register)) -> Any:
     return {"project": reg.get(project_id, today=request.app.state.today()).to_dict(),
             "reports": [r.to_dict() for r in reg.reports(project_id)],
             "blockers": [b.to_dict() for b in reg.blockers(project_id=project_id)]}
@@ -90,14 +89,13 @@ def project(request: Request, project_id: int, user: CurrentUser = Depends(curre
 
 @router.get("/projects/{project_id}/history", summary="项目留痕")
 def history(project_id: int, user: CurrentUser = Depends(current_user),
-            lg: Any = Depends(ledger)) -> Any:
-    return [e.to_dict() for e in lg.projects.history(project_id)]
+            reg: Any = Depends(register)) -> Any:
+    return [e.to_dict() for e in reg.history(project_id)]
 
 
 @router.post("/projects/{project_id}/reports", summary="报送月报（单位填报员只能报本单位的项目）")
 def report(request: Request, project_id: int, body: ProjectReportIn,
-           user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    reg = lg.projects
+           user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
     today = request.app.state.today()
     unit = acting_unit(user, reg.get(project_id), "报送该项目的月报")
     r = reg.report(ReportUpdate(
@@ -111,8 +109,7 @@ def report(request: Request, project_id: int, body: ProjectReportIn,
 
 @router.post("/projects/{project_id}/stage", summary="登记进入下一阶段（只能逐级向前）")
 def stage(request: Request, project_id: int, body: StageIn,
-          user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    reg = lg.projects
+          user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
     unit = acting_unit(user, reg.get(project_id), "登记阶段")
     target = parse_stage(body.stage)
     if target is None:
@@ -125,8 +122,7 @@ def stage(request: Request, project_id: int, body: StageIn,
 
 @router.post("/projects/{project_id}/blockers", summary="提出受阻问题（按年度编号）")
 def raise_blocker(request: Request, project_id: int, body: BlockerIn,
-                  user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    reg = lg.projects
+                  user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
     by_unit = acting_unit(user, reg.get(project_id), "为该项目提出受阻问题")
     try:
         level = BlockerLevel.parse(body.level)
@@ -142,11 +138,10 @@ def raise_blocker(request: Request, project_id: int, body: BlockerIn,
 @router.post("/project-blockers/{blocker_id}/{action}",
              summary="受阻问题：reply 回复、solve 解决、close 销号、reopen 退回、escalate 升级")
 def blocker_action(request: Request, blocker_id: int, action: str, body: BlockerActionIn,
-                   user: CurrentUser = Depends(current_user), lg: Any = Depends(ledger)) -> Any:
-    reg = lg.projects
+                   user: CurrentUser = Depends(current_user), reg: Any = Depends(register)) -> Any:
     today = request.app.state.today()
     if action in ("reply", "solve"):
-        _, unit = _blocker_unit(user, lg, blocker_id, "回复" if action == "reply" else "办结")
+        _, unit = _blocker_unit(user, reg, blocker_id, "回复" if action == "reply" else "办结")
         if action == "reply":
             return reg.reply_blocker(blocker_id, body.text, actor=user.username,
                                      unit=unit).to_dict()
@@ -167,9 +162,9 @@ def blocker_action(request: Request, blocker_id: int, action: str, body: Blocker
 
 @router.post("/project-blockers/escalate-due", summary="按今天把逾期未解决的问题逐级升级（管理员）")
 def escalate_due(request: Request, user: CurrentUser = Depends(current_user),
-                 lg: Any = Depends(ledger)) -> Any:
+                 reg: Any = Depends(register)) -> Any:
     require_admin(user)
-    done = lg.projects.escalate_due(actor=user.username, today=request.app.state.today())
+    done = reg.escalate_due(actor=user.username, today=request.app.state.today())
     return [{"blocker": b.to_dict(),
              "steps": [{"from": s.source.value, "to": s.target.value, "on": s.on.isoformat(),
                         "reply_due": s.reply_due.isoformat()} for s in steps]}

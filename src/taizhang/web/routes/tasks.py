@@ -135,7 +135,7 @@ def task_page(request: Request, item_id: int, user: CurrentUser = Depends(curren
                 unit_targets=allowed_targets(item.status, by=UNIT),
                 office_targets=allowed_targets(item.status, by=OFFICE),
                 levels=list(DubanLevel), default_reply=today + dt.timedelta(days=7),
-                projects=lg.projects.list_projects(task_id=item_id, today=today),
+                projects=request.app.state.register.list_projects(task_id=item_id, today=today),
                 **task_context(request.app.state.analysis.get(lg), lg, item))
 
 

@@ -5,7 +5,7 @@ audit trail through their ids). The stage columns are written out rather than ge
 the code's stage table, so this migration stays what it was when the code moves on.
 
 Revision ID: 0007
-Revises: 0005_items_fillfactor
+Revises: 0006 (sessions)
 """
 from __future__ import annotations
 
