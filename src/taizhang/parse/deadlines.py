@@ -56,6 +56,23 @@ _ONE_OFF: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("by_year", re.compile(rf"(?:到|至|截至|截止|力争|争取|(?<![关对由属等基])于)\s*{_YEAR}年(?![\d上下一二三四第]|以来|起|开始"
                            rf"|汛期|春节|国庆|元旦|采暖季|供暖季|冬季|夏季|秋季|春季|开学)")),
 )
+# the words each one-off family cannot match without: a pattern runs only on texts holding one
+# (most patterns cannot skip ahead to a first character, so each run tries every position)
+_FESTIVALS = ("元旦", "春节", "国庆", "端午", "中秋")
+_ONE_OFF_NEEDS: dict[str, tuple[str, ...]] = {
+    "date_before": ("日",), "dekad": ("旬",), "month_end": ("月",), "half_year": ("半年", "年中"),
+    "second_half": ("下半年", "全年"), "quarter": ("季度",), "festival": _FESTIVALS, "month_range": ("月",),
+    "year_done": ("完成", "建成", "实现", "完工", "竣工", "到位"),
+    "by_year": ("到", "至", "截", "力争", "争取", "于"),
+}
+_MONTH_ONLY_NEEDS = ("月", "季度", "半年", "年中", *_FESTIVALS)
+_YEAR_END_NEEDS = ("年底", "年末", "年内")
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
 # "十三五"期间 / 末 → the plan period's last day
 _PLAN = re.compile(r"[“\"']?(十[一二三四五六七])五[”\"']?(?:期间|末|时期|内|规划期(?:内|末))")
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
@@ -122,7 +139,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
     # each family of patterns needs a word of its own: look for the word before running them
     if _WITH_YEAR.search(text):
         for rule, pattern in _ONE_OFF:
-            for m in pattern.finditer(text):
+            needs = _ONE_OFF_NEEDS.get(rule)
+            for m in pattern.finditer(text) if needs is None or _holds(text, needs) else ():
                 due = _due(rule, m)
                 if due:
                     add(Found(m.group(0), m.start(), m.end(), due, None, "date", rule))
@@ -135,7 +153,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
         for f in find_recurring(text):
             add(f)
     dated = sorted((f.start, int(f.due[:4])) for f in found if f.due and f.kind == "date")
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _MONTH_ONLY.finditer(text) if _holds(text, _MONTH_ONLY_NEEDS) else ():
         # a date without a year: the year of the date written before it, else the document's
         year = next((y for at, y in reversed(dated) if at < m.start()), ref_year)
         if not year:
@@ -161,7 +179,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
         if due:
             add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_context_year"))
-    if ref_year:
+    if ref_year and _holds(text, _YEAR_END_NEEDS):
         for m in _YEAR_END_NO_YEAR.finditer(text):
             add(Found(m.group(0), m.start(), m.end(), f"{ref_year}-12-31", None, "date", "year_end_in_doc_year"))
     for m in _ONGOING.finditer(text) if "长期" in text or "持续" in text or "常态化" in text else ():

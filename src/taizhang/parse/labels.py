@@ -36,6 +36,7 @@ LABEL = re.compile(rf"【?({_LABEL_BODY})(?:】|\s*:)")
 # the same without the optional 【 in front, for scanning (a pattern that opens with words lets the
 # engine jump to their first characters)
 LABEL_WORD = re.compile(rf"({_LABEL_BODY})(?:】|\s*:)")
+_LONGEST_LABEL = 5 * max(map(len, _MODIFIERS)) + max(map(len, _HEADS))  # before its : or 】 and any spaces
 DEADLINE_LABEL = re.compile(r"【?(完成时限|完成时间|时间要求|时限要求|办结时限|办理时限|整改时限|时间节点|完成期限|进度安排|进度要求|时限)"
                             r"(?:】|\s*:)")
 
@@ -81,12 +82,32 @@ def is_label(label: str) -> bool:
 def label_marks(view: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """The labels of ours in view[a:b] as (start, end, label): 【牵头单位】 starts at its 【."""
     out = []
-    for m in LABEL_WORD.finditer(view, a, b):
-        if not is_label(m.group(1)):
+    pos = a
+    for end in _label_ends(view, a, b):
+        # a label ends at the first : or 】 after it and cannot span one, so it lies between the
+        # previous one and this one: the pattern runs over that short stretch, not the whole item
+        back = end
+        while back > pos and view[back - 1].isspace():
+            back -= 1
+        m = LABEL_WORD.search(view, max(pos, back - _LONGEST_LABEL), end + 1)
+        pos = end + 1
+        if m is None or not is_label(m.group(1)):
             continue
         start = m.start() - 1 if m.start() > a and view[m.start() - 1] == "【" else m.start()
         out.append((start, m.end(), m.group(1)))
     return out
+
+
+def _label_ends(view: str, a: int, b: int) -> list[int]:
+    """Where each : and 】 in view[a:b] stands, in order (str.find runs in C; items hold few)."""
+    ends = []
+    for ch in ":】":
+        at = view.find(ch, a, b)
+        while at >= 0:
+            ends.append(at)
+            at = view.find(ch, at + 1, b)
+    ends.sort()
+    return ends
 
 
 def label_at(text: str, pos: int = 0) -> re.Match[str] | None:
