@@ -115,7 +115,7 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     dash_count: dict[int, int] = {}
     last: dict[str, int] = {}  # the last value of each ordinal form
     for start, end in lines:
-        for pos, (style, label, value, body) in _item_starts(view, start, end):
+        for pos, (style, label, value, body) in _item_starts(view, start, end) or _next_before_digits(view, start, last):
             if value >= 1000 and last.get(style) != value - 1:
                 continue  # 2018、2019年…… is a year; 1000. only continues 999.
             last[style] = value
@@ -134,6 +134,19 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
             items.append(item)
             stack.append(item)
     return items
+
+
+# 7.12345政务服务便民热线 · 3.2025年底前……: digits right after the point, as in a decimal
+_NUM_BEFORE_DIGITS = re.compile(r"(\d{1,3})\.(?=\d{3})")
+
+
+def _next_before_digits(view: str, start: int, last: dict[str, int]) -> list[tuple[int, tuple[str, str, int, int]]]:
+    """A line opening with the next number of the list in progress, though digits follow its point:
+    an item whose text begins with a number (a hotline, a year), not a decimal."""
+    m = _NUM_BEFORE_DIGITS.match(view, start)
+    if m is None or last.get("num") != int(m.group(1)) - 1:
+        return []
+    return [(start, ("num", m.group(1), int(m.group(1)), m.end()))]
 
 
 def _item_starts(view: str, start: int, end: int) -> list[tuple[int, tuple[str, str, int, int]]]:

@@ -26,6 +26,8 @@ _SUFFIXES = [m for m in role_markers() if m.where == "suffix"]
 _BY_PREFIX = re.compile(r"(?:(?!本)[^,。;由]{2,20}?)?(?:具体|统一|分别)?由")  # 老旧小区改造由A牵头 (not 本办法由A负责解释)
 # 会议议定： · 会议要求， · 会议强调: the words a 纪要 opens each decision with
 OPENER = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|要求|明确|强调|指出|决定|同意|认为|提出)[,:]?")
+# 督办要求： · 整改措施： · 办理意见：: a caption before the clause, naming what follows, not who does it
+_CAPTION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:要求|意见|措施|事项|内容|安排):")
 # 请市司法局根据会议意见修改完善: the body asked leads
 _PLEASE = re.compile(r"^请(.{2,40}?)(?=根据|按照|按|牵头|会同|负责|于\d|在\d|抓紧|尽快|做好|认真|进一步|加快|研究|修改|制定|组织)")
 _ANY_SUFFIX = re.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
@@ -35,8 +37,10 @@ _ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUF
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
 _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头)"
-                          r"|((?:[\u4e00-\u9fff]{0,10}?)(?:副?[省市县区州旗镇乡]长|常委|副?书记|副?主任)"
-                          r"[\u4e00-\u9fff]{2,3}?)(?:同志)?负责(?:协调|统筹|督导|督办)?$")
+                          r"|(?:由)?((?:[\u4e00-\u9fff]{0,10}?)(?:副?[省市县区州旗镇乡]长|常委|副?书记|副?主任)"
+                          r"[\u4e00-\u9fff]{2,4}?)(?:同志)?负责(?:协调|统筹|督导|督办)?$"
+                          # (王小军副省长协助): the name, then the office
+                          r"|^([\u4e00-\u9fff]{2,4}?(?:常务)?副?[省市县区州旗]长)(?:同志)?(?:负责|协助|牵头)(?:协调|统筹)?$")
 # 由分管医疗副院长负责督导 · 由分管副县长带队: a leader named by the office held
 _ROLE_DUTY = re.compile(r"由((?:分管|主要)[\u4e00-\u9fff]{0,10}?(?:领导|副?[省市县区镇乡]长|副?主任|副?院长|副?校长|副?书记))"
                         r"(?:同志)?(?:负责|牵头|带队|统筹|督导)")
@@ -232,6 +236,15 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
+        cut = seg.find(",") if role == "lead" else -1
+        if cut > 0 and _SUPPORT_MARK.search(seg, cut):
+            # 承办单位：市自然资源局，市生态环境局、财政局配合: the label's own units lead, the marked ones support
+            rest = _verb_clause(view, offset + cut + 1, offset + len(seg))
+            if rest is not None and rest.support and not rest.lead:
+                clause.lead += _tag(split_units(seg[:cut], offset), label)
+                clause.support += rest.support
+                clause.leaders += rest.leaders
+                continue
         if role == "resp" and _LEAD_MARK.search(seg):
             role = "clause"  # 责任单位：市人力社保局、市农业农村局分别牵头 · 责任单位：A牵头，B配合
         if role == "clause":  # 部门分工：省发展改革委牵头，各地、各部门配合。
@@ -267,6 +280,7 @@ _VALUE_EDGE = " ;,。\t\n"
 _MODAL = re.compile(r"(?:要|应|须|应当|必须|务必)$")
 # a lead named inside a 责任单位 list makes it a clause of its own: A、B分别牵头 · A牵头，B配合
 _LEAD_MARK = re.compile(r"牵头|主办|主责")
+_SUPPORT_MARK = re.compile(r"配合|协办|参与|协助")
 
 
 def _value_end(view: str, start: int, stop: int) -> int:
@@ -359,6 +373,9 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
             continue
+        caption = _CAPTION.match(seg) if ":" in seg else None
+        if caption is not None and caption.end() < len(seg):  # 督办要求：市医保局牵头: the caption names nobody
+            seg, seg_start = seg[caption.end():], seg_start + part.find(seg) + caption.end()
         opener = OPENER.match(seg) if seg[0] in "会" else None
         if opener is not None:  # 会议议定：由A牵头: the opening words name nobody
             if opener.end() == len(seg):
@@ -368,7 +385,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         for m in _PERSON_DUTY.finditer(seg):
-            g = 1 if m.group(1) else 2
+            g = next(k for k in (1, 2, 3) if m.group(k))
             clause.leaders += people(m.group(g), seg_start + m.start(g))
         for m in _ROLE_DUTY.finditer(seg):
             clause.leaders += people(m.group(1), seg_start + m.start(1))

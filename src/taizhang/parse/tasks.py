@@ -157,9 +157,12 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
         # （市审计局配合） under 二、市财政局: the item names who helps, the heading who leads
         clauses = [Clause(c.start, c.end, heading.lead + c.lead, c.support, c.leaders or heading.leaders,
                           c.rule + "+heading_lead") for c in clauses]
-    elif heading is not None and heading.leaders and not any(c.leaders for c in clauses):
-        # 一、……（责任领导：杨建华副市长） above items that name their own units: the leader is theirs
-        clauses = [Clause(c.start, c.end, c.lead, c.support, heading.leaders, c.rule + "+heading_leaders")
+    elif heading is not None and heading.leaders:
+        # 一、……（责任领导：杨建华副市长） above items that name their own units: the leader is theirs,
+        # beside any the item names itself (二、李卫东副省长牵头的工作 / 4.……（王小军副省长协助）)
+        clauses = [Clause(c.start, c.end, c.lead, c.support,
+                          heading.leaders + [p for p in c.leaders if p[0] not in {h[0] for h in heading.leaders}],
+                          c.rule + "+heading_leaders")
                    for c in clauses]
     assignments: list[Assignment] = []
     if clauses and not inherited:
@@ -201,6 +204,10 @@ def _merged(cs: list[Clause]) -> Clause:
                   [p for c in cs for p in c.leaders], rule)
 
 
+# a units cell holding a whole clause, lead and support marked in it
+_CELL_CLAUSE = re.compile(r"牵头[,;]|牵头$|[,;].*(?:配合|协办|参与)$")
+
+
 def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
     """One row of a task table → a task with one assignment."""
     view = v.view
@@ -233,6 +240,12 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
             lead += marked[0]
             support += marked[1]
             continue
+        if _CELL_CLAUSE.search(cell.text):  # 市商务局、财政局牵头，市公安局配合: the cell says who leads
+            said = [c for c in find_clauses(view, cell.start, cell.end) if c.lead]
+            if said:
+                lead += [u for c in said for u in c.lead]
+                support += [u for c in said for u in c.support]
+                continue
         if role == "lead":
             lead += units
         elif role == "lead_list":

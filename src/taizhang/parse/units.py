@@ -152,8 +152,11 @@ def _raw_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _split_conj(text: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in _CONJ.finditer(text, a, b):
         left, right = text[a:m.start()], text[m.end():b]
-        if left and right and is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right)) \
-                and not _BARE_BODY.fullmatch(right):
+        if left and right and (is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right))
+                               and not _BARE_BODY.fullmatch(right)
+                               # 平乐县和荔浦市人民政府: two places sharing the government named last
+                               or _PLACE_GOVERNMENT.fullmatch(right) and left[-1] in "区县市旗"
+                               and _is_bare_place(left)):
             return _split_conj(text, a, m.start()) + _split_conj(text, m.end(), b)
     return [(a, b)]
 
@@ -216,7 +219,9 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
             if _is_bare_place(names[i]):
                 # 福州 is a name, 新民市 has its 市; 颐和路 takes the 社区 of 江苏路社区居委会
                 leveled = (names[i][-1] in LEVELS and len(names[i]) >= 3) or names[i].endswith(("社区", "村"))
-                suffix = gov if leveled or not gov_level else gov_level + gov
+                # 华容、湘阴县和临湘市人民政府: a place without its level takes the next one's (华容县)
+                level_next = next((n[-1] for n in names[i + 1:gov_at] if n[-1] in LEVELS and len(n) >= 3), None)
+                suffix = gov if leveled else (level_next or gov_level or "") + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
     elif len(names) > 1:
