@@ -264,6 +264,9 @@ def _complete_names(tasks: list[Task], known: set[str]) -> tuple[list[Task], dic
         return tasks, {}
     out = []
     for t in tasks:
+        if not any(n in fixes for a in t.assignments for n in a.lead + a.support):
+            out.append(t)
+            continue
         assignments = tuple(
             a._replace(lead=tuple(fixes.get(n, n) for n in a.lead), support=tuple(fixes.get(n, n) for n in a.support))
             for a in t.assignments

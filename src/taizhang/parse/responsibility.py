@@ -41,6 +41,15 @@ _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头
                           r"[\u4e00-\u9fff]{2,4}?)(?:同志)?负责(?:协调|统筹|督导|督办)?$"
                           # (王小军副省长协助): the name, then the office
                           r"|^([\u4e00-\u9fff]{2,4}?(?:常务)?副?[省市县区州旗]长)(?:同志)?(?:负责|协助|牵头)(?:协调|统筹)?$")
+
+
+def _may_name_person(seg: str) -> bool:
+    """Whether _PERSON_DUTY can match: it needs a duty word and a 同志 or an office (most clauses
+    have neither, and the pattern, which may open with any character, would try every position)."""
+    return ("负责" in seg or "牵头" in seg or "协助" in seg) \
+        and ("同志" in seg or "长" in seg or "常委" in seg or "书记" in seg or "主任" in seg)
+
+
 # 由分管医疗副院长负责督导 · 由分管副县长带队: a leader named by the office held
 _ROLE_DUTY = re.compile(r"由((?:分管|主要)[\u4e00-\u9fff]{0,10}?(?:领导|副?[省市县区镇乡]长|副?主任|副?院长|副?校长|副?书记))"
                         r"(?:同志)?(?:负责|牵头|带队|统筹|督导)")
@@ -384,12 +393,13 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         above = _WORK_ABOVE.match(seg) if seg[0] in "以上" else None
         if above is not None and above.end() < len(seg):  # 以上工作由A牵头: the clause of what precedes
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
-        for m in _PERSON_DUTY.finditer(seg):
+        person = _may_name_person(seg)
+        for m in _PERSON_DUTY.finditer(seg) if person else ():
             g = next(k for k in (1, 2, 3) if m.group(k))
             clause.leaders += people(m.group(g), seg_start + m.start(g))
         for m in _ROLE_DUTY.finditer(seg):
             clause.leaders += people(m.group(1), seg_start + m.start(1))
-        if _PERSON_DUTY.fullmatch(seg):
+        if person and _PERSON_DUTY.fullmatch(seg):
             continue
         if clause.lead and re.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
             units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……

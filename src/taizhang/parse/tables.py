@@ -134,6 +134,9 @@ def find_table(view: str, lines: list[Span], gaps: tuple[int, ...] = ()) -> Tabl
 
 
 def _split(view: str, a: int, b: int) -> list[Cell]:
+    line = view[a:b]
+    if "|" not in line and "\t" not in line and "｜" not in line:  # most lines: one cell, found in C
+        return [Cell(line, a, b)] if line.strip() else []
     cells, pos = [], a
     for m in _SEP.finditer(view, a, b):
         cells.append(Cell(view[pos:m.start()], pos, m.start()))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from typing import NamedTuple
 
@@ -296,8 +297,9 @@ def _hard_wraps(text: str) -> list[int]:
     lengths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 16]
     if len(lengths) < 6:
         return []
-    width = max(set(lengths), key=lengths.count)
-    if lengths.count(width) < max(5, len(lengths) * 0.3):
+    counts = Counter(lengths)
+    width = max(set(lengths), key=counts.__getitem__)
+    if counts[width] < max(5, len(lengths) * 0.3):
         return []
     from taizhang.parse.outline import match_ordinal
 
