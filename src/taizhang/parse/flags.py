@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from taizhang.parse.lexicon import t2s_table
 from taizhang.parse.model import Flag, FlagCode, Task
@@ -41,6 +42,7 @@ MESSAGES = {
 _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:镇|乡|街道|村|社区|苏木|嘎查)")
 
 
+@lru_cache(maxsize=4096)  # the same units recur in every task of a document
 def _reads_as_body(name: str) -> bool:
     """Whether a unit's name reads as a body's (in simplified characters, as the lexicon has them)."""
     plain = name.translate(t2s_table())
