@@ -131,3 +131,67 @@ def test_meeting_minutes_decisions() -> None:
         ("三", ("市司法局",), ()),
     ]
     assert "各地各部门" not in doc.tasks[-1].text  # the closing exhortation is no part of it
+
+
+SPACED = """附件
+重点任务清单
+
+序号  重点任务                            责任领导    责任单位                          完成时限
+----  ----------------------------------  ----------  --------------------------------  ----------
+一、守牢粮食安全底线
+ 1    稳定粮食播种面积，全年稳定在155万   陈光明      县农业农村局、财政局，            10月底前
+      亩以上                                          各乡镇人民政府
+ 2    健全防止返贫监测机制，每月开展一次  周  慧      县农业农村局、民政局、医疗保障局  每月10日前
+      集中排查                                                                        报送数据
+ 3    推动脱贫人口稳岗就业，务工规模稳定  周  慧      县人力资源和社会保障局、农业农    年底前
+      在11万人以上                                    村局
+"""
+
+
+def test_a_fixed_width_table_joins_each_cell_wrapped_onto_the_next_lines() -> None:
+    doc = parse(SPACED)
+    assert [t.key for t in doc.tasks] == ["一/1", "一/2", "一/3"]
+    assert doc.tasks[0].title.startswith("稳定粮食播种面积")
+    assert doc.tasks[0].support == ("县财政局", "各乡镇人民政府")
+    assert "陈光明" not in doc.tasks[0].title and "亩以上" in doc.tasks[0].title  # the task cell, wrapped, alone
+    assert doc.tasks[1].leaders == ("周慧",)
+    assert doc.tasks[2].lead == ("县人力资源和社会保障局",)
+    assert doc.tasks[2].support == ("县农业农村局",)  # 农 / 村局: a name wrapped inside its cell
+    for t in doc.tasks:  # every span still slices back to the original text
+        for a in t.assignments:
+            for _, ev in a.evidence:
+                assert SPACED[ev.span[0]:ev.span[1]].replace(" ", "").replace("\n", "")
+
+
+def test_the_next_number_of_a_list_opens_an_item_though_digits_follow_its_point() -> None:
+    doc = parse("二、督办事项\n6.城乡居民医保参保扩面。市医保局牵头。\n7.12345热线诉求办理。市政务服务局牵头。\n")
+    assert [(t.key, t.lead) for t in doc.tasks] == [("二/6", ("市医保局",)), ("二/7", ("市政务服务局",))]
+
+
+def test_a_caption_before_a_clause_names_nobody() -> None:
+    doc = parse("1.参保扩面。督办要求：市医保局牵头，市税务局配合，6月底前完成。\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support) == (("市医保局",), ("市税务局",))
+
+
+def test_a_lead_label_whose_value_marks_the_helpers() -> None:
+    doc = parse("1.子项目用地手续。承办单位：市自然资源局，市生态环境局、财政局配合。\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support) == (("市自然资源局",), ("市生态环境局", "市财政局"))
+
+
+def test_places_joined_by_he_share_the_government_and_a_bare_one_takes_the_next_level() -> None:
+    doc = parse("1.完成数据复核。（阳朔、平乐县和荔浦市人民政府分别牵头，市农业农村局配合）\n")
+    assert doc.tasks[0].lead == ("阳朔县人民政府", "平乐县人民政府", "荔浦市人民政府")
+
+
+def test_a_leader_named_before_the_office_and_the_headings_leader_both_answer() -> None:
+    doc = parse("二、李卫东副省长牵头的重点工作\n"
+                "4.做强新能源产业，9月底前建成配套电源项目（王小军副省长协助）。\n责任单位：省能源局、省工信厅\n"
+                "5.推动传统产业转型升级。\n责任单位：省工信厅\n")
+    assert [t.leaders for t in doc.tasks] == [("李卫东", "王小军"), ("李卫东",)]
+
+
+def test_a_table_cell_that_holds_a_whole_clause() -> None:
+    doc = parse("序号 | 任务 | 责任单位\n1 | 汽车以旧换新补贴 | 市商务局、财政局牵头，市公安局交警支队配合\n"
+                "2 | 发展养老托育消费 | 市民政局、卫生健康委分别牵头，市发展改革委配合\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市商务局", "市财政局"), ("市公安局交警支队",)), (("市民政局", "市卫生健康委"), ("市发展改革委",))]

@@ -39,10 +39,8 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
 # the latest batches: their writers left closing 保障措施/工作要求 paragraphs out, where the shared
 # seeds (003) count them as tasks — the parser follows the seeds, so precision is held lower here
 LATEST = HELD_OUT | {"precision": 0.85}
-# the newest batch, held where its first rules left it: a monospaced text table whose cells wrap
-# onto the next line (q01) is not read yet, and its writer, too, left the closing paragraphs out
-NEWEST = LATEST | {"recall": 0.94, "precision": 0.80, "lead F1": 0.94, "support F1": 0.92, "leaders F1": 0.90,
-                   "due F1": 0.94}
+# the newest batch: its writer, too, left the closing paragraphs out
+NEWEST = LATEST | {"precision": 0.84}
 
 
 @pytest.mark.parametrize("gold, docs, bar", [

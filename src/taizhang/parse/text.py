@@ -118,6 +118,9 @@ class View(NamedTuple):
         # a table drawn with box characters: rows of | cells, a row's wrapped lines joined (the
         # only edits whose characters come from elsewhere than their own start: see _joined_tables)
         moved = _joined_tables(text) if "|" in text or "│" in text or "┃" in text or "║" in text else {}
+        if "--" in text or "──" in text or "==" in text:  # a table typed in a fixed-width font
+            moved.update((a, m) for a, m in _spaced_tables(text, orig).items()
+                         if not any(x <= a < y for x, (y, _, _) in moved.items()))
         if moved:  # a table's block is rebuilt whole: no other edit inside it
             edits = [e for e in edits if not any(a <= e[0] < b for a, (b, _, _) in moved.items())]
             edits.extend((a, b, repl) for a, (b, repl, _) in moved.items())
@@ -439,6 +442,108 @@ def _join_rows(text: str, lines: list[tuple[int, int]], bars: str) -> tuple[str,
                     y -= 1
                 chars.append(text[x:y])
                 where.extend(range(x, y))
+    return "".join(chars), where
+
+
+# the rule of dashes under a fixed-width table's header, one run per column: ----  --------  ----
+_DASH_RULE = re.compile(r"[ \t]*[-─━=]{2,}(?:[ \t]+[-─━=]{2,})+[ \t]*")
+_ROW_KEY = re.compile(r"\d{1,3}|\(\d{1,3}\)")
+
+
+def _spaced_tables(text: str, orig: str) -> dict[int, tuple[int, str, list[int]]]:
+    """Tables typed in a fixed-width font (a text from an office system or a mail): the header,
+    a rule of dashes whose runs mark the columns, then rows whose cells wrap onto lines with an
+    empty first column. Each is rewritten as | rows, a row's wrapped lines joined cell by cell
+    (县农业农村局、生态环境局、农 / 业农村局): edits as _joined_tables gives them. Widths are
+    read on the original characters (a full-width comma takes two columns there)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out: dict[int, tuple[int, str, list[int]]] = {}
+    for k in range(1, len(lines) - 1):
+        a, b = lines[k]
+        if not _DASH_RULE.fullmatch(text, a, b) or not text[slice(*lines[k - 1])].strip():
+            continue
+        cols = _display_columns(orig, a, b)
+        starts = [cols[i] for i in range(a, b) if text[i] not in " \t" and (i == a or text[i - 1] in " \t")]
+        end = k + 1
+        while end < len(lines) and text[slice(*lines[end])].strip():
+            end += 1
+        built = _spaced_rows(text, orig, [lines[k - 1]] + lines[k + 1:end], starts)
+        if built is not None:
+            out[lines[k - 1][0]] = (lines[end - 1][1], *built)
+    return out
+
+
+_SLACK = 2  # screen columns
+
+
+def _words(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The runs of non-space characters in text[a:b]."""
+    out, start = [], None
+    for i in range(a, b):
+        if text[i] in " \t\u3000":
+            if start is not None:
+                out.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        out.append((start, b))
+    return out
+
+
+def _display_columns(orig: str, a: int, b: int) -> dict[int, int]:
+    """The screen column each character of orig[a:b] starts at (CJK and full-width take two)."""
+    cols, col = {}, 0
+    for i in range(a, b):
+        cols[i] = col
+        col += 2 if unicodedata.east_asian_width(orig[i]) in "WFA" else 1  # “” and ① are wide in CJK fonts
+    return cols
+
+
+def _spaced_rows(text: str, orig: str, lines: list[tuple[int, int]], starts: list[int]) -> tuple[str, list[int]] | None:
+    """The header and rows cut at the columns' starts: (the | text, where each character came from)."""
+    records: list[list[list[int]] | tuple[int, int]] = []  # a row's cells (character indexes), or a line kept whole
+    for n, (a, b) in enumerate(lines):
+        cols = _display_columns(orig, a, b)
+        cells: list[list[int]] = [[] for _ in starts]
+        for x, y in _words(text, a, b):
+            # a word belongs to the column it starts in, or to the next one when it starts a
+            # column or two early (a typist's slip, a quote mark drawn narrower than counted)
+            c = max((j for j, s in enumerate(starts) if cols[x] + _SLACK >= s), default=0)
+            cells[c].extend(range(x, y))
+        first = "".join(text[i] for i in cells[0]).strip()
+        if n == 0 or _ROW_KEY.fullmatch(first):
+            records.append(cells)
+        elif not first and records and isinstance(records[-1], list) and len(records) > 1:
+            for frags, more in zip(records[-1], cells):
+                frags.extend(more)  # the row above goes on, cell by cell
+        else:
+            records.append((a, b))  # 一、守牢粮食安全……: a category line across the table
+    if sum(isinstance(r, list) for r in records) < 3:
+        return None  # a header and a row or two: not worth reading as a table
+    chars: list[str] = []
+    where: list[int] = []
+    for n, record in enumerate(records):
+        if n:
+            chars.append("\n")
+            where.append(where[-1] if where else lines[0][0])
+        if isinstance(record, tuple):
+            x, y = record
+            while x < y and text[x] in " \t\u3000":
+                x += 1
+            chars.append(text[x:y])
+            where.extend(range(x, y))
+            continue
+        for c, cell in enumerate(record):
+            if c:
+                chars.append("|")
+                where.append(where[-1] if where else lines[0][0])
+            kept = [i for i in cell if text[i] not in " \t\u3000"]  # padding, and the gaps of 周  慧
+            chars.extend(text[i] for i in kept)
+            where.extend(kept)
     return "".join(chars), where
 
 
