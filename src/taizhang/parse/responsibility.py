@@ -289,6 +289,8 @@ _VALUE_EDGE = " ;,。\t\n"
 _MODAL = re.compile(r"(?:要|应|须|应当|必须|务必)$")
 # a lead named inside a 责任单位 list makes it a clause of its own: A、B分别牵头 · A牵头，B配合
 _LEAD_MARK = re.compile(r"牵头|主办|主责")
+_COMMA_PARTS = re.compile(r"([,，])")  # a clause's parts, the commas kept
+_WITH_OTHERS = re.compile(r"会同|协同|联合")
 _SUPPORT_MARK = re.compile(r"配合|协办|参与|协助")
 
 
@@ -377,7 +379,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
     clause = Clause(a, b, rule="verb")
     pending: list[UnitName] = []  # A牵头，B、C，D配合: an unmarked list takes the next marker's role
     pos = a
-    for part in re.split(r"([,，])", view[a:b]):
+    for part in _COMMA_PARTS.split(view[a:b]):
         seg_start, pos = pos, pos + len(part)
         seg = part.strip().rstrip("。;")
         if not seg or seg in ",，":
@@ -401,7 +403,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if person and _PERSON_DUTY.fullmatch(seg):
             continue
-        if clause.lead and re.match(r"(会同|协同|联合)", seg) and not _ANY_ROLE_END.search(seg):
+        if clause.lead and _WITH_OTHERS.match(seg) and not _ANY_ROLE_END.search(seg):
             units = split_units(seg, seg_start)  # 由A牵头，会同B等部门，……
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
@@ -439,7 +441,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             body = body[by.end():] if by else body
             units = _tag(split_units(body, body_start), marker.marker)
             role = marker.role
-            if re.match(r"(会同|协同|联合)", body) and clause.lead:
+            if _WITH_OTHERS.match(body) and clause.lead:
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
             if role == "support_else_lead" and not clause.lead:
                 role = "lead_first"  # 由市城管局具体负责 with no lead named: it is the lead
