@@ -159,6 +159,8 @@ def test_blocker_through_the_api(clients: Clients, ledger: Ledger,
                  json={"title": "环评批复未下达", "level": "市级", "unit": "市发展改革委"},
                  headers=headers).json()
     assert b["number"] == "问题〔2019〕1号" and b["level"] == "city"
+    page = clients.web["leader"].get("/duban").text  # an open blocker is 督办 too: it stands on the 督办 page
+    assert "项目受阻问题（未解决）" in page and "问题〔2019〕1号" in page and "环评批复未下达" in page
     assert web.post(f"/api/project-blockers/{b['id']}/close", json={}, headers=headers).status_code == 403
     r = web.post(f"/api/project-blockers/{b['id']}/solve", json={"text": "已批复"}, headers=headers)
     assert r.status_code == 200 and r.json()["state"] == "solved"
@@ -166,6 +168,7 @@ def test_blocker_through_the_api(clients: Clients, ledger: Ledger,
     r = office.post(f"/api/project-blockers/{b['id']}/close", json={"text": "核实无误"},
                     headers=admin)
     assert r.json()["state"] == "closed"
+    assert "问题〔2019〕1号" not in clients.web["leader"].get("/duban").text  # 销号: off the list
 
 
 def test_task_page_shows_the_projects_serving_it(clients: Clients, ledger: Ledger,

@@ -9,9 +9,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, PermissionDenied
 from taizhang.ledger.model import DubanLevel, DubanState
+from taizhang.projects.model import UNSOLVED
 from taizhang.web.actions import parse_date
 from taizhang.web.auth import CurrentUser, require_admin, require_writer
-from taizhang.web.deps import current_user, flash, ledger, page
+from taizhang.web.deps import current_user, flash, ledger, page, register
 from taizhang.web.routes.units import download
 
 router = APIRouter()
@@ -53,7 +54,7 @@ def answer(lg: Any, user: CurrentUser, notice_id: int, text: str, today: Any) ->
 
 @router.get("/duban", include_in_schema=False)
 def duban_page(request: Request, state: str = "", user: CurrentUser = Depends(current_user),
-               lg: Any = Depends(ledger)) -> Response:
+               lg: Any = Depends(ledger), reg: Any = Depends(register)) -> Response:
     chosen = next((s for s in DubanState if s.value == state), None)
     notices = lg.list_duban(state=chosen)
     today = request.app.state.today()
@@ -61,8 +62,10 @@ def duban_page(request: Request, state: str = "", user: CurrentUser = Depends(cu
     for n in notices[:500]:  # one lookup per notice; the list is short in practice
         if n.item_id not in titles:
             titles[n.item_id] = lg.get_item(n.item_id, today=today)
+    # the projects' 受阻问题 are 督办 too (numbered and escalated the same way): the open ones here
+    blockers = reg.blockers(states=UNSOLVED) if not state else []
     return page(request, "duban_list.html", notices=notices, items=titles, state=state,
-                states=list(DubanState))
+                states=list(DubanState), blockers=blockers)
 
 
 @router.post("/duban", include_in_schema=False)
