@@ -38,12 +38,15 @@ def _width_table() -> dict[int, str]:
 
 _WIDTH = _width_table()
 _WIDTH_PAIRS = tuple((chr(c), half) for c, half in _WIDTH.items())
+_ANY_WIDE = re.compile("[" + "".join(re.escape(wide) for wide, _ in _WIDTH_PAIRS) + "]")
 
 
 def half_width(text: str) -> str:
-    """The text with _WIDTH applied (a replace per character that occurs: most never do)."""
+    """The text with _WIDTH applied: one scan finds the characters that occur (most never do),
+    then a replace for each of them."""
+    present = set(_ANY_WIDE.findall(text))
     for wide, half in _WIDTH_PAIRS:
-        if wide in text:
+        if wide in present:
             text = text.replace(wide, half)
     return text
 
