@@ -195,3 +195,42 @@ def test_a_table_cell_that_holds_a_whole_clause() -> None:
                 "2 | 发展养老托育消费 | 市民政局、卫生健康委分别牵头，市发展改革委配合\n")
     assert [(t.lead, t.support) for t in doc.tasks] == [
         (("市商务局", "市财政局"), ("市公安局交警支队",)), (("市民政局", "市卫生健康委"), ("市发展改革委",))]
+
+
+def test_a_convention_note_inside_the_units_bracket_is_no_unit() -> None:
+    doc = parse("1.加快超低排放改造。（责任单位：市生态环境局、工信局，闻喜县人民政府，排在第一位的为牵头单位，下同）\n"
+                "2.严格项目准入。（责任单位：市发展改革委、生态环境局）\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市生态环境局",), ("市工信局", "闻喜县人民政府")), (("市发展改革委",), ("市生态环境局",))]
+
+
+def test_a_labelled_value_ends_its_line_at_a_page_break_and_a_preview_prompt_is_chrome() -> None:
+    doc = parse("一、村容村貌\n（一）创建美丽乡村12个，9月底前完成。\n"
+                "牵头单位：县农业农村局；配合单位：县住建局；责任县领导：张  磊\n— 3 —\n剩余3页未读，继续阅读\n")
+    assert doc.tasks[0].leaders == ("张磊",)
+
+
+def test_a_cell_spanning_rows_of_a_web_table_belongs_to_each_row() -> None:
+    from taizhang.readers import read_bytes
+    page = ("<html><body><table><tr><th>序号</th><th>重点任务</th><th>牵头市领导</th><th>牵头单位</th></tr>"
+            "<tr><td>1</td><td>推动地区生产总值增长5.5%左右</td><td rowspan='2'>郑海</td><td>市发展改革局</td></tr>"
+            "<tr><td>2</td><td>新增规上工业企业150家</td><td>市工业和信息化局</td></tr>"
+            "<tr><td>3</td><td>加快港区二期工程建设</td><td>林晓东</td><td>市交通运输局</td></tr>"
+            "</table></body></html>").encode()
+    doc = parse(read_bytes(page, name="分工.html").text)
+    assert [(t.leaders, t.lead) for t in doc.tasks] == [
+        (("郑海",), ("市发展改革局",)), (("郑海",), ("市工业和信息化局",)), (("林晓东",), ("市交通运输局",))]
+
+
+def test_the_documents_own_year_for_dates_written_without_one() -> None:
+    doc = parse("某县审计整改清单\n说明：整改时限未注明年份的均为2025年。\n1.规范专项资金管理，6月底前完成。（责任单位：县财政局）\n"
+                "\n某县人民政府办公室\n2024年12月20日\n")
+    assert [d.due for d in doc.tasks[0].deadlines] == ["2025-06-30"]
+
+
+def test_a_ministry_names_the_departments_of_a_sector_at_a_level_and_its_own_by_name() -> None:
+    doc = parse("二、落实责任\n（一）落实养护责任。县级林业和草原主管部门要逐株确定养护责任人。\n"
+                "（二）强化科技支撑。我局科学技术司要会同生态保护修复司开展关键技术攻关。\n"
+                "请各单位于2025年12月15日前将本通知贯彻落实情况书面报送我局。\n")
+    assert [t.lead for t in doc.tasks] == [("县级林业和草原主管部门",), ("科学技术司",)]
+    assert not doc.tasks[-1].deadlines  # the notice's closing request is no part of the last task

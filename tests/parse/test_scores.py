@@ -60,6 +60,7 @@ NEWEST = LATEST | {"precision": 0.84}
     pytest.param(ROOT / "tests" / "corpus12", ROOT / "tests" / "corpus12", LATEST, id="corpus12-held-out"),
     pytest.param(ROOT / "tests" / "corpus13", ROOT / "tests" / "corpus13", LATEST, id="corpus13-held-out"),
     pytest.param(ROOT / "tests" / "corpus14", ROOT / "tests" / "corpus14", NEWEST, id="corpus14-held-out"),
+    pytest.param(ROOT / "tests" / "corpus15", ROOT / "tests" / "corpus15", LATEST, id="corpus15-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

@@ -37,6 +37,7 @@ from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, complete_cut_names
 
 _TO_ANNEX = re.compile(r"(?:详见|参见|见)附件")
+_YEAR_NOTE = re.compile(r"未(?:注明|标注|写明|标明)年份的?(?:时限|日期)?(?:均|都|一律)?(?:为|指|是|按)((?:19|20)\d{2})年")
 _BOOK_TITLE = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 
@@ -74,7 +75,8 @@ def parse(text: str, *, source: str = "") -> Document:
         last_items, last_end = items, body_end
 
     books = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(view)]
-    ref_year = _reference_year(header)
+    noted = _YEAR_NOTE.search(view)  # 完成时限未注明年份的均为2025年: the document says which year itself
+    ref_year = int(noted.group(1)) if noted else _reference_year(header)
     tasks: list[Task] = []
     annex_rows: list[Task] = []  # a table in an attachment: its rows follow the plan's own tasks
     structural: dict[int, list[Flag]] = {}  # by id(task): what its layout makes uncertain

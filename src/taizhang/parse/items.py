@@ -70,6 +70,9 @@ def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:
 _BLANK_THEN_EXHORTATION = re.compile(
     r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?各[^,。;\n]{1,24}?(?:要|应|须|务必)")
 
+# 请各单位于2025年12月15日前将本通知贯彻落实情况书面报送我局: the notice's own closing request
+_REPORT_REQUEST = re.compile(r"\n[ \t]*请(?:各|你|有关)[^\n。]{0,40}?(?:将|把)[^\n。]{0,30}?(?:落实情况|工作情况|进展情况|贯彻情况|执行情况)")
+
 
 def _cut_closing_remarks(view: str, items: list[Item]) -> None:
     """The paragraphs after the last item's responsibility clause that name nobody are the
@@ -77,7 +80,8 @@ def _cut_closing_remarks(view: str, items: list[Item]) -> None:
     if not items:
         return
     last = items[-1]
-    gap = _BLANK_THEN_EXHORTATION.search(view, last.body, last.own_end)
+    gap = _BLANK_THEN_EXHORTATION.search(view, last.body, last.own_end) \
+        or _REPORT_REQUEST.search(view, last.body, last.own_end)
     if gap is not None and not last.children:
         # ……\n\n各有关单位要按照职责分工各负其责……: a paragraph telling every body to do its part
         last.own_end = last.end = gap.start()

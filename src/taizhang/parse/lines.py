@@ -70,7 +70,9 @@ SEAL = re.compile(r"\((?:代章|盖章|印章|章)\)$")
 _ORG_LINE = re.compile(rf"[\u4e00-\u9fff()、\t ]{{2,40}}(?:{ORG_ENDINGS})")
 # markers that make a short line chrome wherever they stand in it
 _CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
-                              r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页")
+                              r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页"
+                              # a document-sharing site's preview: 剩余3页未读，继续阅读 · 展开全文
+                              r"|页未读|继续阅读|展开全文|阅读全文|查看全文|免费下载|下载文档")
 # 【关闭窗口】【打印本页】 · [打印] [关闭]: a row of the site's buttons
 _BUTTONS = re.compile(r"(?:[【\[]\s*[\u4e00-\u9fff:：]{1,6}\s*[】\]]\s*)+")
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[\t ]*\d{1,2}:\d{2}(?::\d{2})?)?"

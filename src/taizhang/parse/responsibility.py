@@ -594,7 +594,9 @@ def _named_body(name: str) -> bool:
     if not is_unit(name):
         return False
     if _GENERIC.search(name):
-        return bool(re.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直)", name))
+        # 县级林业和草原主管部门 · 省级财政部门: the departments of a sector at a level, as a ministry names them
+        return bool(re.match(r"(各|有关|相关|市直|省直|县直|区直|旗直|中省直|(?:省|市|县|区|地市|州|乡镇)级[\u4e00-\u9fff]{2})",
+                             name))
     return True
 
 

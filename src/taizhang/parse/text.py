@@ -281,12 +281,16 @@ def _page_breaks(text: str) -> list[tuple[int, int, str]]:
             after += 1
         # joined only where the page cut a long line of running text (not a signature or a title)
         ends = (len(last_line) < 16 or last_line.endswith(_LINE_END + (")", "》", "”"))
-                or match_ordinal(text, after) is not None)
+                or _LABEL_VALUE_END.search(last_line) is not None or match_ordinal(text, after) is not None)
         if last_line.endswith("|"):  # a table's cell, one a line: the row goes on
             out.append((m.start(), end, "\n"))
             continue
         out.append((m.start(), end, "\n\n" if ends else ""))  # a paragraph break stays one
     return out
+
+
+# a line closed by a short labelled value (责任县领导：张  磊 · 完成时限：6月底前): whole, though unpunctuated
+_LABEL_VALUE_END = re.compile(r"(?:领导|单位|部门|处室|责任人|负责人|联系人|时限|时间|期限)\s*:\s*[^:,;。]{1,10}$")
 
 
 def _line_at(text: str, at: int) -> str:

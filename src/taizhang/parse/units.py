@@ -33,7 +33,10 @@ _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等�
 # a note of the document's own after a list, not part of the last name: 市卫生健康委（除标注“分别牵头”外，
 # 列第一位为牵头或汇总单位，下同） · 市财政局（第一责任单位为牵头单位，下同）
 _NOTE = re.compile(r"\((?![^()]{2,20}?为(?:牵头|第一责任|主责)(?:单位|部门)?\))(?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
-_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)")
+# the same note written as a part of the list itself, after a comma
+_CONVENTION_PART = re.compile(r"\s*(?:(?:排在|列在?|位列)?第一(?:位|个|责任单位)的?(?:单位)?为牵头|下同$|(?:排名)?不分先后$)")
+_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)?(?:[我本][局厅委部办署](?=[\u4e00-\u9fff]{3}))?")
+# (我局科学技术司: the issuing ministry's own department goes by its name, as its other mentions write it)
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|(社区)?(村委会|居委会|村民委员会|居民委员会)$")
@@ -100,6 +103,8 @@ def _split_cached(text: str) -> tuple[UnitName, ...]:
     # the same lists recur within a document (and across documents of one office)
     out: list[UnitName] = []
     for g_start, g_end in _groups(text):
+        if _CONVENTION_PART.match(text, g_start, g_end):
+            continue  # （责任单位：A、B，排在第一位的为牵头单位，下同）: the document's own note, no unit
         out.extend(_group_units(text, g_start, g_end, 0))
     return tuple(out)
 

@@ -162,15 +162,41 @@ def _is_data_table(table: Any) -> bool:
 
 
 def _table_lines(table: Any) -> list[str]:
+    """One line per row; a cell spanning rows (rowspan, a 牵头市领导 over three tasks) is repeated
+    in each of them, as a Word table's vertically merged cell is."""
     lines: list[str] = []
+    spanning: dict[int, list[Any]] = {}  # column → [text, rows still to fill]
     for tr in _rows(table):
-        cells = []
+        cells: list[str] = []
+
+        def carry_down() -> None:
+            while len(cells) in spanning:
+                held = spanning[len(cells)]
+                cells.append(held[0])
+                held[1] -= 1
+                if held[1] <= 0:
+                    del spanning[len(cells) - 1]
+
         for cell in tr.find_all(["td", "th"], recursive=False):
+            carry_down()
             parts: list[str] = []
             _walk(cell, parts)
-            cells.append(join_cell_lines("".join(parts).split("\n")))
+            text = join_cell_lines("".join(parts).split("\n"))
+            rows = _span(cell.get("rowspan"))
+            if rows > 1:
+                spanning[len(cells)] = [text, rows - 1]
+            cells.append(text)
+        carry_down()
         lines.extend(row_lines(cells))
     return lines
+
+
+def _span(value: Any) -> int:
+    """A rowspan attribute as a count (a page may write it badly: 1 then)."""
+    try:
+        return max(1, min(int(str(value).strip()), 1000))
+    except (TypeError, ValueError):
+        return 1
 
 
 __all__ = ["INDEX_LABELS", "declared_charset", "read_html"]
