@@ -234,3 +234,31 @@ def test_a_ministry_names_the_departments_of_a_sector_at_a_level_and_its_own_by_
                 "请各单位于2025年12月15日前将本通知贯彻落实情况书面报送我局。\n")
     assert [t.lead for t in doc.tasks] == [("县级林业和草原主管部门",), ("科学技术司",)]
     assert not doc.tasks[-1].deadlines  # the notice's closing request is no part of the last task
+
+
+def test_work_grouped_by_leader_then_by_lead_unit_with_helpers_in_brackets() -> None:
+    doc = parse("一、李文华常务副市长分管的工作\n（一）市发展改革委牵头的工作\n"
+                "1.全力扩大有效投资，完成投资1200亿元以上。（市财政局、自然资源局，各县（市、区）人民政府配合）\n"
+                "2.深化零基预算改革，9月底前完成项目库清理。\n")
+    assert [(t.lead, t.support, t.leaders) for t in doc.tasks] == [
+        (("市发展改革委",), ("市财政局", "市自然资源局", "各县(市、区)人民政府"), ("李文华",)),
+        (("市发展改革委",), (), ("李文华",))]
+
+
+def test_a_persons_title_is_no_role_word() -> None:
+    doc = parse("二、严格过程监管\n\n    深化校园食品安全守护行动，落实中小学校负责人陪餐制度，每半年开展一次检查。"
+                "（市教育局牵头，市市场监管局、卫生健康委配合）\n\n"
+                "    加强网络餐饮服务监管。（市市场监管局牵头，市商务局配合）\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市教育局",), ("市市场监管局", "市卫生健康委")), (("市市场监管局",), ("市商务局",))]
+
+
+def test_a_minutes_decisions_enumerated_in_one_paragraph() -> None:
+    doc = parse("某市人民政府常务会议纪要\n某市人民政府第二十七次常务会议纪要\n"
+                "一、关于城市更新工作\n会议听取了市住房城乡建设局的汇报。\n"
+                "会议议定：一是原则同意《城市更新实施方案》，由市住房城乡建设局按程序印发实施；二是由副市长王海峰同志负责，"
+                "市自然资源和规划局牵头，市财政局配合，6月底前完成专项规划编制；三是城中村改造由鸠江区人民政府负责。\n")
+    assert doc.title == "某市人民政府第二十七次常务会议纪要"
+    assert [(t.key, t.lead, t.leaders) for t in doc.tasks] == [
+        ("一/一是", ("市住房城乡建设局",), ()), ("一/二是", ("市自然资源和规划局",), ("王海峰",)),
+        ("一/三是", ("鸠江区人民政府",), ())]

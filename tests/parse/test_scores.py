@@ -61,6 +61,7 @@ NEWEST = LATEST | {"precision": 0.84}
     pytest.param(ROOT / "tests" / "corpus13", ROOT / "tests" / "corpus13", LATEST, id="corpus13-held-out"),
     pytest.param(ROOT / "tests" / "corpus14", ROOT / "tests" / "corpus14", NEWEST, id="corpus14-held-out"),
     pytest.param(ROOT / "tests" / "corpus15", ROOT / "tests" / "corpus15", LATEST, id="corpus15-held-out"),
+    pytest.param(ROOT / "tests" / "corpus16", ROOT / "tests" / "corpus16", HELD_OUT, id="corpus16-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

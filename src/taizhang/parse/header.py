@@ -36,6 +36,7 @@ _FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六])五[”\"]?|第(十[�
 _PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 # 海西州人民政府专题会议纪要: a banner naming the series, above the subject line (关于……的会议纪要)
 _BANNER = re.compile(r"(?!关于)[^,。;:]{2,30}纪要")
+_NUMBERED_MEETING = re.compile(r"[^,。;:]{2,30}第[一二三四五六七八九十百零\d]{1,6}次[^,。;:]{0,20}纪要")
 _ENACTS = re.compile(r"[^。]*?制定本(?:办法|方案|意见|细则|规定|计划|要点|措施|实施方案|实施意见|实施细则)")
 _BASIS = re.compile(r"贯彻|落实|根据|依据|按照|为了|为")
 # a news item about a document: 安徽省人民政府发布关于……的通知 · 省政府印发了《……》
@@ -154,7 +155,9 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
                               or texts[found[1]].strip() in doc_types()):
         # a 纪要 or 督办单 banner names the series; the subject line under it is the title
         subject = _find_title(texts, start=found[1] + 1)
-        if subject is not None and texts[subject[0]].strip().startswith("关于"):
+        # (or the meeting's own name under the series': 市政府常务会议纪要 / 市政府第二十七次常务会议纪要)
+        if subject is not None and (texts[subject[0]].strip().startswith("关于")
+                                    or _NUMBERED_MEETING.fullmatch(joined(texts[subject[0]:subject[1] + 1]))):
             found = subject
     if found is not None:
         first, last = found

@@ -18,9 +18,44 @@ def items_of(view: str, lines: list[tuple[int, int]], end: int, dropped: list[tu
     read as items, closing remarks cut off."""
     items = build(view, lines)
     _set_ends(items, end, view, dropped)
-    items = _meeting_decisions(view, paragraph_tasks(view, items))
+    items = _meeting_decisions(view, paragraph_tasks(view, _decided_parts(view, items)))
     _cut_closing_remarks(view, items)
     return items
+
+
+# 会议议定：一是……；二是……；三是……: a 纪要's decisions enumerated inside one paragraph
+_DECIDED = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|决定|明确|要求|同意|确定)[:,]?\s*(?=一是)")
+_PART_ORDINAL = re.compile(r"(?:^|(?<=[;。:]))\s*([一二三四五六七八九十]{1,3})是")
+
+
+def _decided_parts(view: str, items: list[Item]) -> list[Item]:
+    """Each part of an enumerated decision paragraph is an item of its own (key 一/一是, 一/二是)."""
+    from taizhang.parse.numerals import cn_to_int
+
+    out: list[Item] = []
+    for item in items:
+        out.append(item)
+        if item.children:
+            continue
+        opened = _DECIDED.search(view, item.body, item.own_end)
+        if opened is None:
+            continue
+        para_end = view.find("\n", opened.end(), item.own_end)
+        para_end = item.own_end if para_end < 0 else para_end
+        starts: list[tuple[int, int, str]] = []
+        for m in _PART_ORDINAL.finditer(view, opened.end(), para_end):
+            n = cn_to_int(m.group(1))
+            if n == len(starts) + 1:
+                starts.append((m.start(1), m.end(), m.group(1) + "是"))
+        if len(starts) < 2:
+            continue
+        item.own_end = starts[0][0]
+        for k, (start, body, label) in enumerate(starts):
+            end = starts[k + 1][0] if k + 1 < len(starts) else para_end
+            child = Item("part", label, k + 1, start, body, end=end, level=item.level + 1, parent=item, own_end=end)
+            item.children.append(child)
+            out.append(child)
+    return out
 
 
 def _set_ends(items: list[Item], body_end: int, view: str, dropped: list[tuple[int, int]]) -> None:

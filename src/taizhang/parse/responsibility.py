@@ -458,7 +458,8 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             clause.rule = f"verb:{marker.marker}"
             break
         else:
-            units = split_units(seg, seg_start) if (clause.lead or clause.support) else []
+            # (A、B，C配合) · A牵头，B、C，D配合: a list without a marker takes the next one's role
+            units = split_units(seg, seg_start)
             if units and all(_named_body(u.name) for u in units):
                 pending += units  # kept if a marker follows (A牵头，B、C，D配合)
             else:
@@ -521,6 +522,9 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     (A、B牵头 · A负责), inside the segment only for role words and named bodies (A牵头推进…)."""
     at = seg.find(marker)
     while at > 0:
+        if seg.startswith(("人", "同志"), at + len(marker)):  # 学校负责人陪餐: a person's title, no role
+            at = seg.find(marker, at + 1)
+            continue
         body = _MODAL.sub("", seg[:at])  # 街道城管中队要配合
         by = _BY_PREFIX.match(body)
         body = body[by.end():] if by else body

@@ -151,6 +151,11 @@ def build_task(v: View, item: Item, clauses_of: dict[int, list[Clause]], books: 
     clauses = clauses_of.get(id(item), [])
     inherited = False
     heading = next((_merged(clauses_of[id(a)]) for a in item.ancestors() if clauses_of.get(id(a))), None)
+    if heading is not None and not heading.leaders:
+        # 一、李文华常务副市长分管的工作 / （一）市发展改革委牵头的工作 / 1.……: the leader stands two headings up
+        above = next((p for a in item.ancestors() for c in clauses_of.get(id(a), []) for p in [c.leaders] if p), None)
+        if above:
+            heading = Clause(heading.start, heading.end, heading.lead, heading.support, list(above), heading.rule)
     if not clauses and heading is not None:
         clauses, inherited = [heading], True
     elif heading is not None and heading.lead and not any(c.lead for c in clauses):
