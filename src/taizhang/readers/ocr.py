@@ -132,7 +132,15 @@ def page_lines(image: "Image", source: str, *, seen_red: set[str] | None = None)
         image = image.resize((max(1, round(image.width * ratio)), max(1, round(image.height * ratio))),
                              Image.Resampling.LANCZOS)
     pixels = np.asarray(image)
-    found, _ = engine(source)(pixels)
+    try:
+        found, _ = engine(source)(pixels)
+    except MemoryError:
+        raise _no_memory(source) from None
+    except Exception as err:  # onnxruntime and OpenCV raise their own exception types
+        if "bad_alloc" in str(err) or "alloc" in str(err).lower():
+            raise _no_memory(source) from None
+        raise FileUnreadable(source, f"文字识别失败（{type(err).__name__}）",
+                             hint="请确认扫描件完整清晰，或提供 txt/docx 版本") from None
     boxes = [_box(points, text, float(score), pixels) for points, text, score in found or []]
     return reading_order([b for b in boxes if b.score >= _MIN_SCORE], image.width,
                          height=image.height, seen_red=seen_red)
@@ -150,6 +158,14 @@ def ocr_warning(pages: list[int], total: int, *, picture: bool = False) -> "Pars
         shown = "、".join(str(p + 1) for p in pages[:20]) + ("等" if len(pages) > 20 else "")
         message = f"第{shown}页为扫描件，已做文字识别（OCR），请核对"
     return ParseWarning(WarningCode.OCR_USED, message)
+
+
+def _no_memory(source: str) -> FileUnreadable:
+    # the web's upload workers run under an address-space cap (TAIZHANG_UPLOAD_MEMORY_MB, 1024
+    # by default); recognising one A4 page takes about 1.9 GB of address space (0.8 GB resident)
+    return FileUnreadable(source, "文字识别所需内存超过了本进程的上限，未能识别",
+                          hint="网页上传时请把 TAIZHANG_UPLOAD_MEMORY_MB 设为 3072 或更大、"
+                               "TAIZHANG_UPLOAD_TIMEOUT 按每页 30 秒估计；或用命令行 taizhang ingest 导入")
 
 
 def _check_size(size: tuple[int, int], source: str) -> None:
