@@ -61,6 +61,8 @@ def test_broken_attachment_and_empty_mail(docx_bytes: bytes) -> None:
     with pytest.raises(FileUnreadable) as err:
         read_bytes(_mail("见附件", [("方案.docx", docx_bytes[:400], DOCX_TYPE)]), name="坏.eml")
     assert "坏.eml 的附件“方案.docx”" in str(err.value) and "已损坏" in str(err.value)
+    with pytest.raises(FileUnreadable, match="不是有效的邮件（.eml）文件：没有邮件头"):
+        read_bytes("一、加强组织领导。".encode(), name="假.eml")
     with pytest.raises(FileUnreadable, match="既没有公文附件"):
         read_bytes(_mail("", [("a.bin", b"\x00\x01", ("application", "octet-stream"))]), name="空.eml")
 

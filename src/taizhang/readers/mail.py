@@ -37,7 +37,7 @@ def read_mail(data: bytes, source: str, *, encoding: str | None, max_bytes: int,
     except Exception as err:  # the email package raises assorted errors on broken MIME
         raise FileUnreadable(source, f"邮件（.eml）格式已损坏，无法解析（{type(err).__name__}）",
                              hint="请在邮件客户端中重新另存，或直接保存附件") from None
-    if message.defects and not message.keys():
+    if not message.keys():
         raise FileUnreadable(source, "这不是有效的邮件（.eml）文件：没有邮件头",
                              hint="请在邮件客户端中重新另存，或直接保存附件")
     documents = [(name, part) for name, part in attachments
