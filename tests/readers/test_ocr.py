@@ -147,3 +147,15 @@ def test_broken_and_oversized_pictures(scan: tuple[list[str], Image.Image], tmp_
     assert run.returncode == 2
     assert "图片已损坏" in run.stderr and "Traceback" not in run.stderr
     assert not db.exists()
+
+
+def test_multipage_tiff_pages_and_the_red_header_once(tmp_path: Path) -> None:
+    """Two frames of a TIFF (the top of two scanned pages), each under the same red 版头."""
+    frames = [render_scan(lines, red_header="吉林省人民政府文件", seed=i).crop((0, 0, 2480, 1600))
+              for i, lines in enumerate([["一、全面深化改革，激发内在活力"], ["二、推进开放合作，扩大对外开放"]])]
+    path = tmp_path / "扫描.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    read = read_path(path)
+    assert read.text == "吉林省人民政府文件\n一、全面深化改革，激发内在活力\n二、推进开放合作，扩大对外开放"
+    assert read.pages == (0, read.text.index("二、"))
+    assert "全部 2 页为扫描件" in read.warnings[0].message
