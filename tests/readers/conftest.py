@@ -1,10 +1,15 @@
-"""Builders for real documents written into tmp_path: .docx by python-docx, .pdf by reportlab."""
+"""Builders for real documents written into tmp_path: .docx by python-docx, .pdf by reportlab,
+scans by Pillow (a CJK font, skew and noise), .ofd by its standard's structure."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # a 任务分工方案 in simplified Chinese; 镕 is outside GB2312, so GBK/GB18030 must be used
 SEED = (
@@ -79,3 +84,135 @@ def build_pdf(path: Path, pages: list[list[str]]) -> Path:
 @pytest.fixture()
 def docx_file(tmp_path: Path) -> Path:
     return build_docx(tmp_path / "方案.docx")
+
+
+NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
+
+def render_scan(lines: list[str], *, dpi: int = 300, skew: float = 0.7, noise: float = 18.0,
+                seed: int = 7, red_header: str | None = None, seal: str | None = None,
+                chars_per_line: int = 28) -> Image.Image:
+    """An A4 page as a scanner gives it: the lines in a CJK font (三号, 16 pt) at ``dpi``,
+    wrapped at 28 characters as a 公文 is, turned by ``skew`` degrees, with grey noise.
+
+    ``red_header`` draws a red 版头 above the text; ``seal`` a red round seal with that ring
+    text over the last lines (the 落款), as a stamped document has it."""
+    import math
+
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = round(8.27 * dpi), round(11.69 * dpi)
+    size = round(16 / 72 * dpi)
+    font = ImageFont.truetype(NOTO_CJK, size, index=2)  # index 2: Noto Sans CJK SC
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    margin = round(1.1 * dpi)
+    y = round(1.4 * dpi)
+    if red_header:
+        big = ImageFont.truetype(NOTO_CJK, size * 2, index=2)
+        w = draw.textlength(red_header, font=big)
+        draw.text(((width - w) / 2, y), red_header, font=big, fill=(220, 20, 20))
+        y += size * 3
+        draw.line((margin, y, width - margin, y), fill=(220, 20, 20), width=max(2, dpi // 75))
+        y += size
+    last = y
+    for line in lines:
+        rest = line
+        while rest:
+            draw.text((margin, y), rest[:chars_per_line], font=font, fill=(20, 20, 20))
+            rest = rest[chars_per_line:]
+            last = y
+            y += round(size * 1.55)
+    if seal:
+        radius = round(0.8 * dpi)
+        cx, cy = width - margin - radius, last
+        red = (225, 30, 30)
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=dpi // 40)
+        small = ImageFont.truetype(NOTO_CJK, round(size * 0.9), index=2)
+        for i, ch in enumerate(seal):  # ring text from 210° to -30°, each character upright to the centre
+            angle = math.radians(210 - i * 240 / max(1, len(seal) - 1))
+            glyph = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+            ImageDraw.Draw(glyph).text((0, 0), ch, font=small, fill=red)
+            glyph = glyph.rotate(math.degrees(angle) - 90, expand=True)
+            gx = cx + (radius * 0.75) * math.cos(angle) - glyph.width / 2
+            gy = cy - (radius * 0.75) * math.sin(angle) - glyph.height / 2
+            page.paste(glyph, (round(gx), round(gy)), glyph)
+        draw.text((cx - size / 2, cy - size / 2), "★", font=small, fill=red)
+    page = page.rotate(skew, resample=Image.BICUBIC, fillcolor="white")
+    pixels = np.asarray(page).astype(np.int16)
+    pixels = pixels + np.random.default_rng(seed).normal(0, noise, pixels.shape[:2])[..., None]
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def scan_pdf(path: Path, pages: list[Image.Image], *, dpi: int = 300) -> Path:
+    """The pages as a PDF of pictures only, with no text layer: what a scanner writes."""
+    pages[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return path
+
+
+_OFD_NS = "http://www.ofdspec.org/2016"
+
+
+def build_ofd(path: Path, pages: list[list[str]], *, columns: int = 1, per_char: bool = False,
+              header: str | None = None) -> Path:
+    """An OFD package as GB/T 33190 lays it out: OFD.xml → Doc_0/Document.xml → each page's
+    Content.xml, text as TextObject/TextCode placed in mm on A4; ``header`` goes into a
+    template page (the 版头), ``per_char`` writes one object per character, and the objects
+    are written bottom-up so only their positions give the reading order."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    size, pitch, left, top = 5.6, 8.0, 28.0, 60.0
+    per_line = 28 if columns == 1 else 13
+    gap = 156.0 - 2 * per_line * size
+
+    def objects(lines: list[str], start_id: int) -> list[str]:
+        placed: list[tuple[float, float, str]] = []
+        y, column = top, 0
+        for line in lines:
+            rest = line
+            while rest:
+                x = left + column * (per_line * size + gap)
+                placed.append((x, y, rest[:per_line]))
+                rest = rest[per_line:]
+                y += pitch
+                if y > 260:
+                    y, column = top, column + 1
+        if per_char:
+            placed = [(x + i * size, y, ch) for x, y, text in placed for i, ch in enumerate(text)]
+        out = []
+        for n, (x, y, text) in enumerate(reversed(placed)):
+            deltas = f' DeltaX="g {len(text) - 1} {size}"' if len(text) > 1 else ""
+            out.append(f'<ofd:TextObject ID="{start_id + n}" Boundary="{x:.2f} {y:.2f} {len(text) * size:.2f} 7"'
+                       f' Font="2" Size="{size}"><ofd:FillColor Value="0 0 0"/>'
+                       f'<ofd:TextCode X="0" Y="{size}"{deltas}>{escape(text)}</ofd:TextCode></ofd:TextObject>')
+        return out
+
+    head = f'<?xml version="1.0" encoding="UTF-8"?>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", f'{head}<ofd:OFD xmlns:ofd="{_OFD_NS}" Version="1.0" DocType="OFD">'
+                   '<ofd:DocBody><ofd:DocInfo><ofd:DocID>6a1c9b8e0f2d4e5a</ofd:DocID>'
+                   '<ofd:CreationDate>2024-05-20</ofd:CreationDate></ofd:DocInfo>'
+                   '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
+        template = '<ofd:TemplatePage ID="9" BaseLoc="Tpls/Tpl_0/Content.xml"/>' if header else ""
+        page_refs = "".join(f'<ofd:Page ID="{10 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>'
+                            for i in range(len(pages)))
+        z.writestr("Doc_0/Document.xml", f'{head}<ofd:Document xmlns:ofd="{_OFD_NS}"><ofd:CommonData>'
+                   '<ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297'
+                   '</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>'
+                   f'{template}</ofd:CommonData><ofd:Pages>{page_refs}</ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/PublicRes.xml", f'{head}<ofd:Res xmlns:ofd="{_OFD_NS}" BaseLoc="Res"><ofd:Fonts>'
+                   '<ofd:Font ID="2" FontName="仿宋_GB2312" FamilyName="仿宋"/></ofd:Fonts></ofd:Res>')
+        if header:
+            z.writestr("Doc_0/Tpls/Tpl_0/Content.xml",
+                       f'{head}<ofd:Page xmlns:ofd="{_OFD_NS}"><ofd:Content><ofd:Layer ID="8">'
+                       f'<ofd:TextObject ID="7" Boundary="40 30 130 14" Font="2" Size="12">'
+                       f'<ofd:FillColor Value="255 0 0"/><ofd:TextCode X="0" Y="12">{escape(header)}'
+                       '</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>')
+        for i, lines in enumerate(pages):
+            use = '<ofd:Template TemplateID="9"/>' if header and i == 0 else ""
+            z.writestr(f"Doc_0/Pages/Page_{i}/Content.xml",
+                       f'{head}<ofd:Page xmlns:ofd="{_OFD_NS}">{use}<ofd:Content><ofd:Layer ID="{100 + i}">'
+                       + "".join(objects(lines, 1000 * (i + 1))) + '</ofd:Layer></ofd:Content></ofd:Page>')
+    return path

@@ -48,7 +48,7 @@ def test_parse_good_file(tmp_path: Path, kind: str) -> None:
 @pytest.mark.parametrize(("content", "name", "message"), [
     pytest.param(None, "missing.txt", "文件不存在", id="missing"),
     pytest.param(b"", "empty.txt", "文件是空的", id="empty"),
-    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png", "PNG 图片", id="image"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png", "图片已损坏", id="image"),
     pytest.param(b"%PDF-1.4\nnot really", "bad.pdf", "PDF", id="corrupt_pdf"),
     pytest.param("正文".encode() + b"\xff\xfe\x80" * 30 + b"x", "odd.txt", "无法识别文件编码", id="undecodable"),
 ])

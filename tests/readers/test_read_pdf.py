@@ -35,7 +35,8 @@ def test_pdf_paragraphs_rejoined(tmp_path: Path) -> None:
     ]
 
 
-def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
+def test_scan_with_nothing_to_read(tmp_path: Path) -> None:
+    """No text layer and nothing the OCR can read (scans with text: tests/readers/test_ocr.py)."""
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "scan.pdf"
@@ -43,7 +44,7 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
     c.rect(50, 50, 400, 600, fill=1)  # a page that is only a picture, like a scan
     c.showPage()
     c.save()
-    with pytest.raises(FileUnreadable, match="OCR"):
+    with pytest.raises(FileUnreadable, match="文字层为空，文字识别也没有认出文字"):
         read_path(path)
 
 

@@ -62,7 +62,7 @@ def init(db: str | None, allow_other_tables: bool) -> int:
 def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encoding: str | None,
            workers: int | None, actor: str, db: str | None, fmt: str, no_bom: bool,
            as_json: bool) -> int:
-    """解析并导入政策文件：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。
+    """解析并导入政策文件（txt、docx、doc、wps、pdf、ofd、html、eml，扫描件做文字识别）：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。
 
     数据库不存在时新建；一个文件也没导入成功时不留下新建的数据库文件。
     """

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = Parser(
         prog="taizhang parse", formatter_class=_formatter,
-        description="解析政策文件（txt/docx/pdf/html），输出文件信息和任务：牵头/配合单位、责任领导、时限、目标。",
+        description="解析政策文件（txt、docx、doc、wps、pdf、ofd、html、eml；扫描的图片和没有文字层的 PDF 页做文字识别），输出文件信息和任务：牵头/配合单位、责任领导、时限、目标。",
         epilog="一个文件输出一个 JSON 对象，多个文件输出 JSON 数组；读不了的文件在标准错误中说明，"
                "其余文件照常输出，退出码为 2。--explain 默认输出文字说明，"
                "与 --format json/csv/md 连用时输出相应格式的依据清单。",

@@ -35,6 +35,8 @@ class WarningCode(StrEnum):
     TABLE_LAYOUT = "table_layout"
     HARD_WRAPS = "hard_wraps_joined"
     BREAKS_RESTORED = "line_breaks_restored"
+    OCR_USED = "ocr_used"  # the reader OCR'd scanned pages: the text needs a human check
+    ATTACHMENT_CHOSEN = "attachment_chosen"  # a mail's attachment was read, others left aside
 
 
 class FlagCode(StrEnum):

@@ -3,10 +3,12 @@
     read_path("方案.docx")                  → ReadResult(text, source, format, encoding, warnings)
     read_bytes(upload, name="方案.pdf")     → the same, for bytes from a web upload
 
-Formats: plain text (UTF-8, GB18030/GBK, Big5, UTF-16), .docx, .pdf with a text layer, HTML
-pages. The format comes from the bytes first (see :mod:`taizhang.readers.sniff`). Every heavy
-library (python-docx, pdfminer, bs4, charset-normalizer) is imported only by the reader that
-needs it, so ``taizhang parse x.txt`` on a UTF-8 file loads none of them.
+Formats: plain text (UTF-8, GB18030/GBK, Big5, UTF-16), .docx, .doc/.wps (LibreOffice), .pdf
+(text layer; pages without one are OCR'd), scanned pictures (png/jpg/tiff, OCR), .ofd
+(GB/T 33190), HTML pages and .eml mails (their document attachment). The format comes from the
+bytes first (see :mod:`taizhang.readers.sniff`). Every heavy library (python-docx, pdfminer, bs4,
+charset-normalizer, the OCR engine) is imported only by the reader that needs it, so
+``taizhang parse x.txt`` on a UTF-8 file loads none of them.
 """
 
 from __future__ import annotations
@@ -21,14 +23,25 @@ from taizhang.parse.model import ParseWarning, WarningCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["ReadResult", "read_bytes", "read_path"]
+__all__ = ["Paged", "ReadResult", "read_bytes", "read_path"]
 
 
 class ReadResult(NamedTuple):
     text: str
     source: str  # the file name as given
-    format: str  # txt | docx | pdf | html
+    format: str  # txt | docx | doc | wps | pdf | image | ofd | html | eml
     encoding: str | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+    # where each page starts in ``text`` (character offsets, one per page) for paged formats
+    # (pdf, image, ofd), so a review can show the page image beside the extraction
+    pages: tuple[int, ...] = ()
+
+
+class Paged(NamedTuple):
+    """What a paged reader returns: the text, each page's start offset, its warnings."""
+
+    text: str
+    pages: tuple[int, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
 
 
@@ -60,8 +73,12 @@ def read_path(path: "str | Path", *, encoding: str | None = None,
 
 
 def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
-               max_bytes: int = MAX_FILE_BYTES, shown: str | None = None) -> ReadResult:
-    """Read an uploaded file's bytes; ``name`` gives the extension hint and the source name."""
+               max_bytes: int = MAX_FILE_BYTES, shown: str | None = None,
+               depth: int = 0) -> ReadResult:
+    """Read an uploaded file's bytes; ``name`` gives the extension hint and the source name.
+
+    ``depth`` counts mails inside mails: an attachment is read by this same function.
+    """
     from taizhang.readers.sniff import detect_format
 
     shown = shown or name
@@ -72,14 +89,28 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
     fmt = detect_format(data, shown)
     warnings: tuple[ParseWarning, ...] = ()
     used: str | None = None
+    pages: tuple[int, ...] = ()
     if fmt == "docx":
         from taizhang.readers.word import read_docx
 
         text = read_docx(data, shown)
-    elif fmt == "pdf":
-        from taizhang.readers.pdf import read_pdf
+    elif fmt in ("doc", "wps"):
+        from taizhang.readers.office import read_legacy
 
-        text = read_pdf(data, shown)
+        text = read_legacy(data, shown)
+    elif fmt in ("pdf", "image", "ofd"):
+        if fmt == "pdf":
+            from taizhang.readers.pdf import read_pdf as read_paged
+        elif fmt == "image":
+            from taizhang.readers.ocr import read_image as read_paged
+        else:
+            from taizhang.readers.ofd import read_ofd as read_paged
+        text, pages, warnings = read_paged(data, shown)
+    elif fmt == "eml":
+        from taizhang.readers.mail import read_mail
+
+        read = read_mail(data, shown, encoding=encoding, max_bytes=max_bytes, depth=depth)
+        return read._replace(source=name)
     else:
         from taizhang.readers.text import decode
 
@@ -99,8 +130,9 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
         else:
             text = decoded
     if not text.strip():
-        raise FileUnreadable(shown, "文件里没有可读的文字", hint="请确认文件内容；扫描件需要先做 OCR 识别")
-    return ReadResult(text=text, source=name, format=fmt, encoding=used, warnings=warnings)
+        raise FileUnreadable(shown, "文件里没有可读的文字", hint="请确认文件内容是否为公文正文")
+    return ReadResult(text=text, source=name, format=fmt, encoding=used, warnings=warnings,
+                      pages=pages)
 
 
 def too_large(size: int, limit: int) -> str:

@@ -46,7 +46,7 @@ def check_zip(source: bytes | str | IO[bytes] | Any, shown: str,
         with zipfile.ZipFile(opened) as package:
             infos = package.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise FileUnreadable(shown, "文件头是 zip 格式（Word/Excel），但内容已损坏，无法打开",
+        raise FileUnreadable(shown, "文件头是 zip 格式（Word/Excel/OFD），但内容已损坏，无法打开",
                              hint="请用 Word/WPS/Excel 打开确认，或重新下载") from None
     finally:
         if position is not None:

@@ -3,20 +3,31 @@
 A PDF only knows lines: every paragraph of a 公文 (28 characters a line) comes out cut into
 pieces. A line is joined to the next when it runs (nearly) the full width, does not end a
 sentence, and the next line does not open a new outline item (一、 （一） 1. （1）). Page numbers
-in the official form (— 1 —) and page breaks are dropped. A PDF whose pages hold no text at all
-is a scan: it needs OCR, which this reader does not do.
+in the official form (— 1 —) and page breaks are dropped. A page that holds no text at all is
+a scan: it is OCR'd (:mod:`taizhang.readers.ocr`) and its lines join the others, so a mixed PDF
+keeps its text pages as they are. Each page's start offset in the text is kept.
 """
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
+from typing import TYPE_CHECKING
 
 from taizhang.errors import FileUnreadable
+from taizhang.readers import Paged
+
+if TYPE_CHECKING:
+    from taizhang.parse.model import ParseWarning
+
+# pdfminer logs English warnings (e.g. "CropBox missing") that mean nothing to our users
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # lines that are only a page number: "— 1 —", "- 2 -", "－3－", "第 4 页", "第4页 共9页", "5/9"
+# (OCR reads the dashes of a scanned "— 1 —" as 一 at times)
 _PAGE_NUMBER = re.compile(
-    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"^(?:[—–\-－─一]+\s*\d{1,4}\s*[—–\-－─一]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})$")
 # what opens an outline item, so a line starting with it is never glued to the previous one
 _ORDINAL = re.compile(
@@ -33,9 +44,10 @@ _ROLE_COLON = re.compile(r"(?:(?:牵头|责任|配合|协办|主办|参与|承�
 _UNIT_BRACKET = re.compile(r"^[〔（(【［]")
 _DOC_NUMBER_LINE = re.compile(r"^\S{1,15}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")  # 沈政办发〔2018〕78号
 _WIDTH_SHARE = 0.8  # a line this share of the typical full line is "full": the page broke it
+_PAGE_LINES = 8  # a page with fewer lines takes the whole document's full width
 
 
-def read_pdf(data: bytes, source: str) -> str:
+def read_pdf(data: bytes, source: str) -> Paged:
     from pdfminer.high_level import extract_text  # only when a .pdf is read
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -52,23 +64,61 @@ def read_pdf(data: bytes, source: str) -> str:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as err:
         raise FileUnreadable(source, f"PDF 文件已损坏，无法读取（{type(err).__name__}）",
                              hint="请用 PDF 阅读器打开确认，或重新下载") from None
-    text = join_lines(raw)
+    texts = raw.split("\x0c")  # pdfminer ends every page with a form feed
+    if len(texts) > 1 and not texts[-1].strip():
+        texts.pop()
+    pages = [page_lines(t) for t in texts]
+    scans = [i for i, lines in enumerate(pages) if not lines]
+    warnings: tuple[ParseWarning, ...] = ()
+    if scans:
+        from taizhang.readers.ocr import ocr_pdf_pages, ocr_warning
+
+        for i, lines in ocr_pdf_pages(data, source, scans).items():
+            pages[i] = lines
+        warnings = (ocr_warning(scans, len(pages)),)
+    text, starts = join_pages(pages)
     if not text.strip():
-        raise FileUnreadable(source, "PDF 没有文字层（可能是扫描件），无法直接提取文字",
-                             hint="需要先做 OCR 文字识别，再以文本或带文字层的 PDF 提供")
-    return text
+        raise FileUnreadable(source, "PDF 里没有可读的文字（文字层为空，文字识别也没有认出文字）",
+                             hint="请确认扫描件清晰、方向正确，或提供 txt/docx 版本")
+    return Paged(text, starts, warnings)
+
+
+def page_lines(raw: str) -> list[str]:
+    """One page's lines, stripped, without blank lines and page numbers."""
+    lines = (line.strip() for line in raw.split("\n"))
+    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
 
 
 def join_lines(raw: str) -> str:
     """pdfminer's output → paragraphs: drop page numbers and breaks, undo width wrapping."""
-    lines = [line.strip() for line in raw.replace("\x0c", "\n").split("\n")]
-    lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    return join_pages([page_lines(raw.replace("\x0c", "\n"))])[0]
+
+
+def join_pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
+    """Lines page by page → (paragraphs, each page's start offset in them).
+
+    A paragraph that runs over a page break is joined as any other, so a page may start in
+    the middle of a paragraph; its offset is where its first line landed.
+    """
+    lines = [line for page in pages for line in page]
     if not lines:
-        return ""
-    full = _full_width(lines)
+        return "", tuple(0 for _ in pages)
+    firsts: list[int] = []  # the index in ``lines`` of each page's first line
+    seen = 0
+    overall = _full_width(lines)
+    # a full line is judged page by page: a scanned page OCR'd beside text pages, or pages
+    # typeset apart, can differ in width; a page of a few lines has too few to tell
+    fulls: list[float] = []
+    for page in pages:
+        firsts.append(seen)
+        seen += len(page)
+        fulls += [_full_width(page) if len(page) >= _PAGE_LINES else overall] * len(page)
     out: list[str] = [lines[0]]
+    # where each line landed: (paragraph index, offset in that paragraph)
+    landed: list[tuple[int, int]] = [(0, 0)]
     tail = lines[0]  # the last physical line: the width test is about it, not the paragraph
-    for line in lines[1:]:
+    for number, line in enumerate(lines[1:]):
+        full = fulls[number]  # the width test is about the previous line, on its own page
         ends = (tail.endswith(_SENTENCE_END) and not (
             tail.endswith("〕") and _DOC_NUMBER_REST.match(line))
             or tail.endswith(("：", ":")) and not _ROLE_COLON.search(tail)
@@ -76,11 +126,20 @@ def join_lines(raw: str) -> str:
         if _UNIT_BRACKET.match(line) and not _ORDINAL.match(line):
             ends = False
         if _line_width(tail) >= full * _WIDTH_SHARE and not ends and not _ORDINAL.match(line):
-            out[-1] += (" " if _ascii_join(tail, line) else "") + line
+            out[-1] += " " if _ascii_join(tail, line) else ""
+            landed.append((len(out) - 1, len(out[-1])))
+            out[-1] += line
         else:
+            landed.append((len(out), 0))
             out.append(line)
         tail = line
-    return "\n".join(out)
+    starts = [0]
+    for paragraph in out[:-1]:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    total = starts[-1] + len(out[-1])
+    offsets = tuple(starts[landed[i][0]] + landed[i][1] if i < len(lines) else total
+                    for i in firsts)
+    return "\n".join(out), offsets
 
 
 def _line_width(line: str) -> float:

@@ -110,7 +110,7 @@ def read_upload(data: bytes, name: str, *, max_bytes: int) -> Any:
     shown = name or "上传的文件"
     if len(data) > max_bytes:
         raise FileUnreadable(shown, f"文件大小 {len(data)} 字节，超过上限 {max_bytes} 字节",
-                             hint="请上传正文文件（txt、docx、pdf、html），或拆分后分别上传")
+                             hint="请上传正文文件（txt、docx、doc、wps、pdf、ofd、html、eml 或扫描图片），或拆分后分别上传")
     if not data.strip():
         raise FileUnreadable(shown, "文件是空的", hint="请选择有正文内容的文件")
     import taizhang.readers as readers

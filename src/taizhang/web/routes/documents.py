@@ -72,7 +72,7 @@ async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
     require_admin(user)
     settings = request.app.state.settings
     if upload is None or not upload.filename:
-        raise InputError("没有选择文件", hint="请选择要上传的政策文件（txt、docx、pdf、html）")
+        raise InputError("没有选择文件", hint="请选择要上传的政策文件（txt、docx、doc、wps、pdf、ofd、html、eml 或扫描图片）")
     name = upload_name(upload.filename)
     place = check_jurisdiction(jurisdiction)
     data = await read_limited(upload, settings.max_file_bytes, name)
