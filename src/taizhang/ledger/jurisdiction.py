@@ -132,7 +132,7 @@ def decide_jurisdiction(doc: Any, *, given: str | None = None,
         warnings: tuple[str, ...] = ()
         if given and given != found.place:
             warnings = (f"按{_RULES[found.rule]}属于{found.place}"
-                        f"（{found.evidence[0]}），与 --jurisdiction {given} 不同；"
+                        f"（{found.evidence[0]}），与指定的地区 {given} 不同；"
                         f"已按文件自身记为{found.place}",)
         flags = ("jurisdiction_inferred",) if found.rule == "text" else ()
         return Placement(found.place, found.evidence, flags, warnings)

@@ -34,6 +34,7 @@ from taizhang.ledger.units import canonical_name, check_unit_name, normalize
 from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
+from taizhang.wording import display_title
 
 _RECORD_COLUMNS = list(s.documents.c)
 
@@ -251,7 +252,7 @@ def _carry_over(ctx: Ctx, matched: Sequence[tuple[int, ItemDraft]], doc_id: int,
 def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
     row = find_row(ctx, ref)
     if row.state == DocState.PUBLISHED.value:
-        raise IllegalTransition(f"文件“{row.title or row.source}”已经发布", hint="无需再次发布")
+        raise IllegalTransition(f"文件“{display_title(row.title, row.doc_number)}”已经发布", hint="无需再次发布")
     ctx.conn.execute(update(s.documents).where(s.documents.c.id == row.id)
                      .values(state=DocState.PUBLISHED.value))
     audit.record(ctx.conn, ctx.now, actor=actor, action="document.publish", entity="document",
