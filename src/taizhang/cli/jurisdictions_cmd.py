@@ -49,15 +49,15 @@ def jurisdictions(apply: bool, document: str | None, place: str | None, show_all
     changing = [f for f in shown if f.changes]
     columns = [("编号", 5), ("标题", 36), ("现记为", 10), ("应为", 10), ("理由", 50)]
     rows = [[f.document_id, display_title(f.title, f.doc_number), f.stored,
-             f.proposed or "（仍无法确定）", "；".join(f.evidence)] for f in shown]
+             f.proposed or "无法确定", "；".join(f.evidence)] for f in shown]
     if apply:
         footer = f"已更改 {len(changing)} 个文件的所属地区（{moved} 项任务随之移动），已记入留痕。"
     elif changing:
         footer = (f"{len(changing)} 个文件的所属地区应更改（尚未修改）；"
                   "确认无误后加 --apply 执行。")
-    else:
-        footer = "所属地区都与文件自身一致，无需更改。"
     undecided = [f for f in shown if f.proposed is None and f.stored == UNDECIDED]
+    if not apply and not changing:
+        footer = "没有可自动更改的文件。" if undecided else "所属地区都与文件自身一致，无需更改。"
     if undecided:
         footer += (f"\n{len(undecided)} 个文件仍看不出所属地区：可用 "
                    "taizhang jurisdictions --document 编号 --set 地区 --apply 指定。")
