@@ -121,9 +121,9 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
         emit(Listing(columns, rows, [r.to_dict() for _, r in results]), fmt, no_bom=no_bom)
     click.echo(tally.summary(), err=True)
     if tally.undecided:
-        click.echo(f"{len(tally.undecided)} 份文件所属地区未确定（记为“未确定”）：查看理由用 "
-                   "taizhang jurisdictions，补正用 taizhang jurisdictions --apply，"
-                   "或重新导入时加 --jurisdiction 地区名。", err=True)
+        click.echo(f"{len(tally.undecided)} 份文件所属地区未确定（记为“未确定”）：查看用 "
+                   "taizhang jurisdictions，指定用 taizhang jurisdictions --document 编号 "
+                   "--set 地区 --apply。", err=True)
     if tally.refused:
         click.echo(f"{tally.refused} 个文件未导入，{len(results)} 个成功。", err=True)
         return 2

@@ -143,7 +143,8 @@ def decide_jurisdiction(doc: Any, *, given: str | None = None,
                          + found.evidence)
     return Placement(UNDECIDED, found.evidence, ("jurisdiction_undecided",),
                      (f"看不出所属地区，已记为“{UNDECIDED}”并标记待核对；"
-                      f"可用 taizhang jurisdictions 查看，或重新导入时加 --jurisdiction 指定",))
+                      f"可用 taizhang jurisdictions --document 编号 --set 地区 --apply 指定"
+                      f"（导入新文件时也可加 --jurisdiction）",))
 
 
 _RULES = {"issuer": "发文机关", "doc_number": "发文字号", "text": "正文"}
