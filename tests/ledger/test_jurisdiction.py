@@ -86,3 +86,23 @@ def test_nothing_found_is_undecided_and_flagged_never_refused() -> None:
 ])
 def test_fallback_title(text: str, title: str | None, rule: str) -> None:
     assert fallback_title(text) == (title, rule)
+
+
+def test_words_that_hold_a_place_name_do_not_count() -> None:
+    text = "发展朝阳产业，培育朝阳产业，壮大朝阳产业，确保定期调度。"
+    assert place_mentions(text) == []
+    assert place_mentions("朝阳市要……朝阳……朝阳") == [("朝阳市", 3)]
+
+
+def test_the_generated_cities_without_issuer_are_placed_in_their_own_city(tmp_path: object) -> None:
+    """Sample 004 (no issuer, no 发文字号) rewritten for other cities by the corpus generator:
+    each is placed in the city whose folder it was written to, never in a neighbour it names."""
+    from pathlib import Path
+
+    from taizhang.corpus.generate import generate
+
+    made = [p for p in generate(Path(str(tmp_path)) / "gen", 120, seed=7) if p.stem.endswith("004")]
+    assert len(made) >= 10
+    placed = {p.parent.name: infer_jurisdiction(issuer=None, doc_number=None,
+                                                text=p.read_text("utf-8")).place for p in made}
+    assert placed == {city: city for city in placed}

@@ -63,13 +63,17 @@ def place_from_code(doc_number: str | None) -> tuple[str, str] | None:
 def place_mentions(text: str) -> list[tuple[str, int]]:
     """Known places by how often the text names them (short names count: 沈阳), most first.
 
-    A place inside a longer one is not counted twice: 吉林市 is not also 吉林(省).
+    A place inside a longer one is not counted twice: 吉林市 is not also 吉林(省); words the
+    table lists for a name do not count (朝阳产业 is no 朝阳市).
     """
     bare = _CITED.sub("", text)
     counts: dict[str, int] = {}
     shorts = sorted(_rows("jurisdiction_places.tsv"), key=lambda r: -len(r[1]))
-    for place, short, _level in shorts:
-        n = bare.count(short)
+    for place, short, *rest in shorts:
+        seen = bare
+        for word in filter(None, (rest[1] if len(rest) > 1 else "").split("、")):
+            seen = seen.replace(word, "\0")
+        n = seen.count(short)
         if n:
             counts[place] = n
             bare = bare.replace(short, "\0")  # 吉林市 counted: its 吉林 is not 吉林省's
@@ -102,12 +106,12 @@ def infer_jurisdiction(*, issuer: str | None, doc_number: str | None, text: str,
 
 
 def _short(place: str) -> str:
-    return next((s for p, s, _ in _rows("jurisdiction_places.tsv") if p == place), place)
+    return next((row[1] for row in _rows("jurisdiction_places.tsv") if row[0] == place), place)
 
 
 def known_places() -> tuple[str, ...]:
     """Every place of the tables (for the docs and a check of --jurisdiction)."""
-    return tuple(p for p, _, _ in _rows("jurisdiction_places.tsv"))
+    return tuple(row[0] for row in _rows("jurisdiction_places.tsv"))
 
 
 @dataclass(frozen=True, slots=True)
