@@ -153,3 +153,11 @@ def test_bad_input_stores_nothing(cli: Run, tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     code, out, err = cli("ingest", tmp_path / "nothing.txt", "--db", f"sqlite:///{db}")
     assert code == 2 and "错误：" in err and "拒绝 1" in err and not db.exists()
+
+
+def test_no_progress_means_none(cli: Run, tmp_path: Path) -> None:
+    from taizhang.corpus.generate import generate
+
+    files = sorted(str(p) for p in generate(tmp_path / "gen", 10, seed=4))
+    code, _, err = cli("ingest", *files, "--no-progress", "--db", f"sqlite:///{tmp_path / 'l.db'}")
+    assert code == 0 and "进度：" not in err and err.splitlines()[-1].startswith("读入 10、")

@@ -44,13 +44,15 @@ class IngestTally:
 
 
 class IngestProgress:
-    """Context manager; ``step()`` after each file. ``bar``: None decides by the terminal."""
+    """Context manager; ``step()`` after each file. ``bar``: None decides by the terminal
+    (a bar on one, plain lines otherwise), True always a bar, False no progress at all."""
 
     def __init__(self, total: int, *, bar: bool | None = None) -> None:
         self.total = total
         self.done = 0
         self.started = time.monotonic()
         self.bar_wanted = sys.stderr.isatty() if bar is None else bar
+        self.lines_wanted = bar is None
         self._bar: Any = None
         self._task: Any = None
         self._every = max(1, total // 10)
@@ -76,7 +78,8 @@ class IngestProgress:
         rate = self.done / max(time.monotonic() - self.started, 1e-6)
         if self._bar is not None:
             self._bar.update(self._task, completed=self.done, rate=f"{rate:.1f}")
-        elif self.total >= PLAIN_FROM and (self.done % self._every == 0 or self.done == self.total):
+        elif self.lines_wanted and self.total >= PLAIN_FROM \
+                and (self.done % self._every == 0 or self.done == self.total):
             left = (self.total - self.done) / rate if rate else 0
             click.echo(f"进度：{self.done}/{self.total}（{100 * self.done // self.total}%），"
                        f"{rate:.1f} 份/秒，预计还需 {_duration(left)}", err=True)

@@ -58,7 +58,7 @@ def init(db: str | None, allow_other_tables: bool) -> int:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="文件较多时并行解析的进程数（默认按 CPU 核数，最多 4；1 表示不另起进程）")
 @click.option("--progress/--no-progress", "bar", default=None,
-              help="显示进度条（默认：终端上显示进度条，输出到管道或文件时每完成一成打印一行进度）")
+              help="总显示进度条 / 不显示任何进度（默认：终端上显示进度条，输出到管道或文件时每完成一成打印一行进度）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
 @output_options

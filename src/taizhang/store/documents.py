@@ -127,7 +127,7 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     place = placed.place
     title, flags = doc.title, list(placed.flags)
     if not title:  # never the file name: the 印发 sentence, a title line, else （无标题）
-        title, rule = fallback_title(doc.text)
+        title, _ = fallback_title(doc.text)
         flags.append("title_inferred" if title else "untitled")
     state = DocState.DRAFT if draft else DocState.PUBLISHED
     version = (prior.version + 1) if prior is not None else 1
@@ -252,7 +252,8 @@ def _carry_over(ctx: Ctx, matched: Sequence[tuple[int, ItemDraft]], doc_id: int,
 def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
     row = find_row(ctx, ref)
     if row.state == DocState.PUBLISHED.value:
-        raise IllegalTransition(f"文件“{display_title(row.title, row.doc_number)}”已经发布", hint="无需再次发布")
+        raise IllegalTransition(f"文件“{display_title(row.title, row.doc_number)}”已经发布",
+                                hint="无需再次发布")
     ctx.conn.execute(update(s.documents).where(s.documents.c.id == row.id)
                      .values(state=DocState.PUBLISHED.value))
     audit.record(ctx.conn, ctx.now, actor=actor, action="document.publish", entity="document",
