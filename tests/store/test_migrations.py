@@ -55,6 +55,7 @@ def test_the_sessions_migration_goes_down_and_up_keeping_the_ledger(db_url: str)
         ledger.ingest(shenyang(), actor="test")
         ledger.instance_secret()
     assert {"sessions", "instance"} <= _tables(db_url)
+    _alembic(db_url, "downgrade", "0008")  # 0009's columns of documents go first (tested below)
     kept = {k: v for k, v in snapshot(db_url).items()
             if k not in ("sessions", "instance", "alembic_version")}
     _alembic(db_url, "downgrade", "0005_items_fillfactor")
@@ -66,6 +67,27 @@ def test_the_sessions_migration_goes_down_and_up_keeping_the_ledger(db_url: str)
     with Ledger(db_url) as ledger:  # opening upgrades again
         assert _revision(db_url) == head_revision()
         assert ledger.find_session("0" * 64, SessionPolicy()) is None
+        assert len(ledger.list_items()) == 3
+
+
+def _columns(url: str, table: str) -> set[str]:
+    engine = open_engine(url)
+    try:
+        return {c["name"] for c in inspect(engine).get_columns(table)}
+    finally:
+        engine.dispose()
+
+
+def test_the_jurisdiction_evidence_migration_goes_down_and_up(db_url: str) -> None:
+    with Ledger(db_url) as ledger:
+        ledger.ingest(shenyang(), actor="test")
+    new = {"jurisdiction_evidence", "review_flags"}
+    assert new <= _columns(db_url, "documents")
+    _alembic(db_url, "downgrade", "0008")  # plain DROP COLUMN: items' foreign keys stay intact
+    assert not new & _columns(db_url, "documents")
+    with Ledger(db_url) as ledger:  # opening upgrades; the old row has no evidence, not an error
+        record = ledger.list_documents()[0]
+        assert record.jurisdiction == "沈阳市" and record.jurisdiction_evidence == ()
         assert len(ledger.list_items()) == 3
 
 

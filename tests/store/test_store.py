@@ -92,12 +92,12 @@ def test_draft_hidden_until_published(ledger: Ledger) -> None:
     assert ledger.document_text(result.document.id) == "另一份"
 
 
-def test_missing_jurisdiction_refused(db_url: str, ledger: Ledger) -> None:
-    before = snapshot(db_url)
-    with pytest.raises(InputError, match="--jurisdiction"):
-        ledger.ingest(jilin()._replace(issuer=None, doc_number="X", text="新"),
-                      actor=OFFICE)
-    assert snapshot(db_url) == before
+def test_a_document_of_no_known_place_is_stored_undecided_and_flagged(ledger: Ledger) -> None:
+    # no issuer, a 发文字号 of no known 机关代字, a text naming no place: stored, not refused
+    result = ledger.ingest(jilin()._replace(issuer=None, doc_number="X", text="新"), actor=OFFICE)
+    record = ledger.get_document(result.document.id)
+    assert record.jurisdiction == "未确定" and "jurisdiction_undecided" in record.review_flags
+    assert any("--jurisdiction" in w for w in result.warnings)
 
 
 def test_report_prefills_and_checks_units(db_url: str, ledger: Ledger) -> None:

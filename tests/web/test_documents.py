@@ -175,3 +175,24 @@ def test_the_review_page_lists_what_the_parser_was_unsure_of_first(client: TestC
     assert "其中 <span class=\"doubt-count\">1</span> 项需先核对" in page
     assert "未找到责任单位，而本文件其他任务都写明了" in page
     assert re.search(r'<label class="doubt">牵头单位', page)
+
+
+def test_the_review_page_shows_the_jurisdiction_evidence_and_the_flags(
+        client: TestClient, ledger: Ledger) -> None:
+    token = login(client, "admin")
+    # 004 has no title line, no issuer, no 发文字号: 沈阳市 from its text, title （无标题）
+    r = _upload(client, token, "004.txt", (SAMPLES / "004_d9f934d189bcf9a8.txt").read_bytes())
+    doc_id = int(r.headers["location"].rsplit("/", 1)[1])
+    page = client.get(f"/documents/{doc_id}").text
+    assert re.search(r'id="jurisdiction">沈阳市 <span class="muted">（依据：正文提到 沈阳 \d+ 次', page)
+    flags = re.search(r'id="review-flags">([^<]+)<', page)
+    assert flags and "所属地区由正文推断" in flags.group(1) and "没有标题" in flags.group(1)
+    assert "<h1>（无标题）" in page and "004.txt</h1>" not in page
+    listing = client.get("/documents").text
+    assert "（无标题）</a> <span class=\"badge doubt\"" in listing
+    # a form's place that the document contradicts: the document's own kept, the flash says so
+    r = _upload(client, token, "002.txt", (SAMPLES / "002_0c7ffc69b25063d5.txt").read_bytes(),
+                jurisdiction="沈阳市")
+    doc_id = int(r.headers["location"].rsplit("/", 1)[1])
+    assert ledger.get_document(doc_id).jurisdiction == "吉林省"
+    assert "与指定的地区 沈阳市 不同" in client.get(f"/documents/{doc_id}").text

@@ -95,16 +95,17 @@ def level_of(place: str) -> str:
         else "county" if place.endswith(("县", "区")) else ""
 
 
-def document_place(issuer: str | None, doc_number: str | None) -> Place:
+def document_place(issuer: str | None, doc_number: str | None, text: str = "") -> Place:
     """Where a document belongs, decided as ``taizhang ingest`` decides it
     (:func:`taizhang.ledger.units.document_jurisdiction`): file mode and ledger mode of the
     analyses cannot put one document in two places. A document that names no issuer (a 工作要点
-    copied without its header) has no place here either, as ingest refuses it without
-    --jurisdiction; its level still comes from the best evidence."""
+    copied without its header) is placed by the place its text names again and again, as
+    ingest places it; none → no place (ingest stores it as 未确定)."""
     from taizhang.ledger.units import document_jurisdiction
 
-    name = document_jurisdiction(issuer, doc_number)
+    name = document_jurisdiction(issuer, doc_number, text)
     if not name:
         return Place("", "", "none")
     guess = place_of(issuer, doc_number)
-    return Place(name, guess.level if guess.name == name else level_of(name), "issuer")
+    return Place(name, guess.level if guess.name == name else level_of(name),
+                 "issuer" if issuer else "doc_number" if guess.name == name else "text")

@@ -103,7 +103,7 @@ def doc_info(doc: Document, *, doc_id: str | None = None) -> DocInfo:
         title=doc.title,
         doc_number=doc.doc_number,
         issued_on=doc.issued_on,
-        place=document_place(doc.issuer, doc.doc_number),
+        place=document_place(doc.issuer, doc.doc_number, doc.text),
         references=tuple(Ref(r.doc_number, r.title, r.relation) for r in doc.references),
     )
 

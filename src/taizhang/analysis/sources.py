@@ -16,6 +16,7 @@ from taizhang.analysis.load import LoadItem
 from taizhang.analysis.places import Place, level_of, place_of
 from taizhang.analysis.rows import Corpus, DocInfo, Ref, TaskRow, normalize_unit
 from taizhang.errors import InputError
+from taizhang.ledger.jurisdiction import UNDECIDED
 from taizhang.parse.model import Document, Reference
 
 DOC_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -73,10 +74,12 @@ def corpus_from_ledger(ledger: Any) -> Corpus:
         parsed = ledger.document_parse(rec.id)
         guess = place_of(rec.issuer, rec.doc_number)
         level = guess.level if guess.name == rec.jurisdiction else level_of(rec.jurisdiction)
+        where = Place(rec.jurisdiction, level, "ledger") if rec.jurisdiction != UNDECIDED \
+            else Place("", "", "none")  # stored as 未确定: no place, as in file mode
         info = DocInfo(id=str(rec.id), source=rec.source, title=rec.title,
                        doc_number=rec.doc_number,
                        issued_on=rec.issued_on.isoformat() if rec.issued_on else None,
-                       place=Place(rec.jurisdiction, level, "ledger"),
+                       place=where,
                        references=references_from_dict(parsed))
         infos.append(info)
         by_task: dict[str, list[Any]] = defaultdict(list)

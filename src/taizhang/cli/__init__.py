@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "ledger_cmd:ingest",
     "publish": "ledger_cmd:publish",
     "documents": "ledger_cmd:documents",
+    "jurisdictions": "jurisdictions_cmd:jurisdictions",
     "tasks": "ledger_cmd:tasks",
     "report": "progress_cmd:report",
     "status": "progress_cmd:status",

@@ -33,9 +33,9 @@ def _corpus(files: list[str], db_url: str | None) -> Any:
     if files:
         corpus = corpus_from_files(files)
         for d in corpus.docs:
-            if not d.place.name:  # as ingest would refuse it without --jurisdiction
-                click.echo(f"提示：{d.source} 看不出发文机关，未归入任何地区（入库时需用 --jurisdiction 指定）",
-                           err=True)
+            if not d.place.name:  # as ingest stores it: under 未确定, flagged
+                click.echo(f"提示：{d.source} 看不出所属地区，未归入任何地区（入库时记为“未确定”，"
+                           "可用 --jurisdiction 指定）", err=True)
         return corpus
     with _ledger(db_url) as ledger:
         corpus = corpus_from_ledger(ledger)

@@ -281,7 +281,7 @@ def network(directory: Path, place: str | None, include_collectives: bool, top: 
 @click.option("--where", "where", required=True,
               help="选取文件的条件（documents 表的列，SQL 写法），如 \"place = '大连市' AND year >= 2018\"")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="最多导入的文件数")
-@click.option("--jurisdiction", default=None, help="单位所属地区（文件看不出发文机关时必填）")
+@click.option("--jurisdiction", default=None, help="文件看不出所属地区时使用的地区，如 沈阳市（能看出的仍按文件自身）")
 @click.option("--draft", is_flag=True, help="作为草稿导入，审核后用 taizhang publish 发布")
 @click.option("--actor", default="cli:corpus", show_default=True, help="记入留痕的操作人")
 @click.option("--db", default=None, help="台账数据库（默认 TAIZHANG_DB 或 ./taizhang.db）")

@@ -147,7 +147,7 @@ def import_progress(file: str, unit: str | None, sheet: str | None, dry_run: boo
               help="“6月底”这类没写年份的时限按哪一年算（默认取表格标题中的年份）")
 @click.option("--sheet", default=None, metavar="工作表", help="读取这个工作表（默认第一个）")
 @click.option("--jurisdiction", default=None, metavar="地区",
-              help="表中单位所属地区，如 沈阳市（表格里看不出发文机关时必须指定）")
+              help="表中单位所属地区，如 沈阳市（表格里看不出地区时使用；看不出又未指定时记为“未确定”）")
 @click.option("--draft", is_flag=True, help="先存为草稿，审核后再 taizhang publish")
 @click.option("--dry-run", is_flag=True, help="只列出识别出的任务，不写入台账")
 @click.option("--create", is_flag=True, help="数据库还不存在时新建（默认只导入已有的台账）")
@@ -172,6 +172,8 @@ def import_sheet(file: str, year: int | None, sheet: str | None, jurisdiction: s
     click.echo(f"{file}（{display_title(doc.title, doc.doc_number)}）："
                f"{words.get(result.outcome, result.outcome)}，"
                f"{len(doc.tasks)} 项任务（文件编号 {result.document.id}）。")
+    for warning in result.warnings:  # the sheet's own place differs from --jurisdiction, or none
+        click.echo(f"提示：{warning}", err=True)
 
 
 def _writer(fmt: str, items: list[Any], *, for_unit: str | None, by: str, day: dt.date,

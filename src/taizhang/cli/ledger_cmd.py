@@ -51,33 +51,42 @@ def init(db: str | None, allow_other_tables: bool) -> int:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--jurisdiction", default=None, help="单位所属地区（文中没有发文机关时必填），如 沈阳市")
+@click.option("--jurisdiction", default=None,
+              help="文中看不出所属地区时使用的地区，如 沈阳市；发文机关、发文字号或正文能说明地区的文件仍按文件自身")
 @click.option("--draft", is_flag=True, help="作为草稿导入，审核后用 taizhang publish 发布")
 @click.option("--encoding", default=None, help="指定文本编码（默认自动识别）")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="文件较多时并行解析的进程数（默认按 CPU 核数，最多 4；1 表示不另起进程）")
+@click.option("--progress/--no-progress", "bar", default=None,
+              help="总显示进度条 / 不显示任何进度（默认：终端上显示进度条，输出到管道或文件时每完成一成打印一行进度）")
 @click.option("--actor", default=OFFICE_ACTOR, show_default=True, help="记入留痕的操作人")
 @db_option
 @output_options
 def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encoding: str | None,
-           workers: int | None, actor: str, db: str | None, fmt: str, no_bom: bool,
-           as_json: bool) -> int:
+           workers: int | None, bar: bool | None, actor: str, db: str | None, fmt: str,
+           no_bom: bool, as_json: bool) -> int:
     """解析并导入政策文件（txt、docx、doc、wps、pdf、ofd、html、eml，扫描件做文字识别）：每个文件一个事务；重复导入不做修改，同一文号的修订稿成为新版本。
 
-    数据库不存在时新建；一个文件也没导入成功时不留下新建的数据库文件。
+    所属地区按发文机关、发文字号的机关代字或正文中的地名判断（理由记入台账）；都看不出时用
+    --jurisdiction，再没有则记为“未确定”并标记待核对（可用 taizhang jurisdictions 补正）。
+    数据库不存在时新建；一个文件也没导入成功时不留下新建的数据库文件。最后一行汇总：
+    读入、未变化跳过、需核对、拒绝各多少份。
     """
     from taizhang.cli.ingest_pool import parsed
+    from taizhang.cli.ingest_progress import IngestProgress, IngestTally
     from taizhang.config import Settings
     from taizhang.errors import TaizhangError
     from taizhang.store.opening import discard_new_file, missing_sqlite_file
 
     fmt = chosen(fmt, as_json)
     fresh = missing_sqlite_file(Settings.from_env(db_url=db).db_url)
-    results, failed = [], 0
+    results: list[tuple[str, Any]] = []
+    tally = IngestTally()
     try:
         # many files: parsed by worker processes while this one stores
         with closing(parsed(files, encoding, workers)) as stream, \
-                open_ledger(db, create=True) as ledger:
+                open_ledger(db, create=True) as ledger, \
+                IngestProgress(len(files), bar=bar) as progress:
             _warn_new_place(ledger, jurisdiction)
             for name, doc, problem in stream:
                 try:
@@ -88,13 +97,17 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
                     if isinstance(err, StorageError):
                         raise
                     problem = str(err)
+                progress.step()
                 if problem is not None:
                     click.echo(f"错误：{name}：{problem}", err=True)
-                    failed += 1
+                    tally.refused += 1
                     continue
                 results.append((name, result))
+                tally.add(name, result)
                 if fmt == "table":
                     click.echo(_ingest_line(name, result))
+                for warning in result.warnings:
+                    click.echo(f"提示：{name}：{warning}", err=True)
             ledger.refresh_search_index()  # once for the batch, not once per document
     finally:
         if fresh is not None and not results:
@@ -106,8 +119,13 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
                  display_title(r.document.title, r.document.doc_number), r.document.jurisdiction,
                  r.added, r.matched] for name, r in results]
         emit(Listing(columns, rows, [r.to_dict() for _, r in results]), fmt, no_bom=no_bom)
-    if failed:
-        click.echo(f"{failed} 个文件未导入，{len(results)} 个成功。", err=True)
+    click.echo(tally.summary(), err=True)
+    if tally.undecided:
+        click.echo(f"{len(tally.undecided)} 份文件所属地区未确定（记为“未确定”）：查看用 "
+                   "taizhang jurisdictions，指定用 taizhang jurisdictions --document 编号 "
+                   "--set 地区 --apply。", err=True)
+    if tally.refused:
+        click.echo(f"{tally.refused} 个文件未导入，{len(results)} 个成功。", err=True)
         return 2
     return 0
 
@@ -139,7 +157,16 @@ def _ingest_line(name: str, result: Any) -> str:
     if result.outcome == "new_version":
         return (f"新版本：{name} → 文件 {d.id}{title}第 {d.version} 版{state}：沿用 {result.matched} 项"
                 f"（保留进展和留痕），新增 {result.added} 项，上一版有 {result.dropped} 项未再出现")
-    return f"已导入：{name} → 文件 {d.id}{title}（{d.jurisdiction}）{state}：{result.added} 项任务"
+    place = d.jurisdiction
+    if "jurisdiction_inferred" in d.review_flags and d.jurisdiction_evidence:
+        place += f"，推断：{d.jurisdiction_evidence[0]}"
+    flagged = "".join(f"［{_FLAG_WORDS[f]}］" for f in d.review_flags if f in _FLAG_WORDS)
+    return (f"已导入：{name} → 文件 {d.id}{title}（{place}）{state}：{result.added} 项任务"
+            f"{flagged}")
+
+
+_FLAG_WORDS = {"jurisdiction_undecided": "地区未确定，待核对", "untitled": "无标题，待核对",
+               "title_inferred": "标题由正文推断，待核对"}
 
 
 @click.command()

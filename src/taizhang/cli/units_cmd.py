@@ -20,7 +20,7 @@ ACTIONS = {
     "document.ingest": "导入文件", "document.publish": "发布文件", "unit.create": "新增单位",
     "unit.alias": "添加别名", "unit.merge": "合并单位", "link.confirm": "确认只报一次关联",
     "link.remove": "撤销关联", "link.report": "关联同步报送", "user.create": "新建用户",
-    "user.password": "重设密码",
+    "user.password": "重设密码", "document.jurisdiction": "更正所属地区",
 }
 
 

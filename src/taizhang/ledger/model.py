@@ -131,6 +131,15 @@ class Unit:
                 "aliases": list(self.aliases), "merged_into": self.merged_into}
 
 
+# flags a document carries until a person has looked (code → what the review page says)
+REVIEW_FLAGS = {
+    "jurisdiction_undecided": "所属地区未确定：请用 taizhang jurisdictions --document 编号 --set 地区 --apply 指定",
+    "jurisdiction_inferred": "所属地区由正文推断，请核对",
+    "title_inferred": "文中没有标题行，标题由正文推断，请核对",
+    "untitled": "文中没有标题，请核对",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """A stored document version (the parse itself is kept as JSON beside it)."""
@@ -152,6 +161,14 @@ class DocumentRecord:
     ingested_at: dt.datetime
     ingested_by: str
     item_count: int = 0
+    # why this jurisdiction, in Chinese (发文机关 … → 沈阳市 · 正文提到 沈阳 68 次)
+    jurisdiction_evidence: tuple[str, ...] = ()
+    # what a reviewer should look at: codes of REVIEW_FLAGS (jurisdiction_undecided, untitled …)
+    review_flags: tuple[str, ...] = ()
+
+    @property
+    def flag_labels(self) -> tuple[str, ...]:
+        return tuple(REVIEW_FLAGS.get(f, f) for f in self.review_flags)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +179,8 @@ class DocumentRecord:
             "period_end": _iso(self.period_end), "text_hash": self.text_hash,
             "ingested_at": _iso(self.ingested_at), "ingested_by": self.ingested_by,
             "item_count": self.item_count,
+            "jurisdiction_evidence": list(self.jurisdiction_evidence),
+            "review_flags": list(self.review_flags),
         }
 
 

@@ -62,14 +62,18 @@ def jurisdiction_of(issuer: str | None) -> str | None:
     return match.group("place") if match else None
 
 
-def document_jurisdiction(issuer: str | None, doc_number: str | None = None) -> str | None:
+def document_jurisdiction(issuer: str | None, doc_number: str | None = None,
+                          text: str = "") -> str | None:
     """The place a document's units belong to, as far as the document itself says: the one
-    function behind both ``taizhang ingest`` (which then asks for --jurisdiction when it gives
-    None) and the analyses of files given on the command line, so the two cannot place a
-    document differently. Today the issuer decides (see :func:`jurisdiction_of`);
-    ``doc_number`` is passed for a rule that reads the 机关代字 too.
+    function behind the analyses of files given on the command line and the first steps of
+    ``taizhang ingest`` (:func:`taizhang.ledger.jurisdiction.infer_jurisdiction`, which reads
+    the text too), so the two cannot place a document differently: the issuer decides, else
+    the 机关代字 of the 发文字号 (``辽政办发〔2021〕1号`` → 辽宁省), else the place the text
+    names again and again (推进沈阳经济区建设…沈阳… → 沈阳市).
     """
-    return jurisdiction_of(issuer)
+    from taizhang.ledger.jurisdiction import infer_jurisdiction  # it imports this module
+
+    return infer_jurisdiction(issuer=issuer, doc_number=doc_number, text=text).place
 # what a unit name a person types may hold: Chinese characters, Latin letters and digits
 # (科技局 2 科), brackets (县(市)), 、 between collective parts, the middle dot of 兵团 names
 _NAME_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z0-9()（）、·・\-—]")

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from taizhang.errors import IllegalTransition, InputError, NotFound
+from taizhang.ledger.doc_titles import fallback_title
 from taizhang.ledger.items import (
     ItemDraft,
     PriorItem,
@@ -26,14 +27,20 @@ from taizhang.ledger.model import (
     Status,
     WorkItem,
 )
+from taizhang.ledger.jurisdiction import decide_jurisdiction
 from taizhang.ledger.names import document_not_found
 from taizhang.ledger.schedule import iso_date
-from taizhang.ledger.units import canonical_name, check_unit_name, document_jurisdiction, normalize
+from taizhang.ledger.units import canonical_name, check_unit_name, normalize
 from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, schema as s, units
 from taizhang.store.engine import Ctx
+from taizhang.wording import display_title
 
 _RECORD_COLUMNS = list(s.documents.c)
+
+
+def _json_tuple(raw: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(raw)) if raw else ()
 
 
 def _record(row: Any, item_count: int = 0) -> DocumentRecord:
@@ -42,7 +49,9 @@ def _record(row: Any, item_count: int = 0) -> DocumentRecord:
         state=DocState(row.state), jurisdiction=row.jurisdiction, source=row.source,
         title=row.title, doc_number=row.doc_number, issuer=row.issuer, issued_on=row.issued_on,
         period_start=row.period_start, period_end=row.period_end, text_hash=row.text_hash,
-        ingested_at=row.ingested_at, ingested_by=row.ingested_by, item_count=item_count)
+        ingested_at=row.ingested_at, ingested_by=row.ingested_by, item_count=item_count,
+        jurisdiction_evidence=_json_tuple(row.jurisdiction_evidence),
+        review_flags=_json_tuple(row.review_flags))
 
 
 def _count(ctx: Ctx, doc_id: int) -> int:
@@ -113,21 +122,24 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     key = doc_key(doc)
     prior = conn.execute(select(*_RECORD_COLUMNS).where(
         (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
-    place = jurisdiction or (prior.jurisdiction if prior is not None else None) \
-        or document_jurisdiction(doc.issuer, doc.doc_number)
-    if not place:
-        name = f"《{doc.title}》" if doc.title else (doc.doc_number or "这份文件")
-        raise InputError(f"{name}看不出发文机关，无法确定单位所属地区",
-                         hint="请用 --jurisdiction 指定，例如 --jurisdiction 沈阳市")
+    placed = decide_jurisdiction(doc, given=jurisdiction,
+                                 prior=prior.jurisdiction if prior is not None else None)
+    place = placed.place
+    title, flags = doc.title, list(placed.flags)
+    if not title:  # never the file name: the 印发 sentence, a title line, else （无标题）
+        title, _ = fallback_title(doc.text)
+        flags.append("title_inferred" if title else "untitled")
     state = DocState.DRAFT if draft else DocState.PUBLISHED
     version = (prior.version + 1) if prior is not None else 1
     values = dict(key=key, version=version, current=True, state=state.value, jurisdiction=place,
-                  source=doc.source, title=doc.title, doc_number=doc.doc_number,
+                  source=doc.source, title=title, doc_number=doc.doc_number,
                   issuer=doc.issuer, issued_on=iso_date(doc.issued_on),
                   period_start=iso_date(doc.period.start if doc.period else None),
                   period_end=iso_date(doc.period.end if doc.period else None), text_hash=digest,
                   ingested_at=ctx.now, ingested_by=actor)
-    doc_id = bulk.insert_one(ctx, s.documents, values)
+    stored = dict(jurisdiction_evidence=json.dumps(list(placed.evidence), ensure_ascii=False),
+                  review_flags=json.dumps(flags) if flags else None)
+    doc_id = bulk.insert_one(ctx, s.documents, values | stored)
     bulk.insert_many(ctx, s.document_texts, [dict(
         document_id=doc_id, parse_json=json.dumps(doc.to_dict(), ensure_ascii=False),
         raw_text=doc.text)])
@@ -154,11 +166,13 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
         document_id=doc_id,
         before={"version": prior.version, "id": prior.id} if prior is not None else None,
         after={"key": key, "version": version, "state": state.value, "jurisdiction": place,
-               "items": len(drafts)})])
+               "jurisdiction_evidence": list(placed.evidence), "items": len(drafts)})])
     # what was just written, not read back: every draft is now an item of this document
-    record = DocumentRecord(id=doc_id, **{**values, "state": state}, item_count=len(drafts))
+    record = DocumentRecord(id=doc_id, **{**values, "state": state}, item_count=len(drafts),
+                            jurisdiction_evidence=placed.evidence, review_flags=tuple(flags))
     return IngestResult(document=record, outcome=outcome, added=len(new_drafts),
-                        matched=matched, dropped=prior_count - matched)
+                        matched=matched, dropped=prior_count - matched,
+                        warnings=placed.warnings)
 
 
 def _item_values(doc_id: int, place: str, start: dt.date | None, d: ItemDraft,
@@ -238,7 +252,8 @@ def _carry_over(ctx: Ctx, matched: Sequence[tuple[int, ItemDraft]], doc_id: int,
 def publish(ctx: Ctx, ref: int | str, *, actor: str) -> DocumentRecord:
     row = find_row(ctx, ref)
     if row.state == DocState.PUBLISHED.value:
-        raise IllegalTransition(f"文件“{row.title or row.source}”已经发布", hint="无需再次发布")
+        raise IllegalTransition(f"文件“{display_title(row.title, row.doc_number)}”已经发布",
+                                hint="无需再次发布")
     ctx.conn.execute(update(s.documents).where(s.documents.c.id == row.id)
                      .values(state=DocState.PUBLISHED.value))
     audit.record(ctx.conn, ctx.now, actor=actor, action="document.publish", entity="document",

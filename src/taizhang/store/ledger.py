@@ -177,6 +177,23 @@ class Ledger:
 
     # units -------------------------------------------------------------------------------------
 
+    def review_jurisdictions(self, document: DocRef | None = None) -> list[Any]:
+        """Each current document (or one) with the place its own text gives and why
+        (:class:`taizhang.store.relocate.Finding`); nothing is changed."""
+        from taizhang.store import relocate
+
+        with self.engine.connect() as conn:
+            return relocate.review(self._ctx(conn), document)
+
+    def relocate(self, findings: Sequence[Any], *, actor: str) -> int:
+        """Move each document whose finding ``changes`` to its proposed place, all in one
+        transaction (audited per document); the number of items moved."""
+        from taizhang.store import relocate
+
+        with self.engine.begin() as conn:
+            ctx = self._ctx(conn)
+            return sum(relocate.relocate(ctx, f, actor=actor) for f in findings if f.changes)
+
     def jurisdictions(self) -> list[str]:
         """Every place the ledger knows (of its documents and units), sorted."""
         with self.engine.connect() as conn:

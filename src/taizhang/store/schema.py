@@ -38,6 +38,8 @@ documents = Table(
     Column("text_hash", String(64), nullable=False),
     Column("ingested_at", DateTime, nullable=False),
     Column("ingested_by", String(200), nullable=False),
+    Column("jurisdiction_evidence", Text),  # JSON list of Chinese lines (migration 0009)
+    Column("review_flags", Text),  # JSON list of flag codes: jurisdiction_undecided, untitled …
 )
 
 # the bulky parts apart, so listing documents and joining items to them reads small rows

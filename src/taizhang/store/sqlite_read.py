@@ -41,7 +41,8 @@ from taizhang.store.revision import head_revision
 _URL = re.compile(r"^sqlite(?:\+pysqlite)?:///(?P<path>[^?]+)$")
 _NOT_OPEN = tuple(st.value for st in (*FINISHED, Status.SUSPENDED))
 _DOC_COLUMNS = ("id, key, version, current, state, jurisdiction, source, title, doc_number, "
-                "issuer, issued_on, period_start, period_end, text_hash, ingested_at, ingested_by")
+                "issuer, issued_on, period_start, period_end, text_hash, ingested_at, ingested_by, "
+                "jurisdiction_evidence, review_flags")
 # unit names and document titles are looked up apart (see Reader._names)
 _ITEMS = ("SELECT i.id, i.document_id, i.task_key, i.seq, i.title, i.text, i.jurisdiction, "
           "i.lead_unit_id, i.leaders, i.due, i.due_implied, i.rrule, i.start, i.status, "
@@ -118,7 +119,8 @@ class Reader:
             jurisdiction=row[5], source=row[6], title=row[7], doc_number=row[8], issuer=row[9],
             issued_on=_date(row[10]), period_start=_date(row[11]), period_end=_date(row[12]),
             text_hash=row[13], ingested_at=_when(row[14]),  # type: ignore[arg-type]
-            ingested_by=row[15], item_count=item_count)
+            ingested_by=row[15], item_count=item_count,
+            jurisdiction_evidence=_json_tuple(row[16]), review_flags=_json_tuple(row[17]))
 
     def find_document_id(self, ref: int | str) -> int:
         """As :func:`taizhang.store.documents.find_row`: id, 发文字号, key or source name."""
@@ -152,7 +154,7 @@ class Reader:
                "(SELECT document_id, count(*) AS n FROM items GROUP BY document_id) n "
                "ON n.document_id = d.id" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY d.id")
-        return [self._record(r, r[16]) for r in self.conn.execute(sql, args)]
+        return [self._record(r, r[18]) for r in self.conn.execute(sql, args)]
 
     # places and units --------------------------------------------------------------------------
 
@@ -388,3 +390,8 @@ def _report(r: Sequence[Any]) -> Report:
                   status=Status(r[5]), percent=r[6], text=r[7], problems=r[8],
                   next_steps=r[9], evidence=tuple(json.loads(r[10])),
                   occurrence=_date(r[11]))
+
+
+def _json_tuple(raw: str | None) -> tuple[str, ...]:
+    """A JSON list column (documents.jurisdiction_evidence, review_flags) as a tuple."""
+    return tuple(json.loads(raw)) if raw else ()

@@ -143,7 +143,7 @@ class Registry:
 
     A batch of documents from one place names the same units again and again; reading the
     whole registry of the place for each document cost more than storing its items. A map is
-    used while the unit tables are as they were when it was read: any new unit, alias or merge,
+    used while the unit tables are as they were when it was read: any new or removed unit, alias or merge,
     by this process or another, changes the token and the maps are read afresh. Each ingest
     gets its own copy, so units it registers in a transaction that is later rolled back never
     reach another ingest.
@@ -158,7 +158,9 @@ class Registry:
             select(func.max(s.units.c.id)).scalar_subquery(),
             select(func.max(s.unit_aliases.c.id)).scalar_subquery(),
             select(func.count()).select_from(s.units)
-            .where(s.units.c.merged_into.is_not(None)).scalar_subquery())).one())
+            .where(s.units.c.merged_into.is_not(None)).scalar_subquery(),
+            # units removed (taizhang jurisdictions --apply drops the ones left unused)
+            select(func.count()).select_from(s.units).scalar_subquery())).one())
         if token != self._token:
             self._token, self._maps = token, {}
         found = self._maps.get(jurisdiction)

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from taizhang.web.auth import CurrentUser, LoginRequired, check_csrf, csrf_token
-from taizhang.wording import recurrence_text
+from taizhang.wording import display_title, recurrence_text
 
 USER = "taizhang.user"  # scope key set by web/sessions.py: the CurrentUser or None
 
@@ -37,6 +37,8 @@ def make_templates() -> Jinja2Templates:
     env.filters["action"] = _action_label
     env.filters["recurrence"] = recurrence_text  # 每年5月底前: the one wording (taizhang.wording)
     env.filters["rrule"] = recurrence_text
+    # a document's name for people: its title, else 发文字号, else （无标题）— never the file name
+    env.filters["doc_title"] = lambda d: display_title(d.title, d.doc_number)
     from taizhang.web.trail import correction_change, entry_changes, field_label
 
     env.filters["changes"] = entry_changes  # 留痕 in words (web/trail.py)
@@ -53,7 +55,7 @@ ACTIONS = {
     "duban.close": "督办办结", "unit.alias": "单位别名", "unit.merge": "单位合并", "unit.create": "新增单位",
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
     "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
-    "link.report": "同步报送（只报一次）",
+    "link.report": "同步报送（只报一次）", "document.jurisdiction": "更正所属地区",
 }
 
 

@@ -14,6 +14,7 @@ from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
 from taizhang.web.deps import current_user, flash, ledger, page
 from taizhang.web.review import doubtful_first, original_document
+from taizhang.wording import display_title
 
 router = APIRouter()
 
@@ -138,11 +139,13 @@ async def upload(request: Request, file: UploadFile = File(None), jurisdiction: 
                  user: CurrentUser = Depends(current_user)) -> Response:
     result = await ingest_upload(request, file, user, jurisdiction.strip())
     doc = result.document
-    messages = {"new": f"已读入《{doc.title or doc.source}》，识别出 {doc.item_count} 项任务，请核对后发布",
+    messages = {"new": f"已读入《{display_title(doc.title, doc.doc_number)}》，识别出 {doc.item_count} 项任务，请核对后发布",
                 "unchanged": "该文件此前已读入，内容没有变化",
                 "new_version": f"已作为第 {doc.version} 版读入：新增 {result.added} 项，"
                                f"沿用 {result.matched} 项，删除 {result.dropped} 项"}
-    flash(request, messages.get(result.outcome, "已读入"))
+    said = messages.get(result.outcome, "已读入")
+    # the document placed elsewhere than the form said, or nowhere: the reviewer should know
+    flash(request, "；".join([said, *result.warnings]), "warn" if result.warnings else "ok")
     return RedirectResponse(f"/documents/{doc.id}", status_code=303)
 
 
@@ -216,5 +219,5 @@ def publish(request: Request, doc_id: int, user: CurrentUser = Depends(current_u
             lg: Any = Depends(ledger)) -> Response:
     require_admin(user)
     record = lg.publish(doc_id, actor=user.username)
-    flash(request, f"已发布《{record.title or record.source}》，{record.item_count} 项任务进入台账")
+    flash(request, f"已发布《{display_title(record.title, record.doc_number)}》，{record.item_count} 项任务进入台账")
     return RedirectResponse(f"/documents/{doc_id}", status_code=303)
