@@ -16,90 +16,12 @@ the radical into the text layer (`⼈⺠政府` for 人民政府), which no offi
 """
 from __future__ import annotations
 
-import base64
-import html
-import io
-import re
+import sys
 from pathlib import Path
 
-from fontTools.subset import Options, Subsetter
-from fontTools.ttLib import TTFont
-
-from playwright.sync_api import sync_playwright
-
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-
-NOTO = "/usr/share/fonts/opentype/noto/"
-FACES = (("TZSerif", 400, NOTO + "NotoSerifCJK-Regular.ttc"), ("TZSerif", 700, NOTO + "NotoSerifCJK-Bold.ttc"),
-         ("TZSans", 400, NOTO + "NotoSansCJK-Regular.ttc"))
-
-
-def font_faces(text: str) -> str:
-    """@font-face rules with the SC face of each font cut down to the characters of `text`."""
-    chars = {ord(c) for c in text if not c.isspace()} | {ord(c) for c in "0123456789— "}
-    chars = {c for c in chars if not 0x2E80 <= c <= 0x2FDF}
-    rules = []
-    for family, weight, path in FACES:
-        font = TTFont(path, fontNumber=2)  # index 2 of the Noto CJK collections is SC
-        options = Options()
-        options.layout_features = ["*"]
-        subsetter = Subsetter(options)
-        subsetter.populate(unicodes=sorted(chars))
-        subsetter.subset(font)
-        buf = io.BytesIO()
-        font.save(buf)
-        data = base64.b64encode(buf.getvalue()).decode("ascii")
-        rules.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-                     f'src: url(data:font/otf;base64,{data}) format("opentype"); }}')
-    return "\n".join(rules)
-
-
-CSS = """
-@page { size: A4; }
-html, body { margin: 0; padding: 0; }
-body { font-family: "TZSerif", serif; font-size: 16pt; line-height: 28.5pt; color: #000;
-       text-align: justify; }
-p { margin: 0; text-indent: 2em; }
-p.flush { text-indent: 0; }
-.banner { color: #E60012; font-family: "TZSerif"; font-weight: 700; text-align: center;
-          font-size: 30pt; line-height: 48pt; letter-spacing: 0.05em; text-indent: 0; margin-top: 10mm; }
-.number { text-align: center; text-indent: 0; margin-top: 14pt; }
-.rule { border: 0; border-top: 2.2pt solid #E60012; margin: 6pt 0 28pt 0; }
-.title { font-family: "TZSerif"; font-weight: 700; font-size: 22pt; line-height: 33pt;
-         text-align: center; text-indent: 0; margin: 0 0 28pt 0; }
-.to { text-indent: 0; }
-.h1 { font-family: "TZSans"; }
-.h2 { font-weight: 700; }
-.sign { text-align: right; text-indent: 0; padding-right: 4em; }
-.date { text-align: right; text-indent: 0; padding-right: 4em; }
-.gap { height: 28.5pt; }
-.signblock { break-inside: avoid; }
-.newpage { break-before: page; }
-"""
-
-FOOTER = ('<div style="width:100%; text-align:center; font-family:\'Noto Serif CJK SC\'; '
-          'font-size:14pt; color:#000;">— <span class="pageNumber"></span> —</div>')
-
-
-def render(lines: list[str]) -> str:
-    """A tiny markup: `@class text` gives a paragraph of that class, `@gap`, `@rule`, `@newpage`,
-    `@keep`…`@endkeep` (lines kept on one page: the signature and its date);
-    `**…**` inside a line is a bold run (the `（一）标题。` lead-in of a paragraph)."""
-    out = []
-    for line in lines:
-        if line in ("@gap", "@rule", "@newpage", "@keep", "@endkeep"):
-            out.append({"@gap": '<div class="gap"></div>', "@rule": '<hr class="rule">',
-                        "@newpage": '<div class="newpage"></div>', "@keep": '<div class="signblock">',
-                        "@endkeep": "</div>"}[line])
-            continue
-        m = re.match(r"@(\S+) (.*)", line)
-        cls, text = (m.group(1), m.group(2)) if m else ("", line)
-        body = re.sub(r"\*\*(.+?)\*\*", r'<span class="h2">\1</span>', html.escape(text))
-        out.append(f'<p class="{cls}">{body}</p>' if cls else f"<p>{body}</p>")
-    faces = font_faces("\n".join(lines))
-    return ("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><style>" + faces + CSS
-            + "</style></head><body>" + "\n".join(out) + "</body></html>")
+sys.path.insert(0, str(HERE.parent))  # tests/, where the shared held_out_kit lives
+from held_out_kit import write_pdfs  # noqa: E402
 
 
 P02 = """\
@@ -139,6 +61,7 @@ P02 = """\
 14.持续改善生态环境。完成防沙治沙和生态修复任务300万亩，细颗粒物平均浓度控制在20微克/立方米以内。（牵头市领导：其其格；责任单位：市林业和草原局、市生态环境局，杭锦旗、达拉特旗、鄂托克旗人民政府）
 15.守牢安全生产底线。开展安全生产治本攻坚三年行动，每月对煤矿、危险化学品等重点行业领域开展一次安全检查。（牵头市领导：张志远；责任单位：市应急管理局、市直有关部门，各旗区人民政府）
 """
+
 
 P06 = """\
 @banner 海南省人民政府办公厅文件
@@ -185,6 +108,7 @@ P06 = """\
 **（三）加强监测评估。**省民政厅会同省发展改革委、省统计局对规划实施情况进行跟踪监测，2023年底前开展中期评估，2025年底前开展总结评估。
 """
 
+
 P08 = """\
 @banner 农业农村部办公厅
 @number 农办科〔2024〕9号
@@ -218,22 +142,9 @@ P08 = """\
 """
 
 
-def build(name: str, text: str, browser) -> Path:
-    page = browser.new_page()
-    page.set_content(render([ln for ln in text.splitlines() if ln.strip()]), wait_until="load")
-    out = HERE / name
-    page.pdf(path=str(out), format="A4", print_background=True, display_header_footer=True,
-             header_template="<span></span>", footer_template=FOOTER,
-             margin={"top": "37mm", "bottom": "35mm", "left": "28mm", "right": "26mm"})
-    page.close()
-    return out
-
-
 if __name__ == "__main__":
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM)
-        for name, text in (("p02_neimenggu_eerduosi_gongzuobaogao_fengong.pdf", P02),
-                           ("p06_hainan_yanglao_shisiwu_guihua.pdf", P06),
-                           ("p08_nongyebu_gaosuzhi_nongmin_tongzhi.pdf", P08)):
-            print(build(name, text, browser).relative_to(HERE.parent.parent))
-        browser.close()
+    write_pdfs(HERE, {
+        "p02_neimenggu_eerduosi_gongzuobaogao_fengong.pdf": P02,
+        "p06_hainan_yanglao_shisiwu_guihua.pdf": P06,
+        "p08_nongyebu_gaosuzhi_nongmin_tongzhi.pdf": P08,
+    })

@@ -4,7 +4,7 @@
 
 The text is written here as code so that it can be reviewed in a diff; the generated files are
 committed (the evaluation reads them directly). Layout after GB/T 9704 as offices apply it in
-Word; the helpers are those of tests/corpus14/build_docx.py.
+Word; the helpers are tests/held_out_kit.py's.
 
 - r02 吉林省农业农村厅: a 省直部门 分工方案 with a two-level outline 一、/（一）; each item is followed
   by ONE label paragraph `牵头处室：…；配合处室：…；分管厅领导：…；完成时限：…`.
@@ -14,135 +14,17 @@ Word; the helpers are those of tests/corpus14/build_docx.py.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
-FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
-CENTER = WD_ALIGN_PARAGRAPH.CENTER
-RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+sys.path.insert(0, str(HERE.parent))  # tests/, where the shared held_out_kit lives
+from held_out_kit import (  # noqa: E402
+    run_font, para, new_doc, red_header, cell_text, set_widths, landscape_section, page_break, body,
+    signature, FANGSONG, HEITI, XBS, CENTER,
+)
 
-def run_font(run, face: str, size: float, bold: bool = False, red: bool = False) -> None:
-    """Chinese faces live in w:eastAsia, which python-docx does not set by itself."""
-    run.font.name = face
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
-    if red:
-        run.font.color.rgb = RGBColor(0xE6, 0x00, 0x12)
-
-
-def para(doc, text: str, face: str = FANGSONG, size: float = 16, align=None, indent: bool = True,
-         bold: bool = False, red: bool = False, style: str | None = None):
-    p = doc.add_paragraph(style=style)
-    if align is not None:
-        p.alignment = align
-    if indent and align is None:
-        p.paragraph_format.first_line_indent = Pt(size * 2)  # 首行缩进两字
-    p.paragraph_format.space_after = Pt(0)
-    run_font(p.add_run(text), face, size, bold, red)
-    return p
-
-
-def new_doc(title: str, created: dt.datetime, landscape_annex: bool = False):
-    doc = Document()
-    cp = doc.core_properties
-    cp.title, cp.author, cp.last_modified_by = title, "办公室", "办公室"
-    cp.created = cp.modified = created
-    cp.revision = 1
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
-    sec.left_margin, sec.right_margin = Mm(28), Mm(26)
-    return doc
-
-
-def red_header(doc, banner: str, number: str) -> None:
-    para(doc, banner, XBS, 36, CENTER, red=True)
-    para(doc, "", size=16, align=CENTER)
-    para(doc, number, FANGSONG, 16, CENTER)
-    # 版头分隔线: an empty paragraph with a red bottom border
-    p = para(doc, "", size=8, align=CENTER)
-    ppr = p._p.get_or_add_pPr()
-    border = ppr.makeelement(qn("w:pBdr"), {})
-    bottom = border.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "18",
-                                                  qn("w:space"): "1", qn("w:color"): "E60012"})
-    border.append(bottom)
-    ppr.append(border)
-
-
-def cell_text(cell, text: str, size: float = 10.5, face: str = FANGSONG, center: bool = False) -> None:
-    """Write `text` into a cell; `\n` starts a new paragraph inside the cell."""
-    lines = text.split("\n")
-    first = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        p = first if i == 0 else cell.add_paragraph()
-        if center:
-            p.alignment = CENTER
-        run_font(p.add_run(line), face, size)
-
-
-def set_widths(table, widths_mm: list[float]) -> None:
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths_mm):
-            cell.width = Mm(w)
-
-
-def landscape_section(doc):
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(297), Mm(210)
-    sec.top_margin, sec.bottom_margin = Mm(28), Mm(26)
-    sec.left_margin, sec.right_margin = Mm(37), Mm(35)
-    return sec
-
-
-
-def page_break(doc) -> None:
-    from docx.enum.text import WD_BREAK
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def soft_para(doc, lines: list[str], size: float = 16):
-    """One paragraph whose lines are separated by soft line breaks (w:br)."""
-    p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(size * 2)
-    p.paragraph_format.space_after = Pt(0)
-    for i, line in enumerate(lines):
-        run = p.add_run(line)
-        run_font(run, FANGSONG, size)
-        if i < len(lines) - 1:
-            run.add_break()
-    return p
-
-
-def merged_row(table, text: str, size: float = 10.5, bold: bool = True) -> None:
-    row = table.add_row()
-    cell = row.cells[0].merge(row.cells[-1])
-    cell.paragraphs[0].text = ""
-    run_font(cell.paragraphs[0].add_run(text), HEITI if bold else FANGSONG, size, bold)
-
-
-def body(doc, text: str) -> None:
-    """Lines of body text: `# ` 黑体 heading, `## ` 楷体 heading, otherwise 仿宋 with indent."""
-    for line in text.strip().splitlines():
-        if line.startswith("## "):
-            para(doc, line[3:], KAITI)
-        elif line.startswith("# "):
-            para(doc, line[2:], HEITI)
-        else:
-            para(doc, line)
-
-
-def signature(doc, issuer: str, date: str) -> None:
-    para(doc, "", indent=False)
-    para(doc, issuer + "　　　　", align=RIGHT)
-    para(doc, date + "　　　　", align=RIGHT)
 
 # ---------------------------------------------------------------------------------------------
 # r02 吉林省农业农村厅: 分工方案 with 牵头处室/配合处室 label paragraphs

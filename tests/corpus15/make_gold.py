@@ -9,14 +9,14 @@ table cells, .pdf via pdftotext), so that a typo in a head does not go unnoticed
 """
 from __future__ import annotations
 
-import html as htmlmod
-import json
-import re
-import subprocess
-import unicodedata
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/, where the shared held_out_kit lives
+from held_out_kit import write_gold  # noqa: E402
+
+
 GOLD: dict[str, dict] = {}
 
 
@@ -254,45 +254,5 @@ doc("r10_hebei_weixian_renju_huanjing_yaodian", "r10_hebei_weixian_renju_huanjin
      "首页 > 行业资料 > 政府/行政"])
 
 
-# ---------------------------------------------------------------------------------------------
-def read_text(path: Path) -> str:
-    if path.suffix == ".docx":
-        import docx
-        d = docx.Document(str(path))
-        parts = [p.text for p in d.paragraphs]
-        for t in d.tables:
-            for r in t.rows:
-                parts.extend(c.text for c in r.cells)
-        return "\n".join(parts)
-    if path.suffix == ".pdf":
-        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    raw = path.read_bytes()
-    for enc in ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    if path.suffix == ".html":
-        text = htmlmod.unescape(re.sub(r"<[^>]+>", "", text))
-    return text
-
-
-def squash(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
-
-
 if __name__ == "__main__":
-    problems = 0
-    for name, gold in GOLD.items():
-        src = HERE / gold["source"]
-        text = squash(read_text(src))
-        keys = [t["key"] for t in gold["tasks"]]
-        assert len(keys) == len(set(keys)), name
-        for head in [t["head"] for t in gold["tasks"]] + gold["not_tasks"]:
-            if squash(head) not in text:
-                problems += 1
-                print(f"{name}: head not found: {head}")
-        (HERE / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"{name}: {len(gold['tasks'])} tasks")
-    print("total", sum(len(g["tasks"]) for g in GOLD.values()), "tasks;", problems, "problems")
+    write_gold(HERE, GOLD)

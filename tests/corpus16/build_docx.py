@@ -2,8 +2,8 @@
 
     /work/main/.venv/bin/python tests/corpus16/build_docx.py
 
-Layout after GB/T 9704 as offices apply it in Word; the helpers are those of
-tests/corpus15/build_docx.py (in turn corpus14's). The text is written here as code so that it
+Layout after GB/T 9704 as offices apply it in Word; the helpers are
+tests/held_out_kit.py's. The text is written here as code so that it
 can be reviewed in a diff; the generated files are committed.
 
 - s05 浙江 台州市: 数字经济 工作要点; each item is followed by an own-line
@@ -14,72 +14,16 @@ can be reviewed in a diff; the generated files are committed.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Pt
 
 HERE = Path(__file__).resolve().parent
-FANGSONG, HEITI, KAITI, XBS = "仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体"
-CENTER = WD_ALIGN_PARAGRAPH.CENTER
-RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
-
-def run_font(run, face: str, size: float, bold: bool = False, red: bool = False) -> None:
-    """Chinese faces live in w:eastAsia, which python-docx does not set by itself."""
-    run.font.name = face
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
-    if red:
-        run.font.color.rgb = RGBColor(0xE6, 0x00, 0x12)
-
-
-def para(doc, text: str, face: str = FANGSONG, size: float = 16, align=None, indent: bool = True,
-         bold: bool = False, red: bool = False, style: str | None = None):
-    p = doc.add_paragraph(style=style)
-    if align is not None:
-        p.alignment = align
-    if indent and align is None:
-        p.paragraph_format.first_line_indent = Pt(size * 2)  # 首行缩进两字
-    p.paragraph_format.space_after = Pt(0)
-    run_font(p.add_run(text), face, size, bold, red)
-    return p
-
-
-def new_doc(title: str, created: dt.datetime, landscape_annex: bool = False):
-    doc = Document()
-    cp = doc.core_properties
-    cp.title, cp.author, cp.last_modified_by = title, "办公室", "办公室"
-    cp.created = cp.modified = created
-    cp.revision = 1
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
-    sec.left_margin, sec.right_margin = Mm(28), Mm(26)
-    return doc
-
-
-def red_header(doc, banner: str, number: str) -> None:
-    para(doc, banner, XBS, 36, CENTER, red=True)
-    para(doc, "", size=16, align=CENTER)
-    para(doc, number, FANGSONG, 16, CENTER)
-    # 版头分隔线: an empty paragraph with a red bottom border
-    p = para(doc, "", size=8, align=CENTER)
-    ppr = p._p.get_or_add_pPr()
-    border = ppr.makeelement(qn("w:pBdr"), {})
-    bottom = border.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "18",
-                                                  qn("w:space"): "1", qn("w:color"): "E60012"})
-    border.append(bottom)
-    ppr.append(border)
-
-
-def page_break(doc) -> None:
-    from docx.enum.text import WD_BREAK
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
+sys.path.insert(0, str(HERE.parent))  # tests/, where the shared held_out_kit lives
+from held_out_kit import (  # noqa: E402
+    para, new_doc, red_header, page_break, FANGSONG, HEITI, KAITI, XBS, CENTER, RIGHT,
+)
 
 
 def render(doc, text: str) -> None:
