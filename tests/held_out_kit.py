@@ -298,3 +298,21 @@ def write_gold(folder: Path, gold: dict[str, dict[str, Any]]) -> int:
         print(f"{name}: {len(doc['tasks'])} tasks")
     print("total", sum(len(g["tasks"]) for g in gold.values()), "tasks;", problems, "problems")
     return problems
+
+
+def gold_task(key: str, head: str, lead: Any, support: Any = (), leaders: Any = (), due: Any = (),
+              rrules: Any = ()) -> dict[str, Any]:
+    """One task of a gold file (the fields of /work/shared/realdocs/gold)."""
+    return {"key": key, "head": head, "lead": list(lead), "support": list(support),
+            "leaders": list(leaders), "due": list(due), "rrules": list(rrules)}
+
+
+def gold_document(gold: dict[str, dict[str, Any]], name: str, source: str, title: Any, doc_number: Any,
+                  issuer: Any, issued_on: Any, period: Any, implements: Any, cites: Any,
+                  tasks: list[dict[str, Any]], not_tasks: list[str]) -> None:
+    """Add one document's gold to `gold` under its file stem."""
+    gold[name] = {"source": source, "title": title, "doc_number": doc_number, "issuer": issuer,
+                  "issued_on": issued_on,
+                  "period": None if period is None else {"start": period[0], "end": period[1]},
+                  "references": {"implements": implements, "cites": cites},
+                  "tasks": tasks, "not_tasks": not_tasks}

@@ -11,27 +11,17 @@ corpus16's make_gold.py.)
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/, where the shared held_out_kit lives
-from held_out_kit import write_gold  # noqa: E402
+from held_out_kit import gold_document, write_gold  # noqa: E402
+from held_out_kit import gold_task as T  # noqa: E402
 
 
 GOLD: dict[str, dict] = {}
-
-
-def T(key, head, lead, support=(), leaders=(), due=(), rrules=()):
-    return {"key": key, "head": head, "lead": list(lead), "support": list(support),
-            "leaders": list(leaders), "due": list(due), "rrules": list(rrules)}
-
-
-def doc(name, source, title, doc_number, issuer, issued_on, period, implements, cites, tasks, not_tasks):
-    GOLD[name] = {"source": source, "title": title, "doc_number": doc_number, "issuer": issuer,
-                  "issued_on": issued_on,
-                  "period": None if period is None else {"start": period[0], "end": period[1]},
-                  "references": {"implements": implements, "cites": cites},
-                  "tasks": tasks, "not_tasks": not_tasks}
+doc = partial(gold_document, GOLD)
 
 
 Y26 = ("2026-01-01", "2026-12-31")
