@@ -262,3 +262,27 @@ def test_a_minutes_decisions_enumerated_in_one_paragraph() -> None:
     assert [(t.key, t.lead, t.leaders) for t in doc.tasks] == [
         ("一/一是", ("市住房城乡建设局",), ()), ("一/二是", ("市自然资源和规划局",), ("王海峰",)),
         ("一/三是", ("鸠江区人民政府",), ())]
+
+
+def test_a_list_of_problems_with_their_rectification_is_work() -> None:
+    doc = parse("二、存在的问题及整改要求\n（一）县城老旧小区改造项目进度滞后。12个小区中仅3个开工。\n"
+                "整改责任单位：县住房和城乡建设局　整改时限：6月30日前\n"
+                "（二）政府投资项目前期手续办理缓慢。\n"
+                "整改责任单位：县发展和改革局、财政局　督导县领导：副县长 刘　畅　整改时限：5月31日前\n")
+    assert [(t.lead, t.support, t.leaders) for t in doc.tasks] == [
+        (("县住房和城乡建设局",), (), ()), (("县发展和改革局",), ("县财政局",), ("刘畅",))]
+
+
+def test_a_report_listing_the_work_unit_by_unit_in_one_paragraph() -> None:
+    doc = parse("三年打造产业集群 我市出台行动方案\n本报讯 近日，市政府办公室印发《行动方案》。\n"
+                "《方案》明确了各部门责任分工。市发展改革委牵头负责发展规划编制，2026年底前建成通用机场；"
+                "市财政局负责统筹设立产业基金；市交通运输局会同市公安局推进航线开通；"
+                "各县（市、区）人民政府负责落实属地责任，每月报送推进情况。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市发展改革委",), ()), (("市财政局",), ()), (("市交通运输局",), ("市公安局",)),
+        (("各县(市、区)人民政府",), ())]
+
+
+def test_the_offices_of_a_leader_name_no_body() -> None:
+    doc = parse("1.深化网格建设。（牵头领导：党工委副书记、办事处主任 何　立；责任部门：党建工作办公室）\n")
+    assert doc.tasks[0].leaders == ("何立",)

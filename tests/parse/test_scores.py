@@ -41,6 +41,9 @@ HELD_OUT = {k: min(v, 0.95) for k, v in BAR.items()} | {"rrule F1": 0.90}
 LATEST = HELD_OUT | {"precision": 0.85}
 # the newest batch: its writer, too, left the closing paragraphs out
 NEWEST = LATEST | {"precision": 0.84}
+# the seventeenth batch, held where it stands: a news report of a plan (its title, number and
+# issuer are the report's, not the plan's) and a 督查通报 whose dates carry no year of their own
+REPORTS = HELD_OUT | {"due F1": 0.89, "doc fields": 0.85, "refs F1": 0.80}
 
 
 @pytest.mark.parametrize("gold, docs, bar", [
@@ -62,6 +65,7 @@ NEWEST = LATEST | {"precision": 0.84}
     pytest.param(ROOT / "tests" / "corpus14", ROOT / "tests" / "corpus14", NEWEST, id="corpus14-held-out"),
     pytest.param(ROOT / "tests" / "corpus15", ROOT / "tests" / "corpus15", LATEST, id="corpus15-held-out"),
     pytest.param(ROOT / "tests" / "corpus16", ROOT / "tests" / "corpus16", HELD_OUT, id="corpus16-held-out"),
+    pytest.param(ROOT / "tests" / "corpus17", ROOT / "tests" / "corpus17", REPORTS, id="corpus17-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

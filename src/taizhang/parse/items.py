@@ -23,6 +23,31 @@ def items_of(view: str, lines: list[tuple[int, int]], end: int, dropped: list[tu
     return items
 
 
+_DUTY_PART = re.compile(r"[^;。]+[;。]?")
+
+
+def duty_sentences(view: str, lines: list[tuple[int, int]]) -> list[Item]:
+    """A body with no numbered item at all, where a paragraph lists the work unit by unit in
+    sentences joined by semicolons (a news report of a plan: 市发展改革委牵头负责……；市财政局负责……；
+    各县（市、区）人民政府负责……): each such sentence is an item. Three at least, each opening with
+    the body that answers for it."""
+    for a, b in lines:
+        if view.count(";", a, b) < 2:
+            continue
+        parts = []
+        for m in _DUTY_PART.finditer(view, a, b):
+            start = m.start()
+            while start < m.end() and view[start] in " \t":
+                start += 1
+            if view[m.end() - 1:m.end()] in (";", "") or m.end() == b:
+                cs = find_clauses(view, start, m.end())
+                if cs and cs[0].lead and cs[0].lead[0].start <= start + 1:
+                    parts.append((start, m.end()))
+        if len(parts) >= 3:
+            return [Item("para", str(n), n, x, x, end=y, own_end=y) for n, (x, y) in enumerate(parts, 1)]
+    return []
+
+
 # 会议议定：一是……；二是……；三是……: a 纪要's decisions enumerated inside one paragraph
 _DECIDED = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|决定|明确|要求|同意|确定)[:,]?\s*(?=一是)")
 _PART_ORDINAL = re.compile(r"(?:^|(?<=[;。:]))\s*([一二三四五六七八九十]{1,3})是")

@@ -633,7 +633,8 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     for m in _PERSON.finditer(text):
         part = m.group(1)
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
-        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|市委|省委|区委|县委|州委", p)]
+        # 党工委副书记、办事处主任 何立: the bodies whose offices are named are no persons
+        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|工委|市委|省委|区委|县委|州委|办事处|管委会", p)]
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关")) \
                 and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):

@@ -98,7 +98,7 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
     chain = [item] + item.ancestors()
     heads = [_heading_text(view, n).strip() for n in chain]
     clauses = [c for n in chain for c in clauses_of.get(id(n), [])]
-    if any(_ACCOUNT.search(h) for h in heads):
+    if any(_ACCOUNT.search(h) and "整改" not in h for h in heads):  # (存在的问题及整改要求: work to do)
         return True  # 存在的主要问题 · 督查基本情况: what was found, not what is to be done
     named = [u.name for c in clauses for u in c.lead + c.support]
     if named and all(_generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
