@@ -161,3 +161,16 @@ def test_no_progress_means_none(cli: Run, tmp_path: Path) -> None:
     files = sorted(str(p) for p in generate(tmp_path / "gen", 10, seed=4))
     code, _, err = cli("ingest", *files, "--no-progress", "--db", f"sqlite:///{tmp_path / 'l.db'}")
     assert code == 0 and "进度：" not in err and err.splitlines()[-1].startswith("读入 10、")
+
+
+def test_the_readers_warnings_are_kept_with_the_ingested_document(cli: Run, tmp_path: Path) -> None:
+    """What the reader noticed (an encoding guessed, a scanned page OCR'd) stays with the document,
+    so its review page shows it as the upload's does."""
+    path = tmp_path / "gbk.txt"
+    path.write_bytes((SAMPLES / "001_78cdeab974107ec5.txt").read_text(encoding="utf-8").encode("gb18030"))
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    code, _, err = cli("ingest", str(path), "--db", url)
+    assert code == 0, err
+    with create_engine(url).connect() as conn:
+        stored = json.loads(conn.execute(text("select parse_json from document_texts")).scalar_one())
+    assert "encoding_guessed" in [w["code"] for w in stored["warnings"]]

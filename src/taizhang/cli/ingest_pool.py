@@ -30,7 +30,10 @@ def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
 
     try:
         read = read_path(name, encoding=encoding)
-        return parse(read.text, source=read.source), None
+        doc = parse(read.text, source=read.source)
+        if read.warnings:  # 第2页为扫描件，已做文字识别（OCR）: kept with the document, shown on its review page
+            doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
+        return doc, None
     except FileUnreadable as err:
         if err.path != name:
             return None, str(err)
