@@ -286,3 +286,21 @@ def test_a_report_listing_the_work_unit_by_unit_in_one_paragraph() -> None:
 def test_the_offices_of_a_leader_name_no_body() -> None:
     doc = parse("1.深化网格建设。（牵头领导：党工委副书记、办事处主任 何　立；责任部门：党建工作办公室）\n")
     assert doc.tasks[0].leaders == ("何立",)
+
+
+def test_a_notice_whose_items_run_on_after_its_opening_sentence() -> None:
+    doc = parse("某市人民政府办公室关于做好当前森林防火工作的通知\n各县（市）、区人民政府：\n"
+                "　　为切实做好防火工作，现就有关事项通知如下：1.严格管控野外火源，3月31日前设置检查站（市林业和草原局负责）；"
+                "2.加强火险监测预警（市应急管理局、气象局负责）；3.落实属地管护责任（各县（市）、区人民政府负责）。\n"
+                "\n某市人民政府办公室\n2026年3月9日\n")
+    assert [(t.key, t.lead) for t in doc.tasks] == [
+        ("1", ("市林业和草原局",)), ("2", ("市应急管理局",)), ("3", ("各县(市)、区人民政府",))]
+
+
+def test_a_guiding_office_helps_the_bodies_that_do_the_work() -> None:
+    doc = parse("一、重点任务\n（一）加强演出市场监管，每季度开展一次联合检查。"
+                "（各市（州）文化广播电视和旅游局负责，省厅市场管理处负责指导）\n"
+                "（二）完善村庄规划。\n包村领导：各包村领导；责任站所：村镇规划建设发展中心、综合行政执法大队\n")
+    assert [(t.lead, t.support, t.leaders) for t in doc.tasks] == [
+        (("各市(州)文化广播电视和旅游局",), ("省厅市场管理处",), ()),
+        (("村镇规划建设发展中心",), ("综合行政执法大队",), ())]

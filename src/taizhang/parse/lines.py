@@ -117,7 +117,7 @@ def read_lines(view: str, gaps: tuple[int, ...] = ()) -> list[Line]:
 def role_of(line: str, facts: dict[str, fields.Fact] | None = None) -> Role:
     """The role a line has by itself (repeats and link blocks need the page: see read_lines);
     ``facts``: what fields.read found in it."""
-    if match_ordinal(line, 0) is not None:
+    if match_ordinal(line, 0) is not None or _RUN_ON_LIST.search(line):
         return Role.ITEM
     if facts:
         return Role.FIELD if any(fields.is_fact(k) for k in facts) else Role.CHROME
@@ -141,6 +141,8 @@ def role_of(line: str, facts: dict[str, fields.Fact] | None = None) -> Role:
     return Role.TEXT
 
 
+# ……现就有关事项通知如下：1.……；2.……: the items run on in the notice's own paragraph
+_RUN_ON_LIST = re.compile(r"如下:1[.、].*?[;。)]2[.、]")
 _NOT_ADDRESSEES = re.compile(r"印发|通知如下|如下|现将|现就|同意|根据|为了|。")
 
 

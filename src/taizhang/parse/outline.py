@@ -136,6 +136,7 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     return items
 
 
+_COLON_LIST = re.compile(r"如下:(?=1[.、])")  # 通知如下 · 要求如下 (not 整改措施：1.…；2.…, steps of one item)
 # 7.12345政务服务便民热线 · 3.2025年底前……: digits right after the point, as in a decimal
 _NUM_BEFORE_DIGITS = re.compile(r"(\d{1,3})\.(?=\d{3})")
 
@@ -154,7 +155,17 @@ def _item_starts(view: str, start: int, end: int) -> list[tuple[int, tuple[str, 
     (…。2.……)."""
     first = match_ordinal(view, start)
     if first is None:
-        return []
+        # ……现就有关事项通知如下：1.严格管控野外火源……；2.加强……: a list run on after a colon, kept
+        # only when its next item follows on the same line
+        colon = _COLON_LIST.search(view, start, end)
+        if colon is None:
+            return []
+        at = colon.end()
+        first = match_ordinal(view, at)
+        if first is None or first[2] != 1:
+            return []
+        starts = _item_starts(view, at, end)
+        return starts if len(starts) >= 2 else []
     starts = [(start, first)]
     style, _, value, _ = first
     if style == "dash":

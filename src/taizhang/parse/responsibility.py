@@ -636,13 +636,13 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
         # 党工委副书记、办事处主任 何立: the bodies whose offices are named are no persons
         pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|工委|市委|省委|区委|县委|州委|办事处|管委会", p)]
         name = pieces[-1].strip() if pieces else ""
-        if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关")) \
+        if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关", "各")) \
                 and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
             start = m.start(1) + part.rfind(name)
             out.append((name, offset + at[start], offset + at[start + len(name) - 1] + 1))
     if not out:
         role = _LEADER_ROLE.fullmatch(text.strip())
-        if role is not None:
+        if role is not None and not role.group(1).startswith("各"):  # 各包村领导: everyone, nobody named
             start = text.find(role.group(1))
             out.append((role.group(1), offset + at[start], offset + at[start + len(role.group(1)) - 1] + 1))
     return out
