@@ -304,3 +304,11 @@ def test_a_guiding_office_helps_the_bodies_that_do_the_work() -> None:
     assert [(t.lead, t.support, t.leaders) for t in doc.tasks] == [
         (("各市(州)文化广播电视和旅游局",), ("省厅市场管理处",), ()),
         (("村镇规划建设发展中心",), ("综合行政执法大队",), ())]
+
+
+def test_the_lines_under_an_item_that_only_say_who_does_it_are_its_own() -> None:
+    doc = parse("三、重点任务\n（一）建设和美乡村示范村。推进示范村建设，9月底前完成景观节点改造。\n"
+                "责任单位：村镇建设办，大溪村、五鹤村村民委员会\n（责任人：副镇长 章立新，配合人：俞　峰）\n"
+                "（二）深化乡村治理。每季度开展一次矛盾纠纷排查化解。\n责任单位：综治中心，司法所\n（责任人：胡　敏，配合人：潘建军）\n")
+    assert [(t.key, t.lead, t.leaders) for t in doc.tasks] == [
+        ("三/(一)", ("村镇建设办",), ("章立新", "俞峰")), ("三/(二)", ("综治中心",), ("胡敏", "潘建军"))]

@@ -40,14 +40,31 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
                  for seg in ([(a, b)] if topic else _split_after_clauses(view, a, b))
                  if not (_MEETING_HEARD.match(view, seg[0]) and not find_clauses(view, *seg))]
         with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
-        if len(paras) < 2 or with_clause < 2:
-            continue
+        if len(paras) < 2 or with_clause < 2 or any(_only_clause(view, a, b) for a, b in paras):
+            continue  # (a line that is only 责任单位：… or （责任人：…） says who does the heading's work)
         item.own_end = paras[0][0]
         for n, (a, b) in enumerate(paras, 1):
             child = Item("para", str(n), n, a, a, end=b, level=item.level + 1, parent=item, own_end=b)
             item.children.append(child)
             out.append(child)
     return out
+
+
+def _only_clause(view: str, a: int, b: int) -> bool:
+    """A paragraph that names who does the work and nothing else: label lines, or a bracket."""
+    text = view[a:b].strip()
+    bracketed = text[:1] in "(〔[【" and text[-1:] in ")〕]】" and _close_at_end(text)
+    return opens_with_label(text) or bracketed
+
+
+def _close_at_end(text: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "(〔[【"
+        depth -= ch in ")〕]】"
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
 
 
 # 会议听取了…的汇报 · 会议原则同意…: what a 纪要 says the meeting heard, not what it decided
