@@ -312,3 +312,9 @@ def test_the_lines_under_an_item_that_only_say_who_does_it_are_its_own() -> None
                 "（二）深化乡村治理。每季度开展一次矛盾纠纷排查化解。\n责任单位：综治中心，司法所\n（责任人：胡　敏，配合人：潘建军）\n")
     assert [(t.key, t.lead, t.leaders) for t in doc.tasks] == [
         ("三/(一)", ("村镇建设办",), ("章立新", "俞峰")), ("三/(二)", ("综治中心",), ("胡敏", "潘建军"))]
+
+
+def test_dates_without_a_year_take_the_year_of_the_documents_number_when_nothing_else_dates_it() -> None:
+    doc = parse("某县人民政府办公室关于第一季度重点工作督查情况的通报\n某政办通〔2026〕2号\n"
+                "二、存在的问题及整改要求\n（一）老旧小区改造进度滞后。\n整改责任单位：县住房和城乡建设局　整改时限：6月30日前\n")
+    assert [d.due for d in doc.tasks[0].deadlines] == ["2026-06-30"]

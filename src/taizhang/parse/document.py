@@ -225,7 +225,13 @@ def _reference_year(header: Header) -> int | None:
         return int(period.start[:4])
     if issued and (period is None or period.start[:4] <= issued[:4] <= period.end[:4]):
         return int(issued[:4])  # a plan for 2025—2027 signed in 2025: 年底前 is 2025's
+    numbered = _NUMBER_YEAR.search(header.doc_number.value) if header.doc_number and not period else None
+    if numbered:  # no date and no period shown: the year in its 发文字号 (滦政办通〔2026〕2号) is the year it was issued
+        return int(numbered.group(1))
     return None
+
+
+_NUMBER_YEAR = re.compile(r"[〔\[【(]((?:19|20)\d{2})[〕\]】)]")
 
 
 def _written(v: View, fact: Fact | None) -> Fact | None:
