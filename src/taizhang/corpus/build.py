@@ -50,6 +50,8 @@ class Summary:
     seconds: float = 0.0
     run_seconds: float = 0.0  # from the first batch submitted to the last result (no start-up)
     work_seconds: float = 0.0  # summed over batches: time spent inside workers
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # worker pid → CPU time in batches
+    worker_docs: dict[int, int] = field(default_factory=dict)  # worker pid → documents it did
     peak_rss_kib: dict[int, int] = field(default_factory=dict)  # worker pid → peak
 
     def lines(self) -> list[str]:
@@ -201,6 +203,8 @@ def _absorb(results: list[BatchResult], entries: list[layout.Entry],
     for r in results:
         summary.tasks += r.tasks
         summary.work_seconds += r.seconds
+        summary.cpu_seconds[r.worker_pid] = summary.cpu_seconds.get(r.worker_pid, 0.0) + r.cpu_seconds
+        summary.worker_docs[r.worker_pid] = summary.worker_docs.get(r.worker_pid, 0) + len(r.outcomes)
         summary.peak_rss_kib[r.worker_pid] = max(summary.peak_rss_kib.get(r.worker_pid, 0), r.peak_rss_kib)
         for o in r.outcomes:
             if o.status == "unchanged":
