@@ -69,11 +69,17 @@ def _du(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1048576
 
 
-def _queries(out: Path) -> list[tuple[str, float, int]]:
+def _queries(out: Path) -> list[tuple[str, float, float, int]]:
+    """(name, wall seconds, CPU seconds of this process — DuckDB's threads included, rows)."""
     from taizhang.corpus import analyses
     from taizhang.corpus.query import connect
 
+    started = time.perf_counter()
     con = connect(out)
+    sizes = con.sql("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM tasks), "
+                    "(SELECT count(*) FROM units), (SELECT count(*) FROM refs)").fetchall()[0]
+    print(f"corpus: {sizes[0]} documents, {sizes[1]} tasks, {sizes[2]} unit rows, {sizes[3]} references; "
+          f"connect {time.perf_counter() - started:.2f} s; per-part summaries: {analyses._summarised(con)}")
     number = "国发〔2016〕62号"
     plans = [
         ("count tasks", lambda: "SELECT count(*) FROM tasks"),
@@ -90,10 +96,10 @@ def _queries(out: Path) -> list[tuple[str, float, int]]:
     ]
     out_rows = []
     for name, make in plans:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         sql = make()
         rows = con.sql(sql).fetchall()  # the whole result, as --out would write it
-        out_rows.append((name, time.perf_counter() - started, len(rows)))
+        out_rows.append((name, time.perf_counter() - started, time.process_time() - cpu, len(rows)))
     return out_rows
 
 
@@ -118,6 +124,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep sources and corpus under this directory")
     ap.add_argument("--only", choices=("scaling", "full", "queries"), default=None,
                     help="one phase: the 1 vs 2 worker runs, the full build, or the queries over a kept full build")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="with --only queries: time the queries over this finished corpus instead")
     args = ap.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench_corpus_"))
@@ -128,7 +136,7 @@ def main() -> None:
         print(f"machine: {os.cpu_count()} cores, shared with other work; load {_load()}")
         phases = {args.only} if args.only else {"scaling", "full", "queries"}
         src_all = root / "all" if args.n > subset else root / "subset"
-        out = root / "call" if args.n > subset else root / "c2"
+        out = args.corpus or (root / "call" if args.n > subset else root / "c2")
         if "scaling" in phases or (args.n <= subset and "full" in phases):
             _generated(root / "subset", subset, seed=1)
         if args.n > subset and "full" in phases:
@@ -159,10 +167,10 @@ def main() -> None:
             record.update(full=full, again_wall=again["wall"], again_skipped=again["skipped"])
 
         if "queries" in phases:
-            print(f"\n== queries over {args.n} documents (each goal ≤ 5 s); load {_load()}")
+            print(f"\n== queries (each goal ≤ 5 s); load {_load()}")
             timed = _queries(out)
-            for name, seconds, rows in timed:
-                print(f"{name:38s} {seconds:6.2f} s  {rows} rows")
+            for name, seconds, cpu, rows in timed:
+                print(f"{name:38s} {seconds:6.2f} s wall {cpu:6.2f} s CPU  {rows} rows")
             print(f"load after the queries {_load()}")
             record["queries"] = timed
 
