@@ -165,3 +165,37 @@ def test_rows_of_another_parser_version_are_parsed_again(small: dict[str, Any]) 
     con = connect(out)
     assert con.sql("SELECT count(DISTINCT parser_version) FROM documents").fetchall() == [(1,)]
     assert not part.exists()  # the stale part is gone once the manifest no longer names it
+
+
+def test_a_corpus_without_summaries_gets_them_without_parsing(small: dict[str, Any]) -> None:
+    """A corpus built before the per-part summaries: the next build rewrites its parts with
+    them (rows unchanged, nothing parsed) and load/network read them, with the same answers."""
+    from taizhang.corpus import analyses
+    from taizhang.corpus.query import connect
+
+    out = small["out"]
+    con = connect(out)
+    assert analyses._summarised(con)
+    answers = [con.sql(analyses.load(con)).fetchall(), con.sql(analyses.network(con)).fetchall()]
+    rows = read_tables(out)
+    for part in (out / "parts").iterdir():  # as an older build left it
+        note = json.loads((part / "_part.json").read_text("utf-8"))
+        del note["summaries"]
+        (part / "_part.json").write_text(json.dumps(note), "utf-8")
+        for name in ("unit_load", "unit_pairs"):
+            (part / f"{name}.parquet").unlink()
+    con = connect(out)
+    assert not analyses._summarised(con)  # counted over units meanwhile, the same answers
+    assert [con.sql(analyses.load(con)).fetchall(), con.sql(analyses.network(con)).fetchall()] == answers
+    done = run_taizhang("corpus", "build", str(small["folder"]), "--out", str(out), "--workers", "1",
+                        "--batch-size", "4")
+    assert done.returncode == 0, done.stderr
+    assert "新解析 0 份" in done.stdout
+    con = connect(out)
+    assert analyses._summarised(con)
+    assert [con.sql(analyses.load(con)).fetchall(), con.sql(analyses.network(con)).fetchall()] == answers
+    assert read_tables(out) == rows
+    before = snapshot(out)
+    again = run_taizhang("corpus", "build", str(small["folder"]), "--out", str(out), "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert snapshot(out) == before  # summarised parts are left alone

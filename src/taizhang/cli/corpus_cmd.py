@@ -167,7 +167,8 @@ def query(directory: Path, sql: str, fmt: str, no_bom: bool, as_json: bool, out:
 
     \b
     表：documents（文件，含 parse_json）、texts（全文）、tasks、assignments、units、
-        deadlines、targets、refs（引用的文号）、warnings、failures（读不了的文件及原因）
+        deadlines、targets、refs（引用的文号）、warnings、failures（读不了的文件及原因）；
+        汇总表 unit_load（地区×单位的任务数）、unit_pairs（地区×单位对的共同任务数）
     例：taizhang corpus query 语料 "SELECT place, COUNT(*) FROM documents GROUP BY place"
     """
     _emit(_connect(directory), sql, fmt, no_bom, as_json, out, limit, "查询结果")

@@ -11,7 +11,9 @@ the CLI can print it, stream it to csv/json or write xlsx the same way as ``corp
   but not in the corpus, by how many cite them), or the tree below one number.
 - :func:`duplicates` — groups of near-duplicate tasks across places: tasks sharing a MinHash
   LSH band key are linked (a join on keys), groups are the connected components (scipy).
-- :func:`load` and :func:`network` — unit load and co-responsibility ties per place.
+- :func:`load` and :func:`network` — unit load and co-responsibility ties per place: the sums
+  of the parts' own counts (:mod:`taizhang.corpus.summaries`), or, for a corpus built before
+  those, the same counts over ``units``.
 """
 from __future__ import annotations
 
@@ -113,59 +115,78 @@ def chains(con: Any, *, view: str = "missing", root: str | None = None, depth: i
     if view == "tree":
         if not root:
             raise InputError("tree 视图需要 --root 文号", hint="例如 --root 国发〔2016〕62号")
+        # the walk goes from number to number: documents that share a number (copies, or a
+        # number given twice) have the same children, so they are one step, not one each.
+        # What is shown of each document is taken here, once: joining the Parquet view
+        # inside the recursive query made DuckDB read it again and again (20× slower)
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _cites AS
+            SELECT DISTINCT r.number_key AS parent, d.doc_id, d.number_key AS number,
+                   coalesce(d.doc_number, d.name) AS file, d.place, d.place_level, d.year, d.title
+            FROM refs r JOIN documents d USING (doc_id) WHERE r.number_key IS NOT NULL""")
         return f"""
-            WITH RECURSIVE chain(depth, parent, doc_id, number, trail) AS (
-                SELECT 1, r.number_key, d.doc_id, d.number_key, [r.number_key]
-                FROM refs r JOIN documents d USING (doc_id)
-                WHERE r.number_key = {lit(number_key(root))}
-                UNION ALL
-                SELECT c.depth + 1, r.number_key, d.doc_id, d.number_key, list_append(c.trail, c.number)
-                FROM chain c JOIN refs r ON r.number_key = c.number
-                JOIN documents d ON d.doc_id = r.doc_id
-                WHERE c.number IS NOT NULL AND c.depth < {int(depth)}
-                  AND NOT list_contains(c.trail, d.number_key))
-            SELECT DISTINCT c.depth AS 层级, c.parent AS 上级文号,
-                   coalesce(d.doc_number, d.name) AS 文件, d.place AS 地区, d.place_level AS 层次,
-                   d.year AS 年份, d.title AS 标题
-            FROM chain c JOIN documents d USING (doc_id)
+            WITH RECURSIVE walk(depth, parent, number, trail) AS (
+                SELECT DISTINCT 1, parent, number, [parent] FROM _cites
+                WHERE parent = {lit(number_key(root))}
+                UNION
+                SELECT w.depth + 1, c.parent, c.number, list_append(w.trail, w.number)
+                FROM walk w JOIN _cites c ON c.parent = w.number
+                WHERE w.number IS NOT NULL AND w.depth < {int(depth)}
+                  AND NOT list_contains(w.trail, c.number))
+            SELECT DISTINCT w.depth AS 层级, w.parent AS 上级文号, c.file AS 文件, c.place AS 地区,
+                   c.place_level AS 层次, c.year AS 年份, c.title AS 标题
+            FROM walk w JOIN _cites c ON c.parent = w.parent AND c.number IS NOT DISTINCT FROM w.number
             ORDER BY 层级, 上级文号, 年份, 地区, 文件"""
     raise InputError(f"未知的视图“{view}”", hint="可选：" + "、".join(CHAIN_VIEWS))
 
 
 def duplicates(con: Any, *, min_places: int = 2, place: str | None = None) -> str:
-    """Groups of near-duplicate tasks found in at least ``min_places`` places."""
+    """Groups of near-duplicate tasks found in at least ``min_places`` places.
+
+    The graph's nodes are the distinct signatures (band lists), not the tasks: copies of one
+    text, the common case across places, are one node, so the graph stays small however many
+    documents repeat a measure. Tasks without any 3-gram (no text) have no keys and no group."""
     import numpy as np
     import pyarrow as pa
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    where = f"WHERE place = {lit(place)}" if place else ""
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE _t AS
-        SELECT (row_number() OVER (ORDER BY doc_id, seq) - 1)::BIGINT AS t, doc_id, key, title, place, bands
-        FROM tasks {where}""")
-    # bucket = one band key; only keys two or more tasks share can link anything
+    cond = "len(t.bands) > 0" + (f" AND t.place = {lit(place)}" if place else "")
+    # a signature is keyed by the 64-bit hash of its band list: grouping and joining millions
+    # of tasks on one integer instead of a list of eight (two lists with one hash: p ≈ n²/2⁶⁴)
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _sig AS
+        SELECT (row_number() OVER (ORDER BY bands) - 1)::BIGINT AS s, h, bands
+        FROM (SELECT hash(t.bands) AS h, any_value(t.bands) AS bands FROM tasks t WHERE {cond} GROUP BY h)""")
+    # bucket = one band key; only keys two or more signatures share can link anything
     links = con.execute("""
-        WITH tb AS (SELECT t, unnest(bands) AS b FROM _t),
-        shared AS (SELECT b, (row_number() OVER () - 1)::BIGINT AS id FROM tb GROUP BY b HAVING count(*) > 1)
-        SELECT tb.t, shared.id FROM tb JOIN shared USING (b)""").fetchnumpy()
-    n = int(con.execute("SELECT count(*) FROM _t").fetchall()[0][0])
-    tasks, buckets = links["t"].astype(np.int64), links["id"].astype(np.int64)
+        WITH sb AS (SELECT s, unnest(bands) AS b FROM _sig),
+        shared AS (SELECT b, (row_number() OVER () - 1)::BIGINT AS id FROM sb GROUP BY b HAVING count(*) > 1)
+        SELECT sb.s, shared.id FROM sb JOIN shared USING (b)""").fetchnumpy()
+    n = int(con.execute("SELECT count(*) FROM _sig").fetchall()[0][0])
+    sigs, buckets = links["s"].astype(np.int64), links["id"].astype(np.int64)
     size = n + (int(buckets.max()) + 1 if len(buckets) else 0)
-    graph = coo_matrix((np.ones(len(tasks), dtype=np.int8), (tasks, buckets + n)), shape=(size, size))
+    graph = coo_matrix((np.ones(len(sigs), dtype=np.int8), (sigs, buckets + n)), shape=(size, size))
     _, labels = connected_components(graph, directed=False)
-    con.register("_groups_arrow", pa.table({"t": np.arange(n, dtype=np.int64),
+    con.register("_groups_arrow", pa.table({"s": np.arange(n, dtype=np.int64),
                                             "grp": labels[:n].astype(np.int64)}))
     return f"""
-        WITH g AS (SELECT _t.*, grp FROM _t JOIN _groups_arrow USING (t)),
+        WITH g AS (SELECT t.doc_id, t.key, t.title, t.place, s.grp
+                   FROM tasks t JOIN (_sig JOIN _groups_arrow USING (s)) s ON hash(t.bands) = s.h
+                   WHERE {cond}),
         sized AS (SELECT grp, count(*) AS tasks, count(DISTINCT place) AS places,
-                         count(DISTINCT doc_id) AS docs FROM g GROUP BY grp
-                  HAVING count(DISTINCT place) >= {int(min_places)})
-        SELECT dense_rank() OVER (ORDER BY s.places DESC, s.tasks DESC, s.grp) AS 组,
-               s.places AS 地区数, s.docs AS 文件数, s.tasks AS 任务数,
-               any_value(g.title ORDER BY g.doc_id, g.key) AS 示例任务,
-               string_agg(DISTINCT g.place, '、' ORDER BY g.place) AS 地区
-        FROM sized s JOIN g USING (grp)
-        GROUP BY s.grp, s.places, s.docs, s.tasks ORDER BY 组"""
+                         count(DISTINCT doc_id) AS docs,
+                         arg_min(title, doc_id || chr(0) || key) AS example,
+                         string_agg(DISTINCT place, '、' ORDER BY place) AS names
+                  FROM g GROUP BY grp HAVING count(DISTINCT place) >= {int(min_places)})
+        SELECT dense_rank() OVER (ORDER BY places DESC, tasks DESC, grp) AS 组,
+               places AS 地区数, docs AS 文件数, tasks AS 任务数, example AS 示例任务, names AS 地区
+        FROM sized ORDER BY 组"""
+
+
+def _summarised(con: Any) -> bool:
+    from taizhang.corpus.query import has_view
+
+    return has_view(con, "unit_load") and has_view(con, "unit_pairs")
 
 
 def load(con: Any, *, place: str | None = None, include_collectives: bool = False) -> str:
@@ -174,6 +195,13 @@ def load(con: Any, *, place: str | None = None, include_collectives: bool = Fals
         conds.append(f"place = {lit(place)}")
     if not include_collectives:
         conds.append("NOT collective")
+    if _summarised(con):  # the parts' own counts, added up (see taizhang.corpus.summaries)
+        return f"""
+        SELECT place AS 地区, unit AS 单位, sum(led)::BIGINT AS 牵头任务, sum(supported)::BIGINT AS 配合任务,
+               sum(docs)::BIGINT AS 文件数, sum(led_dated)::BIGINT AS 牵头且有时限,
+               sum(led_recurring)::BIGINT AS 牵头且定期
+        FROM unit_load WHERE {' AND '.join(conds)}
+        GROUP BY place, unit ORDER BY 牵头任务 DESC, 配合任务 DESC, 地区, 单位"""
     return f"""
         WITH per_task AS (
             SELECT place, unit, doc_id, task_key, bool_or(role = 'lead') AS led
@@ -192,6 +220,16 @@ def load(con: Any, *, place: str | None = None, include_collectives: bool = Fals
 
 def network(con: Any, *, place: str | None = None, include_collectives: bool = False) -> str:
     """Co-responsibility ties: two units named in one assignment, counted once per task."""
+    if _summarised(con):
+        where = [f"place = {lit(place)}"] if place else []
+        if not include_collectives:
+            where.append("NOT a_collective AND NOT b_collective")
+        return f"""
+        SELECT place AS 地区, a AS 单位甲, b AS 单位乙, sum(tasks)::BIGINT AS 共同任务,
+               sum(lead_lead)::BIGINT AS 共同牵头, sum(lead_support)::BIGINT AS 牵头配合,
+               sum(support_support)::BIGINT AS 共同配合
+        FROM unit_pairs {'WHERE ' + ' AND '.join(where) if where else ''}
+        GROUP BY place, a, b ORDER BY 共同任务 DESC, 地区, 单位甲, 单位乙"""
     conds = ["unit IS NOT NULL"]
     if place:
         conds.append(f"place = {lit(place)}")

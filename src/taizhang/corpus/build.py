@@ -8,7 +8,8 @@
    there are); a worker killed midway has its batch run again elsewhere by Dask, and an
    attempt that had already committed leaves a twin the retry recognises.
 3. **Commit**: every source has exactly one live row; parts holding stale rows (changed or
-   removed files, rows of other code versions, twins) are rewritten or dropped, then
+   removed files, rows of other code versions, twins) are rewritten or dropped, parts without
+   this code's summaries (:mod:`taizhang.corpus.summaries`) are rewritten with them, then
    ``corpus.json`` names the parts, atomically. A build killed at any point leaves the last
    manifest intact and its finished parts as done work for the next run.
 
@@ -50,6 +51,8 @@ class Summary:
     seconds: float = 0.0
     run_seconds: float = 0.0  # from the first batch submitted to the last result (no start-up)
     work_seconds: float = 0.0  # summed over batches: time spent inside workers
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # worker pid → CPU time in batches
+    worker_docs: dict[int, int] = field(default_factory=dict)  # worker pid → documents it did
     peak_rss_kib: dict[int, int] = field(default_factory=dict)  # worker pid → peak
 
     def lines(self) -> list[str]:
@@ -201,6 +204,8 @@ def _absorb(results: list[BatchResult], entries: list[layout.Entry],
     for r in results:
         summary.tasks += r.tasks
         summary.work_seconds += r.seconds
+        summary.cpu_seconds[r.worker_pid] = summary.cpu_seconds.get(r.worker_pid, 0.0) + r.cpu_seconds
+        summary.worker_docs[r.worker_pid] = summary.worker_docs.get(r.worker_pid, 0) + len(r.outcomes)
         summary.peak_rss_kib[r.worker_pid] = max(summary.peak_rss_kib.get(r.worker_pid, 0), r.peak_rss_kib)
         for o in r.outcomes:
             if o.status == "unchanged":
@@ -230,7 +235,7 @@ def _commit(out: Path, notes: dict[str, Any], entries: list[layout.Entry], resul
     for part in sorted(contents):
         rows_here = contents[part]
         wanted = {(s, f) for s, f in rows_here if live.get(s) == (part, f)}
-        if wanted == rows_here:
+        if wanted == rows_here and _summarised(out, part):
             kept.append(part)
         elif wanted:
             kept.append(layout.rewrite_part(
@@ -251,6 +256,15 @@ def _commit(out: Path, notes: dict[str, Any], entries: list[layout.Entry], resul
         if part not in kept:
             layout.remove_part(out, part)
     layout.clear_staging(out)
+
+
+def _summarised(out: Path, part: str) -> bool:
+    """Whether the part's summaries were made by this code (a part from before has none: it is
+    rewritten with them, its rows unchanged)."""
+    import json
+
+    note = json.loads((out / layout.PARTS / part / layout.PART_NOTE).read_text("utf-8"))
+    return layout.has_summaries(note)
 
 
 def _old_manifest(out: Path) -> dict[str, Any]:

@@ -112,7 +112,8 @@ def read_entries(out: Path, parts: Iterable[str]) -> list[Entry]:
 
 def write_part(out: Path, part: str, tables: dict[str, Any], *,
                supersedes: tuple[str, ...] = ()) -> bool:
-    """Write every table of a part and commit it; False when an identical part was already there."""
+    """Write every table of a part, and its summaries (:mod:`taizhang.corpus.summaries`), and
+    commit it; False when an identical part was already there."""
     import pyarrow.parquet as pq
 
     target = out / PARTS / part
@@ -121,10 +122,14 @@ def write_part(out: Path, part: str, tables: dict[str, Any], *,
     staging = out / STAGING / f"{part}-{uuid.uuid4().hex[:8]}"
     staging.mkdir(parents=True)
     try:
-        for name in TABLES:
+        from taizhang.corpus import summaries
+
+        tables = {**tables, **summaries.of(tables)}
+        for name in (*TABLES, *summaries.NAMES):
             pq.write_table(tables[name], staging / f"{name}.parquet", compression="zstd")
         note = {"part": part, "supersedes": list(supersedes),
-                "documents": tables["documents"].num_rows, "failures": tables["failures"].num_rows}
+                "documents": tables["documents"].num_rows, "failures": tables["failures"].num_rows,
+                "summaries": summaries.version()}
         (staging / PART_NOTE).write_text(json.dumps(note, ensure_ascii=False), "utf-8")
         (out / PARTS).mkdir(exist_ok=True)
         try:
@@ -140,15 +145,18 @@ def write_part(out: Path, part: str, tables: dict[str, Any], *,
 
 
 def rewrite_part(out: Path, part: str, keep_docs: set[str], keep_failures: set[str]) -> str:
-    """A copy of ``part`` with only the rows to keep, committed under a new id that supersedes it."""
+    """A copy of ``part`` with only the rows to keep (and summaries of those), committed under a
+    new id that supersedes it."""
     import hashlib
 
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    from taizhang.corpus import summaries
+
     new = part[:16] + "-" + hashlib.sha256(
-        "\n".join(sorted(keep_docs) + sorted(keep_failures)).encode()).hexdigest()[:8]
+        "\n".join([summaries.version(), *sorted(keep_docs), *sorted(keep_failures)]).encode()).hexdigest()[:8]
     tables = {}
     for name in TABLES:
         t = pq.read_table(out / PARTS / part / f"{name}.parquet")
@@ -159,6 +167,13 @@ def rewrite_part(out: Path, part: str, keep_docs: set[str], keep_failures: set[s
         tables[name] = t.filter(mask)
     write_part(out, new, tables, supersedes=(part,))
     return new
+
+
+def has_summaries(note: dict[str, Any]) -> bool:
+    """Whether a part's summaries were made by this code (else a build makes them again)."""
+    from taizhang.corpus import summaries
+
+    return note.get("summaries") == summaries.version()
 
 
 def remove_part(out: Path, part: str) -> None:

@@ -40,7 +40,26 @@ def connect(out: Path, *, threads: int | None = None) -> Any:
         else:  # an empty corpus still answers every query, with no rows
             con.register(f"_{table}_empty", pa.Table.from_pylist([], schema=schemas()[table]))
             con.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_empty")
+    _summary_views(con, out, manifest)
     return con
+
+
+def _summary_views(con: Any, out: Path, manifest: dict[str, Any]) -> None:
+    """Views of the parts' summaries, when every part has this code's (a corpus built before
+    them has none until its next build; the analyses then count over ``units``)."""
+    from taizhang.corpus import summaries
+
+    parts = manifest.get("parts", [])
+    notes = [json.loads((out / layout.PARTS / p / layout.PART_NOTE).read_text("utf-8")) for p in parts]
+    if not parts or not all(layout.has_summaries(n) for n in notes):
+        return
+    for table in summaries.NAMES:
+        listed = ", ".join("'" + f.replace("'", "''") + "'" for f in layout.table_files(out, manifest, table))
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{listed}])")
+
+
+def has_view(con: Any, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [name]).fetchall()[0][0])
 
 
 def single_statement(sql: str, *, what: str = "查询") -> str:

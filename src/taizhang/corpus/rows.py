@@ -43,7 +43,7 @@ def document_rows(doc: Document, *, source: str, read: Any, content_hash: str, s
     from taizhang.analysis.chains import number_key
     from taizhang.analysis.places import place_of
     from taizhang.analysis.rows import is_collective, normalize_unit
-    from taizhang.corpus.minhash import band_keys
+    from taizhang.corpus.minhash import band_keys_many
 
     doc_id = doc_id_of(source)
     place = place_of(doc.issuer, doc.doc_number, doc.text)
@@ -62,6 +62,7 @@ def document_rows(doc: Document, *, source: str, read: Any, content_hash: str, s
         "task_count": len(doc.tasks), "warning_count": len(doc.warnings), "parse_json": parse_json,
     })
     out["texts"].append({"doc_id": doc_id, "text": doc.text})
+    bands = band_keys_many([task.text for task in doc.tasks])  # one numpy pass per document
     for seq, task in enumerate(doc.tasks):
         dues = [d for d in (_date(x.due) for x in task.deadlines) if d]
         out["tasks"].append({
@@ -70,7 +71,7 @@ def document_rows(doc: Document, *, source: str, read: Any, content_hash: str, s
             "lead": list(task.lead), "support": list(task.support), "leaders": list(task.leaders),
             "first_due": min(dues) if dues else None, "deadline_count": len(task.deadlines),
             "target_count": len(task.targets), "place": place.name or None,
-            "bands": band_keys(task.text),
+            "bands": bands[seq],
         })
         for a_seq, a in enumerate(task.assignments):
             out["assignments"].append({

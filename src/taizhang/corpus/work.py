@@ -37,6 +37,7 @@ class BatchResult(NamedTuple):
     outcomes: tuple[Outcome, ...]
     tasks: int
     seconds: float
+    cpu_seconds: float  # CPU time of the worker process over the batch (fair on a busy machine)
     peak_rss_kib: int  # this worker process's peak resident memory so far
     worker_pid: int
 
@@ -55,7 +56,7 @@ def run_batch(batch: Batch, out: str) -> BatchResult:
     from taizhang.corpus import layout, rows
     from taizhang.corpus.sources import close_all
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     mine = worker_versions()
     if mine != batch.versions:
         raise RuntimeError(f"工作进程的代码版本与提交任务的一方不同（{mine[1]} ≠ {batch.versions[1]}）")
@@ -73,7 +74,8 @@ def run_batch(batch: Batch, out: str) -> BatchResult:
         committed = layout.write_part(Path(out), batch.part, rows.to_tables(collected))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return BatchResult(batch.part, committed, tuple(outcomes), len(collected["tasks"]),
-                       time.perf_counter() - started, int(usage.ru_maxrss), os.getpid())
+                       time.perf_counter() - started, time.process_time() - cpu, int(usage.ru_maxrss),
+                       os.getpid())
 
 
 def _one(ref: SourceRef, known: str | None, versions: tuple[str, str, str],
