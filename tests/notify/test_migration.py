@@ -1,4 +1,4 @@
-"""Migration 0008 (the 催办 tables) goes down to 0005 and up again, on SQLite and PostgreSQL."""
+"""Migration 0008 (the 催办 tables) goes down to 0007 and up again, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,7 +25,7 @@ def _migrate(ledger: Ledger, target: str, down: bool) -> None:
 
 def test_down_and_up(ledger: Ledger) -> None:
     assert TABLES <= set(inspect(ledger.engine).get_table_names())
-    _migrate(ledger, "-1", down=True)  # to the revision before the notices'
+    _migrate(ledger, "0007", down=True)  # to the revision before the notices'
     assert not TABLES & set(inspect(ledger.engine).get_table_names())
     assert ledger.list_items()  # the ledger itself untouched
     _migrate(ledger, "head", down=False)

@@ -245,12 +245,12 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Cla
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
-        cut = seg.find(",") if role == "lead" else -1
-        if cut > 0 and _SUPPORT_MARK.search(seg, cut):
+        comma = seg.find(",") if role == "lead" else -1
+        if comma > 0 and _SUPPORT_MARK.search(seg, comma):
             # 承办单位：市自然资源局，市生态环境局、财政局配合: the label's own units lead, the marked ones support
-            rest = _verb_clause(view, offset + cut + 1, offset + len(seg))
+            rest = _verb_clause(view, offset + comma + 1, offset + len(seg))
             if rest is not None and rest.support and not rest.lead:
-                clause.lead += _tag(split_units(seg[:cut], offset), label)
+                clause.lead += _tag(split_units(seg[:comma], offset), label)
                 clause.support += rest.support
                 clause.leaders += rest.leaders
                 continue
