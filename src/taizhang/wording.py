@@ -11,6 +11,9 @@ table`` uses it and must stay quick to start.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 UNTITLED = "（无标题）"
 
 # (FREQ, INTERVAL) → the words offices write; anything else is “每N个月”-style below
@@ -71,3 +74,14 @@ def display_title(title: str | None, doc_number: str | None = None) -> str:
         if value and value.strip():
             return value.strip()
     return UNTITLED
+
+
+def label_of(kind: Any) -> Callable[[Any], str]:
+    """A stored value of an enumeration with Chinese labels (a stage, a state, a level) as people
+    read it; a value the enumeration no longer knows shows as stored."""
+    def show(value: Any) -> str:
+        try:
+            return str(kind(value).label)
+        except ValueError:
+            return str(value)
+    return show

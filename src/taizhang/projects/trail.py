@@ -14,6 +14,7 @@ from typing import Any
 
 from taizhang.projects.amounts import format_amount
 from taizhang.projects.model import STAGES, BlockerLevel, BlockerState, Stage, ZoneLevel
+from taizhang.wording import label_of
 
 # action code → what a reader of the trail calls it
 ACTIONS: dict[str, str] = {
@@ -58,14 +59,6 @@ ACTION_HIDDEN: dict[str, frozenset[str]] = {"project.report": frozenset({"comple
 ORDER = {field: i for i, field in enumerate(LABELS)}
 
 
-def _label_of(kind: Any) -> Callable[[Any], str]:
-    def show(value: Any) -> str:
-        try:
-            return str(kind(value).label)
-        except ValueError:
-            return str(value)
-    return show
-
 
 def _amount(value: Any) -> str:
     return format_amount(int(value)) or "—" if isinstance(value, (int, float)) else str(value)
@@ -81,7 +74,7 @@ def _revised(value: Any) -> str:
 
 
 VALUES: dict[str, Callable[[Any], str]] = {
-    "stage": _label_of(Stage), "state": _label_of(BlockerState), "level": _label_of(BlockerLevel),
+    "stage": label_of(Stage), "state": label_of(BlockerState), "level": label_of(BlockerLevel),
     "total": _amount, "annual": _amount, "completed": _amount, "invest": _amount,
     "task_id": lambda v: f"任务 {v}", "revised": _revised,
     "last_month": lambda v: str(v)[:7],
@@ -99,7 +92,7 @@ def show(value: Any, field: str, action: str = "") -> str:
     if isinstance(value, (list, tuple)):
         return "、".join(show(v, field, action) for v in value)
     if action == "project.zone" and field == "level":
-        return _label_of(ZoneLevel)(value)
+        return label_of(ZoneLevel)(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     fmt = VALUES.get(field)

@@ -14,6 +14,7 @@ from typing import Any
 
 from taizhang.exports.labels import rrule_label
 from taizhang.ledger.model import DocState, DubanLevel, DubanState, Status
+from taizhang.wording import label_of
 
 # field code → what a reader of the trail calls it
 LABELS: dict[str, str] = {
@@ -41,14 +42,6 @@ VIA = {"item.correct": "核对修改"}
 REASONS = {"revoked": "管理员注销", "password": "修改密码"}
 
 
-def _enum(kind: Any) -> Callable[[Any], str]:
-    def show(value: Any) -> str:
-        try:
-            return str(kind(value).label)
-        except ValueError:
-            return str(value)
-    return show
-
 
 def _date(value: Any) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
@@ -58,14 +51,14 @@ def _date(value: Any) -> str:
 
 def _state(action: str) -> Callable[[Any], str]:
     if action.startswith("duban."):
-        return _enum(DubanState)
+        return label_of(DubanState)
     if action.startswith("document."):
-        return _enum(DocState)
-    return _enum(Status)
+        return label_of(DocState)
+    return label_of(Status)
 
 
 VALUES: dict[str, Callable[[Any], str]] = {
-    "status": _enum(Status), "level": _enum(DubanLevel), "percent": lambda v: f"{v}%",
+    "status": label_of(Status), "level": label_of(DubanLevel), "percent": lambda v: f"{v}%",
     "rrule": lambda v: rrule_label(v) or str(v), "due": _date, "reply_due": _date,
     "occurrence": _date, "start": _date, "role": lambda v: ROLE_NAMES.get(v, str(v)),
     "due_implied": lambda v: "按规划期末（默认）" if v else "文中写明",
