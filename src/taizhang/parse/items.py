@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from taizhang.parse.numerals import cn_to_int
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import OPENER, find_clauses
 from taizhang.parse.tasks import paragraph_tasks
@@ -55,8 +56,6 @@ _PART_ORDINAL = re.compile(r"(?:^|(?<=[;。:]))\s*([一二三四五六七八九�
 
 def _decided_parts(view: str, items: list[Item]) -> list[Item]:
     """Each part of an enumerated decision paragraph is an item of its own (key 一/一是, 一/二是)."""
-    from taizhang.parse.numerals import cn_to_int
-
     out: list[Item] = []
     for item in items:
         out.append(item)
