@@ -9,6 +9,7 @@ Frozen records (``typing.NamedTuple``), built once by the parser and only read d
 from __future__ import annotations
 
 from enum import StrEnum
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -225,8 +226,4 @@ class Document(NamedTuple):
 
 
 def _union(groups: Any) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for group in groups:
-        for name in group:
-            seen.setdefault(name, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(chain.from_iterable(groups)))  # in order, each name once

@@ -93,13 +93,11 @@ class Clause:
 def find_clauses(view: str, start: int, end: int, *, duty: bool = False) -> list[Clause]:
     """Every responsibility clause in view[start:end], in order, not overlapping. ``duty``: the text
     is an article of a 办法, where 区商务委负责编制…… assigns the work."""
+    # a clause read one way is not read again another way: the later readers skip the stretches
+    # the earlier ones took (a bracket, then label lines, then sentences)
     found = _brackets(view, start, end)
-    taken = [(c.start, c.end) for c in found]
-    found += [c for c in _labelled_lines(view, start, end)
-              if not any(a < c.end and c.start < b for a, b in taken)]
-    taken = [(c.start, c.end) for c in found]
-    found += [c for c in _sentences(view, start, end, duty)
-              if not any(a < c.end and c.start < b for a, b in taken)]
+    found += _labelled_lines(view, start, end, [(c.start, c.end) for c in found])
+    found += _sentences(view, start, end, duty, [(c.start, c.end) for c in found])
     found = [c for c in found if not c.empty()]
     found.sort(key=lambda c: c.start)
     return found
@@ -143,7 +141,7 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return None  # A、B（B为牵头单位）: a note on the list before it (see _split_marked)
     marks = label_marks(view, inner_start, inner_end) if _has_label_end(view, inner_start, inner_end) else []
     if marks:
-        clause = _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels")
+        clause = _labelled(view, inner_start, inner_end, i, j + 1, "bracket_labels", marks)
         if marks[0][0] > inner_start:  # （A牵头，B配合，联系县领导：X）: a clause, then labels
             before = _verb_clause(view, inner_start, marks[0][0])
             if before is not None:
@@ -151,8 +149,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
                 clause.leaders = before.leaders + clause.leaders
                 clause.rule = before.rule + "+labels"
         return clause
-    tail = re.split(r"[、,;]", inner.rstrip("等)"))[-1]
-    if not (is_unit(tail) or _ANY_MARKER.search(inner) or re.search(r"\(|政府|管委会", tail)):
+    tail = _LIST_SEPARATOR.split(inner.rstrip("等)"))[-1]
+    if not (is_unit(tail) or _ANY_MARKER.search(inner) or _BODY_TAIL.search(tail)):
         return None  # (PPP) · (试行) · (2018-2035年): no list of units can end like this
     after = view[j + 1:j + 2]
     prev = view[i - 1:i] if i > 0 else "\n"
@@ -180,9 +178,12 @@ def _mostly_units(units: list[UnitName]) -> bool:
         return bool(units)
     rest = [u for u in units if u not in good]
     return (len(good) >= 2 and len(good) / len(units) >= 0.6 and is_unit(units[0].name)
-            and all(len(u.name) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", u.name) for u in rest))
+            and all(len(u.name) <= 8 and _HAN_ONLY.fullmatch(u.name) for u in rest))
 
 
+_LIST_SEPARATOR = re.compile(r"[、,;]")
+_BODY_TAIL = re.compile(r"\(|政府|管委会")  # what a list of units may end with besides a unit
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$|([*★▲])$")
 _NAMED_LEAD = re.compile(r"\(([^()]{2,20}?)为(?:牵头|第一责任|主责)(?:单位|部门)?\)$")
 
@@ -225,10 +226,13 @@ def _split_marked(units: list[UnitName]) -> tuple[list[UnitName], list[UnitName]
     return lead, support
 
 
-def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str) -> Clause:
-    """牵头单位：A；责任单位：B → lead A, support B; a lone 责任单位 list: the first leads."""
+def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str,
+              marks: list[tuple[int, int, str]] | None = None) -> Clause:
+    """牵头单位：A；责任单位：B → lead A, support B; a lone 责任单位 list: the first leads. ``marks``:
+    the labels in view[a:b] when the caller has read them already."""
     clause = Clause(start, end, rule=rule)
-    marks = label_marks(view, a, b)
+    if marks is None:
+        marks = label_marks(view, a, b)
     stops = [m_start for m_start, _, _ in marks[1:]] + [b]
     dl = DEADLINE_LABEL.search(view, a, b)
     has_lead = any(label_role(label) in ("lead", "lead_each") for _, _, label in marks)
@@ -307,9 +311,10 @@ def _has_label_end(view: str, start: int, end: int) -> bool:
     return view.find(":", start, end) >= 0 or view.find("】", start, end) >= 0
 
 
-def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
+def _labelled_lines(view: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Clause]:
     """Labels outside brackets — on lines of their own (牵头单位：A / 责任单位：B) or after a
-    sentence (……。牵头单位：A；责任单位：B。): one clause per run of labels."""
+    sentence (……。牵头单位：A；责任单位：B。): one clause per run of labels, unless the run overlaps
+    a stretch in ``taken``."""
     out: list[Clause] = []
     if not _has_label_end(view, start, end):
         return out
@@ -332,13 +337,15 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
             else:
                 break
         # text after a full stop that is not a label belongs to the next sentence
-        for stop in re.finditer(r"。", view[a:b]):
-            after = view[a + stop.end():b].lstrip()
+        stop = view.find("。", a, b)
+        while stop >= 0:
+            after = view[stop + 1:b].lstrip()
             if after and not opens_with_label(after):
-                b = a + stop.end()
+                b = stop + 1
                 break
-        clause = _labelled(view, a, b, a, b, "label")
-        out.append(clause)
+            stop = view.find("。", stop + 1, b)
+        if not _overlaps(a, b, taken):
+            out.append(_labelled(view, a, b, a, b, "label"))
         while i < len(marks) and marks[i] < b:
             i += 1
     return out
@@ -347,7 +354,23 @@ def _labelled_lines(view: str, start: int, end: int) -> list[Clause]:
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
 
 
-def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clause]:
+def _positions(view: str, ch: str, a: int, b: int) -> list[int]:
+    """Where ``ch`` stands in view[a:b]."""
+    out = []
+    at = view.find(ch, a, b)
+    while at >= 0:
+        out.append(at)
+        at = view.find(ch, at + 1, b)
+    return out
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(x < b and a < y for x, y in spans)
+
+
+def _sentences(view: str, start: int, end: int, duty: bool = False,
+               taken: list[tuple[int, int]] | None = None) -> list[Clause]:
+    """The clauses of the sentences in view[start:end] that do not overlap a stretch in ``taken``."""
     # only sentences holding a marker can be clause sentences (_verb_clause's first test): the
     # markers are found in one pass over the item, not sentence by sentence
     every = duty or _IN_CHARGE_CUE.search(view, start, end) is not None
@@ -365,6 +388,8 @@ def _sentences(view: str, start: int, end: int, duty: bool = False) -> list[Clau
                 break
             if marks[i] >= b:
                 continue
+        if taken and _overlaps(a, b, taken):
+            continue
         clause = _verb_clause(view, a, b, duty)
         if clause is not None:
             out.append(clause)
@@ -399,7 +424,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         for m in _PERSON_DUTY.finditer(seg) if person else ():
             g = next(k for k in (1, 2, 3) if m.group(k))
             clause.leaders += people(m.group(g), seg_start + m.start(g))
-        for m in _ROLE_DUTY.finditer(seg):
+        for m in _ROLE_DUTY.finditer(seg) if "由" in seg else ():
             clause.leaders += people(m.group(1), seg_start + m.start(1))
         if person and _PERSON_DUTY.fullmatch(seg):
             continue
@@ -408,8 +433,10 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             if units and all(_named_body(u.name) for u in units):
                 clause.support += _tag(units, "会同")
                 continue
-        charge = _IN_CHARGE.match(seg) or _ANSWERS_FOR.match(seg) or (_PLEASE.match(seg) if seg[0] == "请" else None) \
-            or (_BY_DOER.match(seg) or _DUTY_VERB.match(seg) if duty else None)
+        # each pattern needs its own word (是 · 对 · 请 · 由), absent from most parts
+        charge = (_IN_CHARGE.match(seg) if "是" in seg else None) or (_ANSWERS_FOR.match(seg) if "对" in seg else None) \
+            or (_PLEASE.match(seg) if seg[0] == "请" else None) \
+            or ((_BY_DOER.match(seg) if "由" in seg else None) or _DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
                 and not charge.group(1).startswith("由"):
             units = split_units(charge.group(1), seg_start + charge.start(1))
@@ -470,7 +497,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
         # 管委会要加快推进……，州工业和信息化局配合……: the body the sentence opens with leads
         # (or a later part of it: 建立……制度，市统计局每季度发布……，市商务局配合)
         opener = OPENER.match(view, a, b)
-        starts = [opener.end() if opener is not None else a] + [a + m.end() for m in re.finditer(",", view[a:b])]
+        starts = [opener.end() if opener is not None else a] + [at + 1 for at in _positions(view, ",", a, b)]
         first_support = min([u.start for u in clause.support] or [b])
         for at in starts:
             if at >= first_support:
@@ -498,11 +525,14 @@ _WORK_ABOVE = re.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|�
 _SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
 
 
+_JOINED = re.compile(r"(?<!由)会同")
+
+
 def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
     """……于11月底前会同区财政局制定…… · ，会同区商务委开展……: a body the lead works with,
     named later in the sentence (the longest unit list right after 会同)."""
     out: list[UnitName] = []
-    for m in re.finditer(r"(?<!由)会同", view[a:b]):
+    for m in _JOINED.finditer(view[a:b]):  # the slice: a 由 before view[a] is another clause's
         at = a + m.end()
         rest = view[at:min(b, at + 80)]
         # a list cut by the window is no list (…粮食局等部|门): start below the cut
@@ -625,6 +655,10 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
     return None
 
 
+_BODY_WORD = re.compile(r"政府|委员会|人大|政协|党委|工委|市委|省委|区委|县委|州委|办事处|管委会")
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+")
+
+
 def people(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Persons named in a leader field: 张三副市长、李四（副县长） → 张三, 李四; a role where no name is
     given: 省政府分管领导同志 → 省政府分管领导."""
@@ -634,10 +668,10 @@ def people(text: str, offset: int) -> list[tuple[str, int, int]]:
         part = m.group(1)
         pieces = [p for p in _TITLES.split(part) if p and not _TITLES.fullmatch(p)]
         # 党工委副书记、办事处主任 何立: the bodies whose offices are named are no persons
-        pieces = [p for p in pieces if not re.search(r"政府|委员会|人大|政协|党委|工委|市委|省委|区委|县委|州委|办事处|管委会", p)]
+        pieces = [p for p in pieces if not _BODY_WORD.search(p)]
         name = pieces[-1].strip() if pieces else ""
         if (2 <= len(name) <= 4 or ("·" in name and len(name) <= 16)) and not name.startswith(("分管", "主要", "有关", "各")) \
-                and re.fullmatch(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+", name):
+                and _PERSON_NAME.fullmatch(name):
             start = m.start(1) + part.rfind(name)
             out.append((name, offset + at[start], offset + at[start + len(name) - 1] + 1))
     if not out:
