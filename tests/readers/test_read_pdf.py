@@ -85,6 +85,15 @@ FULL = "各区县政府要按照市委市政府统一部署认真做好开发区
                  id="doc_number_cut"),
     pytest.param(f"{FULL}的通知\n沈政办发〔2018〕78号", f"{FULL}的通知\n沈政办发〔2018〕78号",
                  id="doc_number_line_apart"),
+    pytest.param(f"{FULL}的通知\n鞍立政发〔2023〕2 号", f"{FULL}的通知\n鞍立政发〔2023〕2 号",
+                 id="doc_number_line_with_space"),
+    pytest.param(f"{FULL}的通知\n鞍立政发〔2023〕2号立山区人民政府关于印发方案的通知",
+                 f"{FULL}的通知\n鞍立政发〔2023〕2号立山区人民政府关于印发方案的通知", id="doc_number_opens_line"),
+    pytest.param(f"{FULL}的通知\n发布时间:2020-02-03 17:29", f"{FULL}的通知\n发布时间:2020-02-03 17:29",
+                 id="index_field_line_apart"),
+    pytest.param(f"5 {FULL} 财政部\n6 推进5万个行政村通光纤 工业和信息化部",
+                 f"5 {FULL} 财政部\n6 推进5万个行政村通光纤 工业和信息化部", id="next_numbered_row"),
+    pytest.param(f"5 {FULL}\n2016 年安排500亿元。", f"5 {FULL}2016 年安排500亿元。", id="year_is_no_row_number"),
 ])
 def test_join_lines(raw: str, joined: str) -> None:
     assert join_lines(raw) == joined
@@ -117,3 +126,18 @@ def test_seed_typeset_as_pdf_keeps_its_outline(tmp_path: Path) -> None:
     assert not any(re.fullmatch(r"— \d+ —", line) for line in got)
     # most paragraphs come back whole (a full line ending in 。 is read as a paragraph end)
     assert sum(p in got for p in paragraphs) >= 0.8 * len(paragraphs)
+
+
+def test_a_page_of_table_cells_has_no_full_line(tmp_path: Path) -> None:
+    """An attachment's table read one cell per line: its widest cell is far narrower than the
+    document's full lines and must not swallow the next cell."""
+    prose = _wrap("为推动全年目标任务完成，现将经济社会发展预期目标任务分解如下，请各责任单位认真抓好落实，"
+                  "定期报送进展情况，确保各项目标任务按时完成，区政府办公室将定期跟踪督办。" * 3)
+    cells = ["序号", "预期目标", "责任单位"]
+    for n, (goal, unit) in enumerate([("地区生产总值增长5.5%左右", "区发展改革委"), ("工业增加值增长7%左右", "区经济信息委"),
+                                      ("一般公共预算收入增长5%左右", "区财政局"), ("区级税收增长6%左右", "区税务局"),
+                                      ("全体居民人均可支配收入增长6%左右", "区人力社保局"), ("进出口总额增长5%以上", "区商务委")], 1):
+        cells += [str(n), goal, unit]
+    read = read_path(build_pdf(tmp_path / "分解表.pdf", [prose, cells]))
+    lines = read.text.split("\n")
+    assert "全体居民人均可支配收入增长6%左右" in lines and "区人力社保局" in lines

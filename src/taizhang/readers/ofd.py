@@ -46,7 +46,7 @@ def read_ofd(data: bytes, source: str) -> Paged:
         raise FileUnreadable(source, f"OFD 文件已损坏或不符合 GB/T 33190（{err}）", hint=_HINT) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as err:
         raise FileUnreadable(source, f"OFD 文件已损坏，无法读取（{type(err).__name__}）", hint=_HINT) from None
-    text, starts = join_pages(pages)
+    text, starts = join_pages(pages, frozenset(range(len(pages))))  # every page is typeset
     if not text.strip():
         raise FileUnreadable(source, "OFD 里没有文字（可能是扫描图像，或文字已转为曲线）",
                              hint="请提供带文字的 OFD，或 PDF/docx 版本")

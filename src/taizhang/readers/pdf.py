@@ -42,9 +42,17 @@ _DOC_NUMBER_REST = re.compile(r"^\d{1,4}号")  # 国发〔2014〕| 28号: a docu
 _ROLE_COLON = re.compile(r"(?:(?:牵头|责任|配合|协办|主办|参与|承办)(?:单位|部门)|责任领导|责任人)[：:]$")
 # after a full line, a bracket that is no ordinal is the task's own (牵头单位…) / 〔责任单位…〕
 _UNIT_BRACKET = re.compile(r"^[〔（(【［]")
-_DOC_NUMBER_LINE = re.compile(r"^\S{1,15}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")  # 沈政办发〔2018〕78号
+# 沈政办发〔2018〕78号 · 鞍立政发〔2023〕2 号 (pdfminer puts a space between digits and CJK at times)
+_DOC_NUMBER_LINE = re.compile(r"^\S{1,15}\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]\s?第?\s?\d{1,4}\s?号$")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})\s+(?!\d)\S")  # 6 推进5万个行政村通光纤 工业和信息化部 (not 2016 年)
+_DOC_NUMBER_OPEN = re.compile(r"^\S{1,15}\s?[〔\[［]\s?\d{4}\s?[〕\]］]\s?第?\s?\d{1,4}\s?号")
+_KIND_END = ("通知", "意见", "方案", "办法", "规定", "决定", "通报", "要点", "计划", "纪要", "批复", "报告", "细则", "清单",
+             "通知》", "意见》", "方案》", "办法》", "计划》", "要点》")
+# a page's index field opens a line of its own (发布时间：2020-02-03 · 索引号：…)
+_FIELD_LINE = re.compile(r"^(?:发布时间|发布日期|发文日期|成文日期|印发日期|索引号|发文字号|文号|发文机关|发布机构|来源|信息来源)\s?[:：]")
 _WIDTH_SHARE = 0.8  # a line this share of the typical full line is "full": the page broke it
 _PAGE_LINES = 8  # a page with fewer lines takes the whole document's full width
+_NARROW_PAGE = 0.6  # a typeset page whose lines all stay below this share of the others' has no full line
 
 
 def read_pdf(data: bytes, source: str) -> Paged:
@@ -76,7 +84,7 @@ def read_pdf(data: bytes, source: str) -> Paged:
         for i, lines in ocr_pdf_pages(data, source, scans).items():
             pages[i] = lines
         warnings = (ocr_warning(scans, len(pages)),)
-    text, starts = join_pages(pages)
+    text, starts = join_pages(pages, frozenset(i for i in range(len(pages)) if i not in scans))
     if not text.strip():
         raise FileUnreadable(source, "PDF 里没有可读的文字（文字层为空，文字识别也没有认出文字）",
                              hint="请确认扫描件清晰、方向正确，或提供 txt/docx 版本")
@@ -91,14 +99,15 @@ def page_lines(raw: str) -> list[str]:
 
 def join_lines(raw: str) -> str:
     """pdfminer's output → paragraphs: drop page numbers and breaks, undo width wrapping."""
-    return join_pages([page_lines(raw.replace("\x0c", "\n"))])[0]
+    return join_pages([page_lines(raw.replace("\x0c", "\n"))], frozenset({0}))[0]
 
 
-def join_pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
+def join_pages(pages: list[list[str]], typeset: frozenset[int] = frozenset()) -> tuple[str, tuple[int, ...]]:
     """Lines page by page → (paragraphs, each page's start offset in them).
 
     A paragraph that runs over a page break is joined as any other, so a page may start in
-    the middle of a paragraph; its offset is where its first line landed.
+    the middle of a paragraph; its offset is where its first line landed. ``typeset``: the
+    pages that had a text layer (the others were read by OCR).
     """
     lines = [line for page in pages for line in page]
     if not lines:
@@ -106,13 +115,20 @@ def join_pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
     firsts: list[int] = []  # the index in ``lines`` of each page's first line
     seen = 0
     overall = _full_width(lines)
-    # a full line is judged page by page: a scanned page OCR'd beside text pages, or pages
-    # typeset apart, can differ in width; a page of a few lines has too few to tell
+    # a full line is judged page by page: a scanned page OCR'd beside text pages, or a cover set
+    # in a larger font, differs in width; a page of a few lines has too few to tell. A typeset
+    # page far narrower than the others has no full line at all (table cells, one per line):
+    # its widest cell must not pass for one
+    set_lines = [line for i, page in enumerate(pages) if i in typeset for line in page]
+    set_full = _full_width(set_lines) if set_lines else overall
     fulls: list[float] = []
-    for page in pages:
+    for i, page in enumerate(pages):
         firsts.append(seen)
         seen += len(page)
-        fulls += [_full_width(page) if len(page) >= _PAGE_LINES else overall] * len(page)
+        full = _full_width(page) if len(page) >= _PAGE_LINES else overall
+        if i in typeset and full < _NARROW_PAGE * set_full:
+            full = set_full
+        fulls += [full] * len(page)
     out: list[str] = [lines[0]]
     # where each line landed: (paragraph index, offset in that paragraph)
     landed: list[tuple[int, int]] = [(0, 0)]
@@ -125,6 +141,10 @@ def join_pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
             or _DOC_NUMBER_LINE.match(line) is not None)
         if _UNIT_BRACKET.match(line) and not _ORDINAL.match(line):
             ends = False
+        if _next_row(out[-1], line) or _FIELD_LINE.match(line) \
+                or (tail.endswith(_KIND_END) and _DOC_NUMBER_OPEN.match(line)):
+            # …的通知 / 鞍立政发〔2023〕2号…… · …的通知 / 发布时间：……: the title ends at the line's end
+            ends = True
         if _line_width(tail) >= full * _WIDTH_SHARE and not ends and not _ORDINAL.match(line):
             out[-1] += " " if _ascii_join(tail, line) else ""
             landed.append((len(out) - 1, len(out[-1])))
@@ -140,6 +160,13 @@ def join_pages(pages: list[list[str]]) -> tuple[str, tuple[int, ...]]:
     offsets = tuple(starts[landed[i][0]] + landed[i][1] if i < len(lines) else total
                     for i in firsts)
     return "\n".join(out), offsets
+
+
+def _next_row(paragraph: str, line: str) -> bool:
+    """A table set in spaces numbers its rows (5 中央财政安排…… 财政部 / 6 推进……): a line opening
+    with the number after the paragraph's own starts the next row, however full the line above."""
+    here, there = _ROW_NUMBER.match(line), _ROW_NUMBER.match(paragraph)
+    return here is not None and there is not None and int(here.group(1)) == int(there.group(1)) + 1
 
 
 def _line_width(line: str) -> float:
