@@ -318,3 +318,45 @@ def test_dates_without_a_year_take_the_year_of_the_documents_number_when_nothing
     doc = parse("某县人民政府办公室关于第一季度重点工作督查情况的通报\n某政办通〔2026〕2号\n"
                 "二、存在的问题及整改要求\n（一）老旧小区改造进度滞后。\n整改责任单位：县住房和城乡建设局　整改时限：6月30日前\n")
     assert [d.due for d in doc.tasks[0].deadlines] == ["2026-06-30"]
+
+
+def test_a_unit_named_with_dui_wai_is_a_unit() -> None:
+    doc = parse("（一）推进内外贸一体化，10月底前培育领跑企业30家。（市场体系建设处牵头，对外贸易处配合）\n"
+                "（二）引导对外投资合作有序发展。（对外投资和经济合作处）\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [(("市场体系建设处",), ("对外贸易处",)),
+                                                        (("对外投资和经济合作处",), ())]
+    assert not any(f.field == "lead" for t in doc.tasks for f in t.flags)
+
+
+def test_a_one_character_county_keeps_its_level_under_a_shared_government() -> None:
+    doc = parse("（一）修订应急预案。（牵头单位：市生态环境局；配合单位：市气象局，苍梧、藤县、蒙山县人民政府）\n")
+    assert doc.tasks[0].support == ("市气象局", "苍梧县人民政府", "藤县人民政府", "蒙山县人民政府")
+
+
+def test_the_span_the_text_states_is_the_period() -> None:
+    campaign = parse("梧州市2026—2027年秋冬季大气污染防治攻坚方案\n为做好秋冬季大气污染防治工作，制定本方案。"
+                     "攻坚期为2026年10月1日至2027年3月31日。\n一、加强监测。（牵头单位：市生态环境局）\n")
+    assert (campaign.period.start, campaign.period.end) == ("2026-10-01", "2027-03-31")
+    action = parse("关于开展文化市场专项行动的通知\n省厅决定于2026年4月至10月在全省开展文化市场专项行动。\n"
+                   "一、加强巡查。（牵头单位：市场管理处）\n")
+    assert (action.period.start, action.period.end) == ("2026-04-01", "2026-10-31")
+    rule = parse("某市考核办法\n第一条 市发展改革委于每年12月10日前报送考核结果。\n"
+                 "第二条 本办法自2026年5月1日起施行，有效期为2026年5月1日至2028年12月31日。\n")
+    assert rule.period is None  # a rule's validity is no span it plans for
+
+
+def test_an_article_whose_subject_acts_by_a_date_assigns_it() -> None:
+    doc = parse("某市营商环境考核办法\n第一条 为压实责任，制定本办法。\n"
+                "第二条 考核工作由市发展改革委牵头组织实施，市统计局配合。\n"
+                "第三条 各县（市、区）人民政府于每年12月10日前向市发展改革委报送年度自评报告。\n"
+                "第四条 考核结果由市发展改革委于次年1月底前报市委、市政府。\n"
+                "第五条 本办法由市发展改革委负责解释。\n")
+    assert [(t.key, t.lead) for t in doc.tasks] == [("第二条", ("市发展改革委",)),
+                                                    ("第三条", ("各县(市、区)人民政府",)),
+                                                    ("第四条", ("市发展改革委",))]
+
+
+def test_a_closing_request_to_report_is_no_part_of_the_last_item() -> None:
+    doc = parse("三、整改要求\n（一）医务科要加强核心制度培训。\n（二）各临床科室要全面开展自查，长期坚持。\n"
+                "各科室于8月5日前将整改情况书面报质控办。\n")
+    assert "质控办" not in doc.tasks[-1].text

@@ -10,6 +10,7 @@ the clock.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from typing import NamedTuple
 
 from taizhang.parse.lexicon import festivals
@@ -105,16 +106,9 @@ class Found(NamedTuple):
     rule: str
 
 
-def _days_in_month(year: int, month: int) -> int:
-    # the Gregorian rule, written out: importing calendar (with datetime and locale) would cost
-    # every `taizhang parse` more than this module's whole rule set
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
-def _month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{_days_in_month(year, month):02d}"
+def month_end(year: int, month: int) -> str:
+    """The month's last day, ISO: 2024-02-29."""
+    return f"{year:04d}-{month:02d}-{monthrange(year, month)[1]:02d}"
 
 
 def find_deadlines(text: str, *, ref_year: int | None = None,
@@ -159,7 +153,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
         if not year:
             continue
         if m.group(1):
-            due = _month_end(year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
+            due = month_end(year, int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
         elif m.group(2):
             due = _safe_date(year, int(m.group(2)), int(m.group(3)))
         elif m.group(5):
@@ -171,12 +165,12 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             if m.group(10):  # 次年1月20日前
                 due = _safe_date(year + 1, month, int(m.group(10)))
             else:
-                due = _month_end(year + 1, month) if 1 <= month <= 12 else None
+                due = month_end(year + 1, month) if 1 <= month <= 12 else None
         elif m.group(11):
             due = _festival(m.group(11), year)
         else:
             q = m.group(4)
-            due = _month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
+            due = month_end(year, (int(q) if q.isdigit() else cn_to_int(q)) * 3)
         if due:
             add(Found(m.group(0), m.start(), m.end(), due, None, "date", "month_in_context_year"))
     if ref_year and _holds(text, _YEAR_END_NEEDS):
@@ -192,7 +186,7 @@ def _dekad(year: int, month: int, part: str) -> str | None:
     """上旬/中旬/下旬: the 10th, the 20th, the month's last day."""
     if not 1 <= month <= 12:
         return None
-    return _month_end(year, month) if part == "下" else f"{year:04d}-{month:02d}-{10 if part == '上' else 20}"
+    return month_end(year, month) if part == "下" else f"{year:04d}-{month:02d}-{10 if part == '上' else 20}"
 
 
 def _festival(name: str, year: int) -> str | None:
@@ -202,7 +196,7 @@ def _festival(name: str, year: int) -> str | None:
 
 
 def _safe_date(y: int, m: int, d: int) -> str | None:
-    if 1 <= m <= 12 and 1 <= d <= _days_in_month(y, m):
+    if 1 <= m <= 12 and 1 <= d <= monthrange(y, m)[1]:
         return f"{y:04d}-{m:02d}-{d:02d}"
     return None
 
@@ -216,7 +210,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return _dekad(year, int(g[1]), g[2])
     if rule == "month_end":
         month = int(g[1])
-        return _month_end(year, month) if 1 <= month <= 12 else None
+        return month_end(year, month) if 1 <= month <= 12 else None
     if rule == "half_year":
         return f"{year}-06-30"
     if rule == "second_half":
@@ -225,12 +219,12 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
         return f"{max(int(g[0]), int(g[1]))}-12-31"
     if rule == "month_range":
         month = int(g[2])
-        return _month_end(year, month) if 1 <= month <= 12 else None
+        return month_end(year, month) if 1 <= month <= 12 else None
     if rule == "festival":
         return _festival(g[1], year)
     if rule == "quarter":
         q = int(g[1]) if g[1].isdigit() else cn_to_int(g[1])
-        return _month_end(year, q * 3)
+        return month_end(year, q * 3)
     return f"{year}-12-31"
 
 

@@ -46,7 +46,8 @@ _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:镇|乡|街道|村|社区|苏
 def _reads_as_body(name: str) -> bool:
     """Whether a unit's name reads as a body's (in simplified characters, as the lexicon has them)."""
     plain = name.translate(t2s_table())
-    return (is_unit(plain) or _NAMED_PLACE.fullmatch(plain) is not None) and not _ODD_NAME.search(plain)
+    return (is_unit(plain) or _NAMED_PLACE.fullmatch(plain) is not None) \
+        and not _ODD_NAME.search(plain.replace("对外", ""))  # 对外贸易处: a word of the name
 
 
 def flag(code: FlagCode, field: str, **values: object) -> Flag:

@@ -8,11 +8,13 @@ characters the text uses.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from taizhang.parse import fields
+from taizhang.parse.deadlines import month_end
 from taizhang.parse.layout import Layout
 from taizhang.parse.lexicon import doc_types
 from taizhang.parse.lines import CN_DATE, DATE, SEAL, Line, Role, is_date_line, is_org, signed_by
@@ -97,7 +99,7 @@ def parse_header(view: str, layout: Layout, kept: list[Line], body_start: int) -
     if h.issuer is None:
         h.issuer = _issuer_from_titles(view, h, layout)
     h.preamble = (0, body_start)
-    h.period = _period(h.title.value if h.title else None, view[:body_start])
+    h.period = _period(h.title.value if h.title else None, view[:body_start], view)
     return h
 
 
@@ -295,8 +297,36 @@ def _issuer_from_titles(view: str, h: Header, layout: Layout) -> Fact | None:
     return None
 
 
-def _period(title: str | None, preamble: str) -> Period | None:
-    """The span the document plans for, from its title; else a year the preamble plans for."""
+# the span the text itself states: 攻坚期为2026年10月1日至2027年3月31日 · 防火期为2024年3月15日至6月15日 ·
+# 行动时间为2024年3月至12月 · 决定于2026年4月至10月在全省开展……专项行动 (not a 有效期, the rule's validity)
+_SPAN_DATES = (r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?起?(?:至|到|—|-|~)"
+               r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_STATED_SPAN = re.compile(rf"(?:(?<!有效)期限?|(?:行动|活动|实施|整治|工作)时间)(?:为|是|:)?(?:自|从)?{_SPAN_DATES}"
+                          rf"|于{_SPAN_DATES}(?=(?:在[^,。;]{{1,12}})?(?:开展|组织开展|集中开展|实施|进行))")
+
+
+def _stated_span(text: str) -> Period | None:
+    m = _STATED_SPAN.search(text)
+    if m is None:
+        return None
+    at = 1 if m.group(1) else 7  # which alternative matched: its six groups
+    year, month, day, end_year, end_month, end_day = m.groups()[at - 1:at + 5]
+    y1, m1, d1, m2 = int(year), int(month), int(day or 1), int(end_month)
+    y2 = int(end_year) if end_year else y1 + (m2 < m1)  # 2026年10月至3月: the next year's March
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= monthrange(y1, m1)[1]) or (y2, m2) < (y1, m1):
+        return None
+    if end_day and not 1 <= int(end_day) <= monthrange(y2, m2)[1]:
+        return None
+    end = f"{y2:04d}-{m2:02d}-{int(end_day):02d}" if end_day else month_end(y2, m2)
+    return Period(f"{y1:04d}-{m1:02d}-{d1:02d}", end)
+
+
+def _period(title: str | None, preamble: str, text: str) -> Period | None:
+    """The span the document plans for: one the text states, else its title's; else a year
+    the preamble plans for."""
+    stated = _stated_span(text)
+    if stated is not None:
+        return stated
     if title:
         m = _TITLE_PERIOD.search(title)
         if m:

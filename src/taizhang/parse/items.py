@@ -129,8 +129,10 @@ def _meeting_decisions(view: str, items: list[Item]) -> list[Item]:
 _BLANK_THEN_EXHORTATION = re.compile(
     r"\n[ \t]*\n\s*(?:会议(?:还|同时)?(?:强调|要求|指出)[,:]?)?各[^,。;\n]{1,24}?(?:要|应|须|务必)")
 
-# 请各单位于2025年12月15日前将本通知贯彻落实情况书面报送我局: the notice's own closing request
-_REPORT_REQUEST = re.compile(r"\n[ \t]*请(?:各|你|有关)[^\n。]{0,40}?(?:将|把)[^\n。]{0,30}?(?:落实情况|工作情况|进展情况|贯彻情况|执行情况)")
+# 请各单位于2025年12月15日前将本通知贯彻落实情况书面报送我局 · 各科室于8月5日前将整改情况书面报质控办:
+# the notice's own closing request to report back
+_REPORT_REQUEST = re.compile(r"\n[ \t]*(?:请(?:各|你|有关)|各)[^\n。]{0,40}?(?:将|把)[^\n。]{0,30}?"
+                             r"(?:落实情况|工作情况|进展情况|贯彻情况|执行情况|整改情况)[^\n。]{0,20}?报")
 
 
 def _cut_closing_remarks(view: str, items: list[Item]) -> None:

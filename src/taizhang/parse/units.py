@@ -86,7 +86,8 @@ def is_unit(name: str) -> bool:
         return True
     if _LEVEL_RUN.match(name) and name.endswith(("政府", "部门", "单位", "管委会")):
         return True
-    if _NOT_IN_NAMES.search(name) and not _PLACE_GOVERNMENT.fullmatch(name):
+    if _NOT_IN_NAMES.search(name.replace("对外", "")) and not _PLACE_GOVERNMENT.fullmatch(name):
+        # (对外贸易处 · 对外联络部: 对外 is a word of the name, not the 对 of 对……负责)
         return False
     return name.endswith(unit_suffixes()) or (_NAMED_TOWN.match(name) is not None and not _TOWN_WORDS.search(name))
 
@@ -223,9 +224,11 @@ def _complete(items: list[tuple[str, int, int]], offset: int) -> list[UnitName]:
         for i in range(gov_at):
             if _is_bare_place(names[i]):
                 # 福州 is a name, 新民市 has its 市; 颐和路 takes the 社区 of 江苏路社区居委会
-                leveled = (names[i][-1] in LEVELS and len(names[i]) >= 3) or names[i].endswith(("社区", "村"))
                 # 华容、湘阴县和临湘市人民政府: a place without its level takes the next one's (华容县)
                 level_next = next((n[-1] for n in names[i + 1:gov_at] if n[-1] in LEVELS and len(n) >= 3), None)
+                # 苍梧、藤县、蒙山县人民政府: a one-character place with the level the list shares is whole
+                leveled = (names[i][-1] in LEVELS and (len(names[i]) >= 3 or names[i][-1] in (level_next, gov_level))) \
+                    or names[i].endswith(("社区", "村"))
                 suffix = gov if leveled else (level_next or gov_level or "") + gov
                 names[i] += suffix + mark
                 rules[i] = "shared_government"
