@@ -188,6 +188,8 @@ def _insert_items(ctx: Ctx, doc_id: int, place: str, start: dt.date | None,
                   drafts: Sequence[ItemDraft], cache: dict[str, int], actor: str) -> None:
     if not drafts:
         return
+    units.register_all(ctx, place, (name for d in drafts for name in ([d.lead] if d.lead else []) + list(d.support)),
+                       cache)
     rows = []
     for d in drafts:
         lead_id = units.ensure(ctx, place, d.lead, cache) if d.lead else None
