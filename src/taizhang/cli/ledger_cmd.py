@@ -88,11 +88,11 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
                 open_ledger(db, create=True) as ledger, \
                 IngestProgress(len(files), bar=bar) as progress:
             _warn_new_place(ledger, jurisdiction)
-            for name, doc, problem in stream:
+            for name, read, problem in stream:
                 try:
-                    if problem is None:
-                        result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction,
-                                               draft=draft)
+                    if read is not None:  # the PDF or scan's pages are kept for the review page
+                        result = ledger.ingest(read.doc, actor=actor, jurisdiction=jurisdiction,
+                                               draft=draft, source=read.source)
                 except TaizhangError as err:
                     if isinstance(err, StorageError):
                         raise
@@ -166,7 +166,8 @@ def _ingest_line(name: str, result: Any) -> str:
 
 
 _FLAG_WORDS = {"jurisdiction_undecided": "地区未确定，待核对", "untitled": "无标题，待核对",
-               "title_inferred": "标题由正文推断，待核对"}
+               "title_inferred": "标题由正文推断，待核对",
+               "title_from_page": "标题取自网页标题，待核对"}
 
 
 @click.command()

@@ -136,6 +136,7 @@ REVIEW_FLAGS = {
     "jurisdiction_undecided": "所属地区未确定：请用 taizhang jurisdictions --document 编号 --set 地区 --apply 指定",
     "jurisdiction_inferred": "所属地区由正文推断，请核对",
     "title_inferred": "文中没有标题行，标题由正文推断，请核对",
+    "title_from_page": "文中没有标题行，标题取自网页标题（已去掉网站名称），请核对",
     "untitled": "文中没有标题，请核对",
 }
 

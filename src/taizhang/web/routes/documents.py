@@ -77,11 +77,11 @@ async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
     name = upload_name(upload.filename)
     place = check_jurisdiction(jurisdiction)
     data = await read_limited(upload, settings.max_file_bytes, name)
-    doc = await request.app.state.uploads.run(read_document, data, name,
-                                              settings.max_file_bytes, shown=name)
+    doc, source = await request.app.state.uploads.run(read_document, data, name,
+                                                      settings.max_file_bytes, shown=name)
     lg = request.app.state.ledger
     return await run_in_threadpool(lg.ingest, doc, actor=user.username, jurisdiction=place,
-                                   draft=True)
+                                   draft=True, source=source)
 
 
 MAX_NAME = 120  # characters of an uploaded file's name kept (the ledger's source column)
