@@ -161,7 +161,55 @@ def review_page(request: Request, doc_id: int, user: CurrentUser = Depends(curre
     return page(request, "review.html", doc=record, original=original, with_rules=with_rules,
                 marked=highlight.render(original), legend=highlight.legend(), items=items, doubts=doubts,
                 fields=FIELDS, field_value=field_value, corrections=lg.corrections(doc_id),
-                warnings=original.warnings)
+                warnings=original.warnings, **_page_views(lg, doc_id, original))
+
+
+def _page_views(lg: Any, doc_id: int, original: Any) -> dict[str, Any]:
+    """``task_pages``: task key → the pages (1-based) its text stands on, for a PDF or scan
+    whose pictures can be shown; none for a document without pages (txt, docx, html)."""
+    from taizhang.ledger.pages import span_pages
+
+    stored = lg.document_pages(doc_id)
+    if stored is None or not stored.shown:
+        return {"task_pages": {}, "page_count": 0}
+    return {"task_pages": {t.key: span_pages(t.span, stored.starts) for t in original.tasks},
+            "page_count": len(stored.starts)}
+
+
+@router.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
+async def page_image(request: Request, doc_id: int, number: int,
+                     user: CurrentUser = Depends(current_user)) -> Response:
+    """The picture of page ``number`` of a stored PDF or scan (PNG; a PNG/JPEG scan as it is)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from taizhang.web.page_images import LONG_SIDE, render_page, served_as_is
+
+    lg = request.app.state.ledger
+    record = await run_in_threadpool(lg.get_document, doc_id)  # NotFound for an unknown id
+    stored = await run_in_threadpool(lg.document_pages, doc_id)
+    if stored is None or not stored.shown:
+        raise NotFound(f"文件 #{doc_id}（{record.source}）没有可显示的页面图片",
+                       hint="只有 PDF 和扫描图片保存原件；txt、docx、网页等没有页面")
+    if not 1 <= number <= len(stored.starts):
+        raise NotFound(f"文件 #{doc_id} 没有第 {number} 页（共 {len(stored.starts)} 页）",
+                       hint="请从文件的核对页打开页面图片")
+    tag = f'"{stored.sha256[:20]}-{number}-{LONG_SIDE}"'
+    headers = {"Cache-Control": "private, max-age=86400", "ETag": tag}
+    if request.headers.get("if-none-match") == tag:  # a stored file never changes
+        return Response(status_code=304, headers=headers)
+    if served_as_is(stored.media_type, len(stored.starts)):
+        data = await run_in_threadpool(lg.document_file, doc_id)
+        return Response(data, media_type=stored.media_type, headers=headers)
+    cache = request.app.state.page_images
+    key = (doc_id, stored.sha256, number, LONG_SIDE)
+    picture = cache.get(key)
+    if picture is None:
+        data = await run_in_threadpool(lg.document_file, doc_id)
+        # in an upload worker: bounded in time and memory like an upload (web/uploads.py)
+        picture = await request.app.state.uploads.run(
+            render_page, data, stored.media_type, number, shown=f"{record.source} 第 {number} 页")
+        cache.put(key, picture)
+    return Response(picture, media_type="image/png", headers=headers)
 
 
 @router.post("/documents/{doc_id}/items/{item_id}", include_in_schema=False)
