@@ -231,9 +231,15 @@ PAGED = [
 _SQUARE = 90  # points: the marker's side; page n's marker stands at x = 60 + 110·(n − 1)
 
 
-def build_marked_pdf(path: Path, pages: list[list[str]] = PAGED) -> Path:
+def build_marked_pdf(path: Path, pages: list[list[str]] = PAGED, *,
+                     scanned: tuple[int, ...] = ()) -> Path:
     """A text PDF (STSong-Light) whose page n carries a black square at its foot, n steps
-    to the right, so a picture of a page tells which page it is (:func:`marked_page`)."""
+    to the right, so a picture of a page tells which page it is (:func:`marked_page`).
+    The pages numbered in ``scanned`` are a scan instead: a picture (:func:`render_scan`,
+    150 dpi) and no text layer, so reading them takes OCR."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -241,12 +247,17 @@ def build_marked_pdf(path: Path, pages: list[list[str]] = PAGED) -> Path:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     c = canvas.Canvas(str(path))  # A4
     for number, lines in enumerate(pages, 1):
-        c.setFont("STSong-Light", 14)
-        y = 780
-        for line in lines:
-            for start in range(0, len(line), 28):
-                c.drawString(70, y, line[start:start + 28])
-                y -= 22
+        if number in scanned:
+            picture = io.BytesIO()
+            render_scan(lines, dpi=150).save(picture, "PNG")
+            c.drawImage(ImageReader(picture), 0, 0, width=595.27, height=841.89)
+        else:
+            c.setFont("STSong-Light", 14)
+            y = 780
+            for line in lines:
+                for start in range(0, len(line), 28):
+                    c.drawString(70, y, line[start:start + 28])
+                    y -= 22
         c.rect(60 + 110 * (number - 1), 60, _SQUARE, _SQUARE, fill=1)
         c.showPage()
     c.save()

@@ -67,3 +67,21 @@ def test_documents_without_pages_keep_no_file(db_url: str, tmp_path: Path) -> No
             assert result.outcome == "new"
             assert ledger.document_pages(result.document.id) is None
             assert ledger.document_file(result.document.id) is None
+
+
+def test_a_mail_keeps_its_pdf_attachment_as_the_pages(db_url: str, tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    pdf = build_marked_pdf(tmp_path / "方案.pdf")
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "ban@example.gov.cn", "fgw@example.gov.cn", "转发方案"
+    mail.set_content("请查收附件。")
+    mail.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename="方案.pdf")
+    path = tmp_path / "转发.eml"
+    path.write_bytes(bytes(mail))
+    with Ledger(db_url) as ledger:
+        result, read = _ingest(ledger, path)
+        stored = ledger.document_pages(result.document.id)
+        assert stored is not None and stored.media_type == "application/pdf"
+        assert len(stored.starts) == 2
+        assert ledger.document_file(result.document.id) == pdf.read_bytes()  # the attachment

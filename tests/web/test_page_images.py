@@ -64,6 +64,21 @@ def test_each_task_shows_the_page_it_stands_on(any_ledger: Ledger, tmp_path: Pat
         assert again.status_code == 304 and not again.content
 
 
+def test_a_scanned_pdf_page_shows_too(ledger: Ledger, tmp_path: Path) -> None:
+    """Page 2 a scan (a picture, OCR'd on ingest): its tasks still point at page 2, and the
+    page is drawn from the stored PDF."""
+    read = read_path(build_marked_pdf(tmp_path / "混合.pdf", scanned=(2,)))
+    assert [w.code.value for w in read.warnings] == ["ocr_used"]
+    result = ledger.ingest(parse(read.text, source=read.source), actor="test",
+                           source=SourceFile.of(read))
+    client = make_client(ledger, tmp_path)
+    login(client, "admin")
+    shown = _pages_by_task(client.get(f"/documents/{result.document.id}").text)
+    base = f"/documents/{result.document.id}/pages/"
+    assert shown["一"] == [base + "1"] and shown["二"] == [base + "2"]
+    assert marked_page(client.get(base + "2").content) == 2
+
+
 def test_a_txt_document_shows_no_page(client: TestClient, ledger: Ledger) -> None:
     login(client, "admin")
     seed = ledger.list_documents()[0]  # samples/001, a .txt
