@@ -166,6 +166,34 @@ def test_a_page_claiming_a_huge_size_is_drawn_at_the_fixed_size(tmp_path: Path) 
     assert picture.size == (LONG_SIDE, LONG_SIDE)
 
 
+def test_a_page_asked_for_at_once_is_rendered_once(ledger: Ledger, tmp_path: Path) -> None:
+    """Eight requests for one page at the same time on a real server: one rendering."""
+    import asyncio
+
+    import httpx
+
+    doc_id = _pdf_document(ledger, tmp_path)
+    client = make_client(ledger, tmp_path)
+    login(client, "admin")
+    app = client.app
+    cookies = dict(client.cookies)
+
+    async def ask_all() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver",
+                                     cookies=cookies) as http:
+            return await asyncio.gather(*(http.get(f"/documents/{doc_id}/pages/2")
+                                          for _ in range(8)))
+
+    with client:  # the app's lifespan: its upload workers
+        answers = asyncio.run(ask_all())
+        assert {a.status_code for a in answers} == {200}
+        assert len({a.content for a in answers}) == 1 and marked_page(answers[0].content) == 2
+        assert app.state.page_images.made == 1
+        client.get(f"/documents/{doc_id}/pages/2")  # later: from memory
+        assert app.state.page_images.made == 1
+
+
 def test_the_page_cache_stays_within_its_bytes() -> None:
     cache = PageCache(limit=1000)
     for n in range(10):

@@ -16,9 +16,11 @@ browser may keep them (a stored document's file never changes: its hash is the E
 """
 from __future__ import annotations
 
+import asyncio
 import io
 import threading
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from taizhang.errors import FileUnreadable
@@ -97,6 +99,25 @@ class PageCache:
         self._entries: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self._making: dict[tuple[object, ...], asyncio.Future[bytes]] = {}
+        self.made = 0  # pictures rendered (not served from memory)
+
+    async def fetch(self, key: tuple[object, ...],
+                    make: Callable[[], Awaitable[bytes]]) -> bytes:
+        """The picture for ``key``, made once however many requests ask for it at the same
+        time (two tasks on one page open together; a page reloaded while it renders)."""
+        found = self.get(key)
+        if found is not None:
+            return found
+        making = self._making.get(key)
+        if making is None:
+            making = self._making[key] = asyncio.ensure_future(make())
+            self.made += 1
+            making.add_done_callback(lambda _: self._making.pop(key, None))
+        # shielded: a reader who leaves does not cancel the picture the others wait for
+        picture = await asyncio.shield(making)
+        self.put(key, picture)
+        return picture
 
     def get(self, key: tuple[object, ...]) -> bytes | None:
         with self._lock:

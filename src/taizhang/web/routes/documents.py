@@ -200,15 +200,16 @@ async def page_image(request: Request, doc_id: int, number: int,
     if served_as_is(stored.media_type, len(stored.starts)):
         data = await run_in_threadpool(lg.document_file, doc_id)
         return Response(data, media_type=stored.media_type, headers=headers)
-    cache = request.app.state.page_images
-    key = (doc_id, stored.sha256, number, LONG_SIDE)
-    picture = cache.get(key)
-    if picture is None:
+
+    async def render() -> bytes:
         data = await run_in_threadpool(lg.document_file, doc_id)
         # in an upload worker: bounded in time and memory like an upload (web/uploads.py)
-        picture = await request.app.state.uploads.run(
+        picture: bytes = await request.app.state.uploads.run(
             render_page, data, stored.media_type, number, shown=f"{record.source} 第 {number} 页")
-        cache.put(key, picture)
+        return picture
+
+    picture = await request.app.state.page_images.fetch(
+        (doc_id, stored.sha256, number, LONG_SIDE), render)
     return Response(picture, media_type="image/png", headers=headers)
 
 
