@@ -85,3 +85,15 @@ def test_a_mail_keeps_its_pdf_attachment_as_the_pages(db_url: str, tmp_path: Pat
         assert stored is not None and stored.media_type == "application/pdf"
         assert len(stored.starts) == 2
         assert ledger.document_file(result.document.id) == pdf.read_bytes()  # the attachment
+
+
+def test_an_ofd_keeps_its_page_offsets_but_no_picture(db_url: str, tmp_path: Path) -> None:
+    from tests.readers.conftest import build_ofd
+
+    ofd = build_ofd(tmp_path / "通知.ofd", PAGED)
+    with Ledger(db_url) as ledger:
+        result, read = _ingest(ledger, ofd)
+        stored = ledger.document_pages(result.document.id)
+        assert stored is not None and stored.starts == read.pages and len(stored.starts) == 2
+        assert stored.media_type is None and not stored.shown  # nothing here draws an OFD
+        assert ledger.document_file(result.document.id) is None
