@@ -97,3 +97,25 @@ def test_an_ofd_keeps_its_page_offsets_but_no_picture(db_url: str, tmp_path: Pat
         assert stored is not None and stored.starts == read.pages and len(stored.starts) == 2
         assert stored.media_type is None and not stored.shown  # nothing here draws an OFD
         assert ledger.document_file(result.document.id) is None
+
+
+def test_a_version_stored_without_its_original_gets_it_on_the_same_file_again(
+        db_url: str, tmp_path: Path) -> None:
+    """Stored before migration 0010 (here: without a source), the same PDF again adds the
+    original and its pages to that version, audited; the text and items stay as they were."""
+    pdf = build_marked_pdf(tmp_path / "方案.pdf")
+    read = read_path(pdf)
+    doc = parse(read.text, source=read.source)
+    with Ledger(db_url) as ledger:
+        first = ledger.ingest(doc, actor="test")
+        assert ledger.document_pages(first.document.id) is None
+        items = ledger.list_items(document=first.document.id)
+        again = ledger.ingest(doc, actor="办公室", source=SourceFile.of(read))
+        assert (again.outcome, again.document.id, again.pages_added) == ("unchanged", first.document.id, 2)
+        assert ledger.document_file(first.document.id) == pdf.read_bytes()
+        assert ledger.list_items(document=first.document.id) == items
+        entry = ledger.audit_log(entity="document", entity_id=first.document.id)[-1]
+        assert (entry.action, entry.actor, entry.after["pages"]) == ("document.file", "办公室", 2)
+        third = ledger.ingest(doc, actor="test", source=SourceFile.of(read))  # now nothing to add
+        assert third.pages_added == 0
+        assert len(ledger.audit_log(entity="document", entity_id=first.document.id)) == 2

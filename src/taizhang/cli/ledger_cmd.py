@@ -151,6 +151,9 @@ def _ingest_line(name: str, result: Any) -> str:
     d = result.document
     title = f"《{d.title}》" if d.title else (f"（{d.doc_number}）" if d.doc_number
                                              else display_title(None))
+    if result.outcome == "unchanged" and result.pages_added:
+        return (f"未变化：{name} 与已导入的文件 {d.id}{title}第 {d.version} 版相同；"
+                f"补存了原件（{result.pages_added} 页），核对页可对照页面，其余未做修改")
     if result.outcome == "unchanged":
         return f"未变化：{name} 与已导入的文件 {d.id}{title}第 {d.version} 版相同，未做任何修改"
     state = "（草稿，待发布）" if d.state.value == "draft" else ""

@@ -418,11 +418,14 @@ class IngestResult:
     matched: int = 0  # items carried over from the previous version (history kept)
     dropped: int = 0  # items of the previous version with no match in the new one
     warnings: tuple[str, ...] = field(default=())
+    # unchanged text, but the stored version had no original (ingested before migration 0010):
+    # the PDF or scan was added to it now, this many pages
+    pages_added: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"document": self.document.to_dict(), "outcome": self.outcome,
                 "added": self.added, "matched": self.matched, "dropped": self.dropped,
-                "warnings": list(self.warnings)}
+                "warnings": list(self.warnings), "pages_added": self.pages_added}
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

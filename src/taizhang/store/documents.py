@@ -122,7 +122,8 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == digest)
                         .order_by(s.documents.c.version.desc())).first()
     if same is not None:
-        return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged")
+        return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged",
+                            pages_added=_add_missing_file(ctx, same.id, source, actor))
     key = doc_key(doc)
     prior = conn.execute(select(*_RECORD_COLUMNS).where(
         (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
@@ -182,6 +183,20 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     return IngestResult(document=record, outcome=outcome, added=len(new_drafts),
                         matched=matched, dropped=prior_count - matched,
                         warnings=placed.warnings)
+
+
+def _add_missing_file(ctx: Ctx, doc_id: int, source: SourceFile | None, actor: str) -> int:
+    """The same text again, from a PDF or scan, for a version stored without its original
+    (before migration 0010): keep the original now, so its review page shows the pages.
+    The text is the same, so are the page offsets. Returns the pages added (0: nothing)."""
+    if source is None or source.media_type is None or files.pages(ctx, doc_id) is not None:
+        return 0
+    files.save(ctx, doc_id, source)
+    audit.record(ctx.conn, ctx.now, actor=actor, action="document.file", entity="document",
+                 entity_id=doc_id, document_id=doc_id,
+                 after={"format": source.format, "pages": len(source.pages),
+                        "size": len(source.data or b"")})
+    return len(source.pages)
 
 
 def _item_values(doc_id: int, place: str, start: dt.date | None, d: ItemDraft,

@@ -144,6 +144,8 @@ async def upload(request: Request, file: UploadFile = File(None), jurisdiction: 
                 "new_version": f"已作为第 {doc.version} 版读入：新增 {result.added} 项，"
                                f"沿用 {result.matched} 项，删除 {result.dropped} 项"}
     said = messages.get(result.outcome, "已读入")
+    if result.pages_added:  # stored before the ledger kept originals: it has its pages now
+        said += f"；已补存原件（{result.pages_added} 页），可对照页面核对"
     # the document placed elsewhere than the form said, or nowhere: the reviewer should know
     flash(request, "；".join([said, *result.warnings]), "warn" if result.warnings else "ok")
     return RedirectResponse(f"/documents/{doc.id}", status_code=303)
