@@ -55,6 +55,11 @@ def test_each_task_shows_the_page_it_stands_on(any_ledger: Ledger, tmp_path: Pat
     base = f"/documents/{doc_id}/pages/"
     assert shown == {"一": [base + "1"], "二": [base + "2"], "三": [base + "2"]}
     assert page.text.count("<figcaption>第 2 页</figcaption>") == 2
+    # in the text, where each page begins: 第 N 页, a link to its picture
+    breaks = re.findall(r'<a class="page-break" id="page-(\d)" href="([^"]+)"', page.text)
+    assert breaks == [("1", base + "1"), ("2", base + "2")]
+    after = page.text.split('id="page-2"', 1)[1]
+    assert re.sub(r"<[^>]+>", "", after.split("</a>", 1)[1]).startswith("二、")
     for number in (1, 2):
         picture = client.get(base + str(number))
         assert picture.status_code == 200 and picture.headers["content-type"] == "image/png"
@@ -85,6 +90,7 @@ def test_a_txt_document_shows_no_page(client: TestClient, ledger: Ledger) -> Non
     page = client.get(f"/documents/{seed.id}")
     assert page.status_code == 200 and 'class="taskform' in page.text
     assert "page-view" not in page.text and f"/documents/{seed.id}/pages/" not in page.text
+    assert "page-break" not in page.text
     missing = client.get(f"/documents/{seed.id}/pages/1")
     assert missing.status_code == 404 and "没有可显示的页面图片" in missing.text
 

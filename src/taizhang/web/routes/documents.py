@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, NotFound, StaleEdit
+from taizhang.ledger.pages import span_pages
 from taizhang.ledger.units import check_unit_name
 from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
@@ -160,22 +161,15 @@ def review_page(request: Request, doc_id: int, user: CurrentUser = Depends(curre
     original, with_rules = original_document(stored, text)
     items = lg.list_items(document=doc_id, include_drafts=True, today=request.app.state.today())
     items, doubts = doubtful_first(items, original)  # what the parser was unsure of, first
+    paged = lg.document_pages(doc_id)  # a PDF or scan: pictures of its pages can be shown
+    starts = paged.starts if paged is not None and paged.shown else ()
+    # task key → the pages (1-based) its text stands on; none for txt, docx, html
+    task_pages = {t.key: span_pages(t.span, starts) for t in original.tasks} if starts else {}
+    marked = highlight.render(original, pages=starts, page_url=f"/documents/{doc_id}/pages/")
     return page(request, "review.html", doc=record, original=original, with_rules=with_rules,
-                marked=highlight.render(original), legend=highlight.legend(), items=items, doubts=doubts,
+                marked=marked, legend=highlight.legend(), items=items, doubts=doubts,
                 fields=FIELDS, field_value=field_value, corrections=lg.corrections(doc_id),
-                warnings=original.warnings, **_page_views(lg, doc_id, original))
-
-
-def _page_views(lg: Any, doc_id: int, original: Any) -> dict[str, Any]:
-    """``task_pages``: task key → the pages (1-based) its text stands on, for a PDF or scan
-    whose pictures can be shown; none for a document without pages (txt, docx, html)."""
-    from taizhang.ledger.pages import span_pages
-
-    stored = lg.document_pages(doc_id)
-    if stored is None or not stored.shown:
-        return {"task_pages": {}, "page_count": 0}
-    return {"task_pages": {t.key: span_pages(t.span, stored.starts) for t in original.tasks},
-            "page_count": len(stored.starts)}
+                warnings=original.warnings, task_pages=task_pages, page_count=len(starts))
 
 
 @router.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
