@@ -216,3 +216,67 @@ def build_ofd(path: Path, pages: list[list[str]], *, columns: int = 1, per_char:
                        f'{head}<ofd:Page xmlns:ofd="{_OFD_NS}">{use}<ofd:Content><ofd:Layer ID="{100 + i}">'
                        + "".join(objects(lines, 1000 * (i + 1))) + '</ofd:Layer></ofd:Content></ofd:Page>')
     return path
+
+
+# a 公文 over two pages: task 一 on page 1, tasks 二 and 三 on page 2 (each line wrapped at 28
+# characters, as a PDF page gives them)
+PAGED = [
+    ["沈阳市人民政府办公厅关于印发开发区改革创新工作方案的通知", "沈政办发〔2018〕78号",
+     "各区、县（市）人民政府，市政府各部门：",
+     "一、推行管委会加平台公司运营管理模式。2018年6月底前，各开发区要成立平台公司。"
+     "（市发展改革委牵头，市财政局配合）"],
+    ["二、建设人才公寓。2019年6月底前完成。（市住房局牵头）",
+     "三、强化督促检查。每季度通报一次进展情况。（市政府督查室牵头）"],
+]
+_SQUARE = 90  # points: the marker's side; page n's marker stands at x = 60 + 110·(n − 1)
+
+
+def build_marked_pdf(path: Path, pages: list[list[str]] = PAGED, *,
+                     scanned: tuple[int, ...] = ()) -> Path:
+    """A text PDF (STSong-Light) whose page n carries a black square at its foot, n steps
+    to the right, so a picture of a page tells which page it is (:func:`marked_page`).
+    The pages numbered in ``scanned`` are a scan instead: a picture (:func:`render_scan`,
+    150 dpi) and no text layer, so reading them takes OCR."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))  # A4
+    for number, lines in enumerate(pages, 1):
+        if number in scanned:
+            picture = io.BytesIO()
+            render_scan(lines, dpi=150).save(picture, "PNG")
+            c.drawImage(ImageReader(picture), 0, 0, width=595.27, height=841.89)
+        else:
+            c.setFont("STSong-Light", 14)
+            y = 780
+            for line in lines:
+                for start in range(0, len(line), 28):
+                    c.drawString(70, y, line[start:start + 28])
+                    y -= 22
+        c.rect(60 + 110 * (number - 1), 60, _SQUARE, _SQUARE, fill=1)
+        c.showPage()
+    c.save()
+    return path
+
+
+def marked_page(picture: bytes) -> int | None:
+    """The page a picture of a :func:`build_marked_pdf` page shows; None when no square
+    (or more than one) is found."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(picture)).convert("L")
+    width, height = image.size
+    dark = []
+    for number in range(1, 5):
+        x = (60 + 110 * (number - 1) + _SQUARE / 2) / 595.27 * width
+        y = (1 - (60 + _SQUARE / 2) / 841.89) * height
+        if image.getpixel((round(x), round(y))) < 60:
+            dark.append(number)
+    return dark[0] if len(dark) == 1 else None

@@ -168,3 +168,19 @@ def test_big5_page_with_meta_charset(tmp_path: Path) -> None:
     assert read.text == TRADITIONAL.strip()
     assert read.encoding == "big5"
     assert read.warnings == ()
+
+
+def test_the_page_title_is_kept_apart_from_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(GOV_PAGE.format(charset="utf-8"), encoding="utf-8")
+    read = read_path(path)
+    assert read.page_title == "沈阳市人民政府办公厅关于印发沈阳市开发区改革创新工作方案的通知_沈阳市人民政府"
+    assert "_沈阳市人民政府" not in read.text  # the <head> is not part of the document
+    assert read.original is None and read.pages == ()  # nothing to show as a page picture
+
+
+def test_a_page_without_title_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "bare.html"
+    path.write_text("<html><body><p>一、加强组织领导。</p><p>二、强化督促检查。</p></body></html>",
+                    encoding="utf-8")
+    assert read_path(path).page_title is None

@@ -91,6 +91,38 @@ def test_the_jurisdiction_evidence_migration_goes_down_and_up(db_url: str) -> No
         assert len(ledger.list_items()) == 3
 
 
+def test_the_document_files_migration_goes_down_and_up_keeping_the_ledger(
+        db_url: str, tmp_path: Path) -> None:
+    """A ledger at 0009 with documents upgrades to 0010 with every row kept; its older
+    documents simply have no pages, and new ones keep theirs."""
+    from taizhang.ledger.pages import SourceFile
+    from taizhang.parse import parse
+    from taizhang.readers import read_path
+
+    from tests.readers.conftest import build_marked_pdf
+
+    with Ledger(db_url) as ledger:
+        ledger.ingest(shenyang(), actor="test")
+    _alembic(db_url, "downgrade", "0009")
+    assert _revision(db_url) == "0009" and "document_files" not in _tables(db_url)
+    kept = {k: v for k, v in snapshot(db_url).items() if k != "alembic_version"}
+    _alembic(db_url, "upgrade", "head")
+    assert _revision(db_url) == head_revision() == "0010"
+    after = snapshot(db_url)
+    assert {k: after[k] for k in kept} == kept and after["document_files"] == []
+    read = read_path(build_marked_pdf(tmp_path / "方案.pdf"))
+    with Ledger(db_url) as ledger:
+        old = ledger.list_documents()[0]
+        assert ledger.document_pages(old.id) is None and len(ledger.list_items()) == 3
+        new = ledger.ingest(parse(read.text, source=read.source), actor="test",
+                            source=SourceFile.of(read))
+        assert ledger.document_pages(new.document.id).starts == read.pages
+    _alembic(db_url, "downgrade", "0009")  # the table goes, the documents stay
+    assert "document_files" not in _tables(db_url)
+    with Ledger(db_url) as ledger:
+        assert len(ledger.list_documents(all_versions=True)) == 2  # the PDF is version 2
+
+
 def test_every_revision_downgrades_to_empty_and_upgrades_back(db_url: str) -> None:
     with Ledger(db_url) as ledger:
         ledger.ingest(shenyang(), actor="test")

@@ -37,6 +37,19 @@ def test_marks_are_nested_escaped_and_slice_back_to_the_text() -> None:
     assert html.count('<span class="hl-task"') == 1
 
 
+def test_page_starts_become_links_to_the_page_pictures() -> None:
+    """第 N 页 stands where each page begins, also inside a task and its marks; the text is
+    otherwise untouched, and a txt document (no pages) gets none."""
+    second = TEXT.index("2019年")  # page 2 begins inside the task, at the deadline
+    html = str(highlight.render(_doc(), pages=(0, second), page_url="/documents/7/pages/"))
+    links = re.findall(r'<a class="page-break" id="page-(\d+)" href="([^"]+)"[^>]*>第 (\d+) 页</a>', html)
+    assert links == [("1", "/documents/7/pages/1", "1"), ("2", "/documents/7/pages/2", "2")]
+    assert html.index('id="page-2"') < html.index("2019年") < html.index('id="page-2"') + 200
+    plain = re.sub(r'<a class="page-break".*?</a>|<span class="task-key">.*?</span>', "", html)
+    assert re.sub(r"<[^>]+>", "", plain).replace("&lt;", "<").replace("&gt;", ">") == TEXT
+    assert "page-break" not in str(highlight.render(_doc()))
+
+
 def test_spans_outside_the_text_are_ignored() -> None:
     doc = Document(source="t", text="短文", tasks=(Task("一", (), "x", "短文", (0, 99)),))
     assert str(highlight.render(doc)) == "短文"

@@ -13,18 +13,24 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
-from typing import Any
+from typing import Any, NamedTuple
 
 PARALLEL_FROM = 8  # files; fewer are parsed in this process
 MAX_WORKERS = 4
 
 
-def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
-    """(Document, None), or (None, the Chinese message) for a file that cannot be read.
+class Parsed(NamedTuple):
+    doc: Any  # the Document
+    source: Any  # the SourceFile kept with it (pages, the PDF or picture, <title>), or None
+
+
+def parse_file(name: str, encoding: str | None) -> tuple[Parsed | None, str | None]:
+    """(Parsed, None), or (None, the Chinese message) for a file that cannot be read.
 
     The message does not repeat the file's name: the caller prints it once, before it.
     """
     from taizhang.errors import FileUnreadable, TaizhangError
+    from taizhang.ledger.pages import SourceFile
     from taizhang.parse import parse
     from taizhang.readers import read_path
 
@@ -33,7 +39,7 @@ def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
         doc = parse(read.text, source=read.source)
         if read.warnings:  # 第2页为扫描件，已做文字识别（OCR）: kept with the document, shown on its review page
             doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
-        return doc, None
+        return Parsed(doc, SourceFile.of(read)), None
     except FileUnreadable as err:
         if err.path != name:
             return None, str(err)
@@ -43,8 +49,8 @@ def parse_file(name: str, encoding: str | None) -> tuple[Any, str | None]:
 
 
 def parsed(files: Sequence[str], encoding: str | None,
-           workers: int | None = None) -> Iterator[tuple[str, Any, str | None]]:
-    """(file, Document or None, message or None) for each file, in order.
+           workers: int | None = None) -> Iterator[tuple[str, Parsed | None, str | None]]:
+    """(file, Parsed or None, message or None) for each file, in order.
 
     ``workers``: parsing processes; None picks one per CPU (at most four), 1 parses here.
     """
@@ -58,7 +64,7 @@ def parsed(files: Sequence[str], encoding: str | None,
     # database connection; a bounded window keeps memory flat however many files there are
     method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"  # Windows
     with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
-        pending: deque[tuple[str, Future[tuple[Any, str | None]]]] = deque()
+        pending: deque[tuple[str, Future[tuple[Parsed | None, str | None]]]] = deque()
         names = iter(files)
         try:
             for name in names:

@@ -88,11 +88,11 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
                 open_ledger(db, create=True) as ledger, \
                 IngestProgress(len(files), bar=bar) as progress:
             _warn_new_place(ledger, jurisdiction)
-            for name, doc, problem in stream:
+            for name, read, problem in stream:
                 try:
-                    if problem is None:
-                        result = ledger.ingest(doc, actor=actor, jurisdiction=jurisdiction,
-                                               draft=draft)
+                    if read is not None:  # the PDF or scan's pages are kept for the review page
+                        result = ledger.ingest(read.doc, actor=actor, jurisdiction=jurisdiction,
+                                               draft=draft, source=read.source)
                 except TaizhangError as err:
                     if isinstance(err, StorageError):
                         raise
@@ -151,6 +151,9 @@ def _ingest_line(name: str, result: Any) -> str:
     d = result.document
     title = f"《{d.title}》" if d.title else (f"（{d.doc_number}）" if d.doc_number
                                              else display_title(None))
+    if result.outcome == "unchanged" and result.pages_added:
+        return (f"未变化：{name} 与已导入的文件 {d.id}{title}第 {d.version} 版相同；"
+                f"补存了原件（{result.pages_added} 页），核对页可对照页面，其余未做修改")
     if result.outcome == "unchanged":
         return f"未变化：{name} 与已导入的文件 {d.id}{title}第 {d.version} 版相同，未做任何修改"
     state = "（草稿，待发布）" if d.state.value == "draft" else ""
@@ -166,7 +169,8 @@ def _ingest_line(name: str, result: Any) -> str:
 
 
 _FLAG_WORDS = {"jurisdiction_undecided": "地区未确定，待核对", "untitled": "无标题，待核对",
-               "title_inferred": "标题由正文推断，待核对"}
+               "title_inferred": "标题由正文推断，待核对",
+               "title_from_page": "标题取自网页标题，待核对"}
 
 
 @click.command()

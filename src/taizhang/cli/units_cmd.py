@@ -21,6 +21,7 @@ ACTIONS = {
     "unit.alias": "添加别名", "unit.merge": "合并单位", "link.confirm": "确认只报一次关联",
     "link.remove": "撤销关联", "link.report": "关联同步报送", "user.create": "新建用户",
     "user.password": "重设密码", "document.jurisdiction": "更正所属地区",
+    "document.file": "补存原件",
 }
 
 

@@ -136,6 +136,7 @@ REVIEW_FLAGS = {
     "jurisdiction_undecided": "所属地区未确定：请用 taizhang jurisdictions --document 编号 --set 地区 --apply 指定",
     "jurisdiction_inferred": "所属地区由正文推断，请核对",
     "title_inferred": "文中没有标题行，标题由正文推断，请核对",
+    "title_from_page": "文中没有标题行，标题取自网页标题（已去掉网站名称），请核对",
     "untitled": "文中没有标题，请核对",
 }
 
@@ -417,11 +418,14 @@ class IngestResult:
     matched: int = 0  # items carried over from the previous version (history kept)
     dropped: int = 0  # items of the previous version with no match in the new one
     warnings: tuple[str, ...] = field(default=())
+    # unchanged text, but the stored version had no original (ingested before migration 0010):
+    # the PDF or scan was added to it now, this many pages
+    pages_added: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"document": self.document.to_dict(), "outcome": self.outcome,
                 "added": self.added, "matched": self.matched, "dropped": self.dropped,
-                "warnings": list(self.warnings)}
+                "warnings": list(self.warnings), "pages_added": self.pages_added}
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

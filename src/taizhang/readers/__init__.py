@@ -23,7 +23,11 @@ from taizhang.parse.model import ParseWarning, WarningCode
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["Paged", "ReadResult", "read_bytes", "read_path"]
+__all__ = ["SHOWN_FORMATS", "Paged", "ReadResult", "read_bytes", "read_path"]
+
+# formats whose pages the review page can show as pictures: a PDF page is rendered (pypdfium2),
+# a picture is itself the page. An OFD keeps its page offsets but has no renderer here.
+SHOWN_FORMATS = ("pdf", "image")
 
 
 class ReadResult(NamedTuple):
@@ -35,6 +39,12 @@ class ReadResult(NamedTuple):
     # where each page starts in ``text`` (character offsets, one per page) for paged formats
     # (pdf, image, ofd), so a review can show the page image beside the extraction
     pages: tuple[int, ...] = ()
+    # an HTML page's <title> as the site wrote it (with its name: "…的通知_沈阳市人民政府"):
+    # the ledger names a document without a title line from it (ledger/doc_titles.py)
+    page_title: str | None = None
+    # the file's own bytes when its pages can be shown beside the extraction (pdf, picture),
+    # else None: the ledger keeps them with the page offsets (ledger/pages.py)
+    original: bytes | None = None
 
 
 class Paged(NamedTuple):
@@ -90,6 +100,7 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
     warnings: tuple[ParseWarning, ...] = ()
     used: str | None = None
     pages: tuple[int, ...] = ()
+    page_title: str | None = None
     if fmt == "docx":
         from taizhang.readers.word import read_docx
 
@@ -121,9 +132,9 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
             declared = declared_charset(data)
         decoded, used, warnings = decode(data, source=shown, encoding=encoding, declared=declared)
         if fmt == "html":
-            from taizhang.readers.html_page import read_html
+            from taizhang.readers.html_page import read_page
 
-            text, removed = read_html(decoded, shown)
+            text, removed, page_title = read_page(decoded, shown)
             if removed:
                 warnings += (ParseWarning(WarningCode.BOILERPLATE_REMOVED,
                                           "已去除网页的导航、页眉页脚等非正文内容"),)
@@ -132,7 +143,8 @@ def read_bytes(data: bytes, *, name: str, encoding: str | None = None,
     if not text.strip():
         raise FileUnreadable(shown, "文件里没有可读的文字", hint="请确认文件内容是否为公文正文")
     return ReadResult(text=text, source=name, format=fmt, encoding=used, warnings=warnings,
-                      pages=pages)
+                      pages=pages, page_title=page_title,
+                      original=data if fmt in SHOWN_FORMATS else None)
 
 
 def too_large(size: int, limit: int) -> str:

@@ -5,11 +5,13 @@ print buttons, related links, a footer with 网站地图 / 版权所有 / 扫描
 by tag and by id/class words. The 信息公开 index block (索引号, 发文机关, 成文日期, 发文字号 …)
 is kept as ``label：value`` lines, because the parser reads the header fields from it. Block
 elements and ``<br>`` become line breaks; data tables become `` | `` rows as in .docx.
+The page's ``<title>`` is not part of the text (it repeats the site's name), but is kept apart:
+a document without a title line is named from it at ingest (ledger/doc_titles.py).
 """
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from taizhang.readers.rows import INDEX_LABELS, index_line, join_cell_lines, row_lines
 
@@ -55,11 +57,27 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
+class HtmlPage(NamedTuple):
+    text: str
+    removed: bool  # site chrome was dropped
+    title: str | None  # the page's <title>, whitespace folded, as the site wrote it
+
+
+_TITLE_CHARS = 300  # a <title> longer than this is not a title
+
+
 def read_html(text: str, source: str) -> tuple[str, bool]:
     """Return (document text, whether chrome was removed)."""
+    page = read_page(text, source)
+    return page.text, page.removed
+
+
+def read_page(text: str, source: str) -> HtmlPage:
+    """The document text, whether chrome was removed, and the page's ``<title>``."""
     from bs4 import BeautifulSoup  # only when a page is read
 
     soup = BeautifulSoup(text, "lxml")
+    title = _page_title(soup)
     removed = _drop_chrome(soup)
     lines: list[str] = []
     _walk(soup.body or soup, lines)
@@ -72,7 +90,15 @@ def read_html(text: str, source: str) -> tuple[str, bool]:
             removed = True
             continue
         kept.append(index_line(line))
-    return "\n".join(kept), removed
+    return HtmlPage("\n".join(kept), removed, title)
+
+
+def _page_title(soup: Any) -> str | None:
+    tag = soup.find("title")  # in <head>, or where a sloppy page put it
+    if tag is None:
+        return None
+    title = " ".join(tag.get_text().replace("\u3000", " ").split())
+    return title[:_TITLE_CHARS] or None
 
 
 def _drop_chrome(soup: Any) -> bool:
@@ -199,4 +225,4 @@ def _span(value: Any) -> int:
         return 1
 
 
-__all__ = ["INDEX_LABELS", "declared_charset", "read_html"]
+__all__ = ["INDEX_LABELS", "HtmlPage", "declared_charset", "read_html", "read_page"]

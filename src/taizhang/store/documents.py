@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from taizhang.errors import IllegalTransition, InputError, NotFound
-from taizhang.ledger.doc_titles import fallback_title
+from taizhang.ledger.doc_titles import fallback_title, title_from_page
 from taizhang.ledger.items import (
     ItemDraft,
     PriorItem,
@@ -29,10 +29,11 @@ from taizhang.ledger.model import (
 )
 from taizhang.ledger.jurisdiction import decide_jurisdiction
 from taizhang.ledger.names import document_not_found
+from taizhang.ledger.pages import SourceFile
 from taizhang.ledger.schedule import iso_date
 from taizhang.ledger.units import canonical_name, check_unit_name, normalize
 from taizhang.parse.model import Document
-from taizhang.store import audit, bulk, schema as s, units
+from taizhang.store import audit, bulk, files, schema as s, units
 from taizhang.store.engine import Ctx
 from taizhang.wording import display_title
 
@@ -112,13 +113,17 @@ def list_documents(ctx: Ctx, *, state: DocState | None, jurisdiction: str | None
 
 
 def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
-           draft: bool, registry: units.Registry | None = None) -> IngestResult:
+           draft: bool, registry: units.Registry | None = None,
+           source: SourceFile | None = None) -> IngestResult:
+    """``source``: what the reader kept of the file (pages, the PDF or picture, the page's
+    <title>), stored with this version."""
     conn = ctx.conn
     digest = text_hash(doc.text)
     same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == digest)
                         .order_by(s.documents.c.version.desc())).first()
     if same is not None:
-        return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged")
+        return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged",
+                            pages_added=_add_missing_file(ctx, same.id, source, actor))
     key = doc_key(doc)
     prior = conn.execute(select(*_RECORD_COLUMNS).where(
         (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
@@ -126,9 +131,13 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
                                  prior=prior.jurisdiction if prior is not None else None)
     place = placed.place
     title, flags = doc.title, list(placed.flags)
-    if not title:  # never the file name: the 印发 sentence, a title line, else （无标题）
+    if not title:  # never the file name: the 印发 sentence, a title line, the page's <title>
         title, _ = fallback_title(doc.text)
-        flags.append("title_inferred" if title else "untitled")
+        flag = "title_inferred" if title else "untitled"
+        if not title and source is not None:
+            title = title_from_page(source.page_title)
+            flag = "title_from_page" if title else flag
+        flags.append(flag)
     state = DocState.DRAFT if draft else DocState.PUBLISHED
     version = (prior.version + 1) if prior is not None else 1
     values = dict(key=key, version=version, current=True, state=state.value, jurisdiction=place,
@@ -143,6 +152,7 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     bulk.insert_many(ctx, s.document_texts, [dict(
         document_id=doc_id, parse_json=json.dumps(doc.to_dict(), ensure_ascii=False),
         raw_text=doc.text)])
+    files.save(ctx, doc_id, source)
     drafts = drafts_from_document(doc)
     start = work_start(doc)
     matched_ids: list[int | None] = [None] * len(drafts)
@@ -173,6 +183,20 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     return IngestResult(document=record, outcome=outcome, added=len(new_drafts),
                         matched=matched, dropped=prior_count - matched,
                         warnings=placed.warnings)
+
+
+def _add_missing_file(ctx: Ctx, doc_id: int, source: SourceFile | None, actor: str) -> int:
+    """The same text again, from a PDF or scan, for a version stored without its original
+    (before migration 0010): keep the original now, so its review page shows the pages.
+    The text is the same, so are the page offsets. Returns the pages added (0: nothing)."""
+    if source is None or source.media_type is None or files.pages(ctx, doc_id) is not None:
+        return 0
+    files.save(ctx, doc_id, source)
+    audit.record(ctx.conn, ctx.now, actor=actor, action="document.file", entity="document",
+                 entity_id=doc_id, document_id=doc_id,
+                 after={"format": source.format, "pages": len(source.pages),
+                        "size": len(source.data or b"")})
+    return len(source.pages)
 
 
 def _item_values(doc_id: int, place: str, start: dt.date | None, d: ItemDraft,

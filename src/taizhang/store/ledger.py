@@ -113,18 +113,35 @@ class Ledger:
     # documents ---------------------------------------------------------------------------------
 
     def ingest(self, doc: Document, *, actor: str, jurisdiction: str | None = None,
-               draft: bool = False) -> IngestResult:
+               draft: bool = False, source: Any = None) -> IngestResult:
         """Store a parsed document and its work items in one transaction.
 
         Same key and same text → ``outcome="unchanged"``, nothing written. Same key (发文字号,
         else title, else source), different text → ``new_version``: items matched by task key
         or text keep their id, reports and history. ``jurisdiction`` overrides the issuer's;
-        without either, InputError.
+        without either, InputError. ``source`` (a :class:`taizhang.ledger.pages.SourceFile`,
+        ``SourceFile.of(read)``) keeps the file's pages for the review page and names a web
+        page without a title line from its ``<title>``.
         """
         with self.engine.begin() as conn:
             return documents.ingest(self._ctx(conn), doc, actor=actor,
                                     jurisdiction=jurisdiction, draft=draft,
-                                    registry=self._registry)
+                                    registry=self._registry, source=source)
+
+    def document_pages(self, document: int) -> Any:
+        """Where each page of the document starts in its text, and whether pictures of the
+        pages can be shown (:class:`taizhang.store.files.StoredPages`); None without pages."""
+        from taizhang.store import files
+
+        with self.engine.connect() as conn:
+            return files.pages(self._ctx(conn), document)
+
+    def document_file(self, document: int) -> bytes | None:
+        """The document's original PDF or picture (for rendering a page), or None."""
+        from taizhang.store import files
+
+        with self.engine.connect() as conn:
+            return files.data(self._ctx(conn), document)
 
     def refresh_search_index(self) -> bool:
         """Index the items stored since the last search (SQLite); ``search`` does this itself,

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -48,6 +49,21 @@ document_texts = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
     Column("parse_json", Text, nullable=False),
     Column("raw_text", Text, nullable=False),
+)
+
+# a document's file, for the review page's page images (migration 0010): the original bytes of
+# a PDF or scanned picture (≤ the readers' 20 MiB limit; pages are rendered on request) and each
+# page's start offset in raw_text. One row per document version, so an older version keeps its
+# pages when a new one comes; none for formats without pages (txt, docx, html).
+document_files = Table(
+    "document_files", metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("format", String(16), nullable=False),  # the reader's: pdf, image, ofd
+    Column("media_type", String(40)),  # application/pdf, image/png …; None: offsets only (ofd)
+    Column("size", Integer, nullable=False),  # bytes of data (0 when not kept)
+    Column("sha256", String(64)),
+    Column("page_starts", Text, nullable=False),  # JSON list of character offsets
+    Column("data", LargeBinary),
 )
 
 units = Table(

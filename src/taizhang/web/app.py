@@ -89,6 +89,9 @@ def create_app(settings: Settings, *, ledger: Any = None,
     app.state.ledger = ledger
     app.state.secret, app.state.secret_persistent = instance_secret(settings, ledger)
     app.state.uploads = UploadPool(settings)  # uploads are read and parsed in other processes
+    from taizhang.web.page_images import PageCache
+
+    app.state.page_images = PageCache()  # pictures of pages for the review page, bounded in bytes
     app.state.today = today or dt.date.today
     app.state.templates = make_templates()
     app.state.throttle = Throttle()

@@ -56,6 +56,7 @@ ACTIONS = {
     "user.create": "新建用户", "user.password": "修改密码", "item.create": "生成事项",
     "user.sessions_end": "注销会话", "link.confirm": "确认关联", "link.remove": "取消关联",
     "link.report": "同步报送（只报一次）", "document.jurisdiction": "更正所属地区",
+    "document.file": "补存原件",
 }
 
 

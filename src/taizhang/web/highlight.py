@@ -88,13 +88,17 @@ def _find(text: str, name: str, within: tuple[int, int]) -> tuple[int, int] | No
     return (at, at + len(name)) if at >= 0 else None
 
 
-def render(doc: Document) -> Markup:
-    """The whole text as HTML: task blocks (``<span class="hl-task">``) containing nested marks."""
+def render(doc: Document, *, pages: tuple[int, ...] = (), page_url: str = "") -> Markup:
+    """The whole text as HTML: task blocks (``<span class="hl-task">``) containing nested marks.
+
+    ``pages``: each page's start offset (a PDF or scan); a link ``第 N 页`` to the page's picture
+    (``page_url`` with the number appended) then stands where the page begins."""
     text = doc.text
     marks = marks_for(doc)
     tasks = sorted((t for t in doc.tasks if 0 <= t.span[0] < t.span[1] <= len(text)),
                    key=lambda t: t.span)
-    cuts = {0, len(text)}
+    starts = {at: number for number, at in enumerate(pages, 1) if 0 <= at < len(text)}
+    cuts = {0, len(text), *starts}
     for m in marks:
         cuts.update((m.start, m.end))
     for t in tasks:
@@ -122,6 +126,10 @@ def render(doc: Document) -> Markup:
         for m in reversed(active):
             css = KINDS[m.kind][0]
             piece = f'<mark class="{css}" title="{escape(m.title)}">{piece}</mark>'
+        if a in starts:
+            number = starts[a]
+            parts.append(f'<a class="page-break" id="page-{number}" href="{escape(page_url)}{number}" '
+                         f'target="_blank" rel="noopener" title="打开原件第 {number} 页">第 {number} 页</a>')
         parts.append(piece)
     if open_task is not None:
         parts.append("</span>")

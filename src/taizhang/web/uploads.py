@@ -128,8 +128,10 @@ def _ready() -> bool:
 
 # --- the jobs: module-level functions, so the workers can import them by name ---
 
-def read_document(data: bytes, name: str, max_bytes: int) -> Any:
-    """An uploaded policy document → the parsed Document (with the readers' warnings)."""
+def read_document(data: bytes, name: str, max_bytes: int) -> tuple[Any, Any]:
+    """An uploaded policy document → (the parsed Document with the readers' warnings, the
+    SourceFile the ledger keeps with it: pages, the PDF or picture, the page's <title>)."""
+    from taizhang.ledger.pages import SourceFile
     from taizhang.parse import parse
     from taizhang.web.review import read_upload
 
@@ -137,7 +139,7 @@ def read_document(data: bytes, name: str, max_bytes: int) -> Any:
     doc = parse(read.text, source=read.source)
     if read.warnings:
         doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
-    return doc
+    return doc, SourceFile.of(read)
 
 
 def read_fill_in(data: bytes, name: str) -> Any:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from taizhang.errors import InputError, NotFound, StaleEdit
+from taizhang.ledger.pages import span_pages
 from taizhang.ledger.units import check_unit_name
 from taizhang.web import highlight
 from taizhang.web.auth import CurrentUser, require_admin
@@ -77,11 +78,11 @@ async def ingest_upload(request: Request, upload: UploadFile, user: CurrentUser,
     name = upload_name(upload.filename)
     place = check_jurisdiction(jurisdiction)
     data = await read_limited(upload, settings.max_file_bytes, name)
-    doc = await request.app.state.uploads.run(read_document, data, name,
-                                              settings.max_file_bytes, shown=name)
+    doc, source = await request.app.state.uploads.run(read_document, data, name,
+                                                      settings.max_file_bytes, shown=name)
     lg = request.app.state.ledger
     return await run_in_threadpool(lg.ingest, doc, actor=user.username, jurisdiction=place,
-                                   draft=True)
+                                   draft=True, source=source)
 
 
 MAX_NAME = 120  # characters of an uploaded file's name kept (the ledger's source column)
@@ -144,6 +145,8 @@ async def upload(request: Request, file: UploadFile = File(None), jurisdiction: 
                 "new_version": f"已作为第 {doc.version} 版读入：新增 {result.added} 项，"
                                f"沿用 {result.matched} 项，删除 {result.dropped} 项"}
     said = messages.get(result.outcome, "已读入")
+    if result.pages_added:  # stored before the ledger kept originals: it has its pages now
+        said += f"；已补存原件（{result.pages_added} 页），可对照页面核对"
     # the document placed elsewhere than the form said, or nowhere: the reviewer should know
     flash(request, "；".join([said, *result.warnings]), "warn" if result.warnings else "ok")
     return RedirectResponse(f"/documents/{doc.id}", status_code=303)
@@ -158,10 +161,52 @@ def review_page(request: Request, doc_id: int, user: CurrentUser = Depends(curre
     original, with_rules = original_document(stored, text)
     items = lg.list_items(document=doc_id, include_drafts=True, today=request.app.state.today())
     items, doubts = doubtful_first(items, original)  # what the parser was unsure of, first
+    paged = lg.document_pages(doc_id)  # a PDF or scan: pictures of its pages can be shown
+    starts = paged.starts if paged is not None and paged.shown else ()
+    # task key → the pages (1-based) its text stands on; none for txt, docx, html
+    task_pages = {t.key: span_pages(t.span, starts) for t in original.tasks} if starts else {}
+    marked = highlight.render(original, pages=starts, page_url=f"/documents/{doc_id}/pages/")
     return page(request, "review.html", doc=record, original=original, with_rules=with_rules,
-                marked=highlight.render(original), legend=highlight.legend(), items=items, doubts=doubts,
+                marked=marked, legend=highlight.legend(), items=items, doubts=doubts,
                 fields=FIELDS, field_value=field_value, corrections=lg.corrections(doc_id),
-                warnings=original.warnings)
+                warnings=original.warnings, task_pages=task_pages, page_count=len(starts))
+
+
+@router.get("/documents/{doc_id}/pages/{number}", include_in_schema=False)
+async def page_image(request: Request, doc_id: int, number: int,
+                     user: CurrentUser = Depends(current_user)) -> Response:
+    """The picture of page ``number`` of a stored PDF or scan (PNG; a PNG/JPEG scan as it is)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from taizhang.web.page_images import LONG_SIDE, render_page, served_as_is
+
+    lg = request.app.state.ledger
+    record = await run_in_threadpool(lg.get_document, doc_id)  # NotFound for an unknown id
+    stored = await run_in_threadpool(lg.document_pages, doc_id)
+    if stored is None or not stored.shown:
+        raise NotFound(f"文件 #{doc_id}（{record.source}）没有可显示的页面图片",
+                       hint="只有 PDF 和扫描图片保存原件；txt、docx、网页等没有页面")
+    if not 1 <= number <= len(stored.starts):
+        raise NotFound(f"文件 #{doc_id} 没有第 {number} 页（共 {len(stored.starts)} 页）",
+                       hint="请从文件的核对页打开页面图片")
+    tag = f'"{stored.sha256[:20]}-{number}-{LONG_SIDE}"'
+    headers = {"Cache-Control": "private, max-age=86400", "ETag": tag}
+    if request.headers.get("if-none-match") == tag:  # a stored file never changes
+        return Response(status_code=304, headers=headers)
+    if served_as_is(stored.media_type, len(stored.starts)):
+        data = await run_in_threadpool(lg.document_file, doc_id)
+        return Response(data, media_type=stored.media_type, headers=headers)
+
+    async def render() -> bytes:
+        data = await run_in_threadpool(lg.document_file, doc_id)
+        # in an upload worker: bounded in time and memory like an upload (web/uploads.py)
+        picture: bytes = await request.app.state.uploads.run(
+            render_page, data, stored.media_type, number, shown=f"{record.source} 第 {number} 页")
+        return picture
+
+    picture = await request.app.state.page_images.fetch(
+        (doc_id, stored.sha256, number, LONG_SIDE), render)
+    return Response(picture, media_type="image/png", headers=headers)
 
 
 @router.post("/documents/{doc_id}/items/{item_id}", include_in_schema=False)
