@@ -141,3 +141,47 @@ def test_a_page_of_table_cells_has_no_full_line(tmp_path: Path) -> None:
     read = read_path(build_pdf(tmp_path / "分解表.pdf", [prose, cells]))
     lines = read.text.split("\n")
     assert "全体居民人均可支配收入增长6%左右" in lines and "区人力社保局" in lines
+
+
+def _table_pdf(path: Path) -> Path:
+    """An attachment's ruled 任务分工表: wrapped cells, a unit per line in one cell, the header
+    repeated on the next page (reportlab's platypus, the CID font it ships)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=11, leading=15, wordWrap="CJK")
+    rows = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]]
+    for n in range(1, 31):
+        rows.append([str(n), f"城镇老旧小区改造第{n}批。新开工改造城镇老旧小区120个，同步完善养老、托育、停车等配套设施。",
+                     "市住房城乡建设局", "市财政局<br/>市民政局" if n == 1 else "市发展改革委、财政局，各县（市、区）人民政府",
+                     "2026年11月底前"])
+    table = Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=[36, 190, 80, 110, 70], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("附件 任务分工表", style), table])
+    return path
+
+
+def test_a_ruled_table_reads_row_by_row(tmp_path: Path) -> None:
+    lines = read_path(_table_pdf(tmp_path / "分工表.pdf")).text.split("\n")
+    rows = [ln for ln in lines if " | " in ln]
+    assert rows[0] == "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限"
+    assert rows[1] == ("1 | 城镇老旧小区改造第1批。新开工改造城镇老旧小区120个，同步完善养老、托育、停车等配套设施。 | "
+                       "市住房城乡建设局 | 市财政局、市民政局 | 2026年11月底前")  # wrapped lines joined, listed units apart
+    assert rows[2].endswith(" | 市发展改革委、财政局，各县（市、区）人民政府 | 2026年11月底前")
+    headers = sum(1 for r in rows if r.startswith("序号 |"))
+    assert headers >= 2  # the header repeated on each page the table goes on to
+    assert len(rows) == 30 + headers
+
+
+def test_a_ruled_table_gives_a_task_per_row(tmp_path: Path) -> None:
+    from taizhang.parse import parse
+
+    read = read_path(_table_pdf(tmp_path / "分工表.pdf"))
+    doc = parse(read.text, source=read.source)
+    assert len(doc.tasks) == 30
+    assert doc.tasks[0].lead == ("市住房城乡建设局",) and doc.tasks[0].support == ("市财政局", "市民政局")
+    assert doc.tasks[1].support == ("市发展改革委", "市财政局", "各县(市、区)人民政府")

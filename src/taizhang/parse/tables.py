@@ -186,6 +186,9 @@ def _rows_inline(view: str, lines: list[Span], header: int, roles: tuple[str, ..
         if filled and all(_RULE_CELL.fullmatch(c.text.strip()) for c in filled):
             end = b  # | :---: | --- |: the rule under a Markdown header
             continue
+        if _roles([c.text for c in cells]) == roles:
+            end = b  # the header again, where the table goes on over a page break
+            continue
         if len(filled) == 1 and filled[0] is cells[0] and len(cells) > 1:
             cells = filled  # | 一、提升政务服务效能 | | | |: a category row with its empty cells
             a, b = cells[0].start, cells[0].end

@@ -302,7 +302,8 @@ def _line_at(text: str, at: int) -> str:
 
 def _hard_wraps(text: str) -> list[int]:
     """Newlines that only wrap a paragraph at a fixed width (a text copied from a PDF or a
-    page of 28 characters a line): many lines of the same length, each running into the next."""
+    page of 28 characters a line): many lines of the same length, each running into the next.
+    A table's rows (cells set apart by |) are lines of their own, however alike their lengths."""
     lines = text.split("\n")
     lengths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 16]
     if len(lengths) < 6:
@@ -320,7 +321,7 @@ def _hard_wraps(text: str) -> list[int]:
         # a line pushed right by many spaces is centred or right-aligned (a title, a signature,
         # a date), not running text, and neither is the one after it
         if len(body) >= width - 1 and not body.endswith(_LINE_END) and nxt.strip() \
-                and match_ordinal(nxt.lstrip(), 0) is None \
+                and match_ordinal(nxt.lstrip(), 0) is None and "|" not in this and "|" not in nxt \
                 and len(this) - len(this.lstrip()) <= 4 and len(nxt) - len(nxt.lstrip()) <= 4:
             joins.append(end)
         pos = end + 1

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from taizhang.errors import FileUnreadable
 from taizhang.readers import Paged
+from taizhang.readers.rows import CELL_SEPARATOR
 
 if TYPE_CHECKING:
     from taizhang.parse.model import ParseWarning
@@ -77,6 +78,8 @@ def read_pdf(data: bytes, source: str) -> Paged:
         texts.pop()
     pages = [page_lines(t) for t in texts]
     scans = [i for i, lines in enumerate(pages) if not lines]
+    for i, lines in _table_pages(data, [i for i in range(len(pages)) if i not in scans]).items():
+        pages[i] = lines
     warnings: tuple[ParseWarning, ...] = ()
     if scans:
         from taizhang.readers.ocr import ocr_pdf_pages, ocr_warning
@@ -89,6 +92,29 @@ def read_pdf(data: bytes, source: str) -> Paged:
         raise FileUnreadable(source, "PDF 里没有可读的文字（文字层为空，文字识别也没有认出文字）",
                              hint="请确认扫描件清晰、方向正确，或提供 txt/docx 版本")
     return Paged(text, starts, warnings)
+
+
+def _table_pages(data: bytes, wanted: list[int]) -> dict[int, list[str]]:
+    """The lines of the pages (of ``wanted``) that hold a ruled table, its rows as `` | `` lines
+    (:mod:`taizhang.readers.pdf_tables`); a page pdfplumber cannot take apart keeps pdfminer's text."""
+    import pdfplumber  # only when a .pdf is read
+    from pdfminer.psexceptions import PSException
+
+    from taizhang.readers.pdf_tables import table_page_lines
+
+    out: dict[int, list[str]] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i in wanted:
+                try:
+                    lines = table_page_lines(pdf.pages[i])
+                except (PSException, ValueError, KeyError, TypeError, AssertionError, IndexError):
+                    continue
+                if lines is not None:
+                    out[i] = [ln.strip() for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
+    except (PSException, ValueError, KeyError, TypeError, AssertionError):
+        return {}
+    return out
 
 
 def page_lines(raw: str) -> list[str]:
@@ -141,6 +167,8 @@ def join_pages(pages: list[list[str]], typeset: frozenset[int] = frozenset()) ->
             or _DOC_NUMBER_LINE.match(line) is not None)
         if _UNIT_BRACKET.match(line) and not _ORDINAL.match(line):
             ends = False
+        if CELL_SEPARATOR in tail or CELL_SEPARATOR in line:
+            ends = True  # a table's row is a line of its own (see pdf_tables)
         if _next_row(out[-1], line) or _FIELD_LINE.match(line) \
                 or (tail.endswith(_KIND_END) and _DOC_NUMBER_OPEN.match(line)):
             # …的通知 / 鞍立政发〔2023〕2号…… · …的通知 / 发布时间：……: the title ends at the line's end
@@ -175,8 +203,9 @@ def _line_width(line: str) -> float:
 
 
 def _full_width(lines: list[str]) -> float:
-    """The width of a full line: the 90th percentile, so titles and short lines do not count."""
-    widths = sorted(_line_width(line) for line in lines)
+    """The width of a full line: the 90th percentile, so titles and short lines do not count (nor
+    a table's rows, set as one line each)."""
+    widths = sorted(_line_width(line) for line in lines if CELL_SEPARATOR not in line) or [0.0]
     return widths[math.ceil(0.9 * (len(widths) - 1))]
 
 
