@@ -360,3 +360,23 @@ def test_a_closing_request_to_report_is_no_part_of_the_last_item() -> None:
     doc = parse("三、整改要求\n（一）医务科要加强核心制度培训。\n（二）各临床科室要全面开展自查，长期坚持。\n"
                 "各科室于8月5日前将整改情况书面报质控办。\n")
     assert "质控办" not in doc.tasks[-1].text
+
+
+def test_a_quarter_without_di_is_a_deadline_unless_reported_on() -> None:
+    doc = parse("2026年工作要点\n一、推进改造，三季度完成改造任务。（牵头单位：区住建局）\n"
+                "二、建设平台。完成时限：四季度\n牵头单位：区数据局\n")
+    assert [d.due for t in doc.tasks for d in t.deadlines] == ["2026-09-30", "2026-12-31"]
+    report = parse("关于2025年第一季度重点工作落实情况的督查通报\n1.管网项目。计划一季度完成投资3.2亿元，实际完成1.9亿元。"
+                   "督办要求：6月底前完成。承办单位：市住建局\n市委督查室\n2025年4月15日\n")
+    assert [d.due for t in report.tasks for d in t.deadlines] == ["2025-06-30"]
+
+
+def test_a_label_after_a_unit_glued_to_it_leaves_the_unit_whole() -> None:
+    doc = parse("1.推进产业升级，年底前完成。 责任领导：李明 牵头单位：区工业和信息化局 配合单位：区发展改革局 完成时限：年底前\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support, doc.tasks[0].leaders) == (("区工业和信息化局",), ("区发展改革局",), ("李明",))
+
+
+def test_a_title_broken_before_its_kind_of_document() -> None:
+    doc = parse("宿州市人民政府办公室文件\n宿政办秘〔2026〕9号\n宿州市人民政府办公室\n关于做好2026年秸秆综合利用和禁烧工作的\n通知\n"
+                "各县、区人民政府：\n现就有关工作通知如下。\n一、推进秸秆还田。（牵头单位：市农业农村局）\n")
+    assert doc.title == "宿州市人民政府办公室关于做好2026年秸秆综合利用和禁烧工作的通知"

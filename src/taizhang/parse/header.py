@@ -184,7 +184,10 @@ def _headline(view: str, layout: Layout, body_start: int) -> Fact | None:
 
 def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
     for i in range(start, len(texts)):
-        bare_kind = texts[i].strip() in doc_types() and i > start and is_org(texts[i - 1])  # 公司 / 督办单
+        # 公司 / 督办单 · 关于做好……工作的 / 通知: a bare kind of document under its issuer, or closing a
+        # title the page broke before it
+        bare_kind = texts[i].strip() in doc_types() and i > start \
+            and (is_org(texts[i - 1]) or (texts[i - 1].strip().endswith("的") and is_title_part(texts[i - 1])))
         if (is_title_end(texts[i]) or bare_kind) and not _NOTICE.search(texts[i]):
             first = i
             while first > start and is_title_part(texts[first - 1]) and not is_org(texts[first - 1]) \

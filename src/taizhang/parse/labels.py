@@ -90,12 +90,25 @@ def label_marks(view: str, a: int, b: int) -> list[tuple[int, int, str]]:
         while back > pos and view[back - 1].isspace():
             back -= 1
         m = LABEL_WORD.search(view, max(pos, back - _LONGEST_LABEL), end + 1)
+        if m is not None and m.group(1)[0] in _ONE_CHARACTER and m.start() > a and _glued(view[m.start() - 1]):
+            # 区工业和信息化局配合单位：(a space the view dropped): the 局 ends the unit before, the
+            # label is 配合单位 — a one-character word opens a label only where nothing is glued to it
+            m = LABEL_WORD.search(view, m.start() + 1, end + 1)
         pos = end + 1
         if m is None or not is_label(m.group(1)):
             continue
         start = m.start() - 1 if m.start() > a and view[m.start() - 1] == "【" else m.start()
         out.append((start, m.end(), m.group(1)))
     return out
+
+
+_ONE_CHARACTER = frozenset(w for w in _MODIFIERS if len(w) == 1)
+
+
+def _glued(ch: str) -> bool:
+    """Whether a character before a label binds to it: a CJK ideograph (not punctuation, a
+    bracket or a space)."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _label_ends(view: str, a: int, b: int) -> list[int]:
