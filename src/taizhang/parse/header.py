@@ -302,18 +302,20 @@ def _issuer_from_titles(view: str, h: Header, layout: Layout) -> Fact | None:
 
 # the span the text itself states: 攻坚期为2026年10月1日至2027年3月31日 · 防火期为2024年3月15日至6月15日 ·
 # 行动时间为2024年3月至12月 · 决定于2026年4月至10月在全省开展……专项行动 (not a 有效期, the rule's validity)
-_SPAN_DATES = (r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?起?(?:至|到|—|-|~)"
-               r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
-_STATED_SPAN = re.compile(rf"(?:(?<!有效)期限?|(?:行动|活动|实施|整治|工作)时间)(?:为|是|:)?(?:自|从)?{_SPAN_DATES}"
-                          rf"|于{_SPAN_DATES}(?=(?:在[^,。;]{{1,12}})?(?:开展|组织开展|集中开展|实施|进行))")
+# The dates are looked for first (a pattern that opens with a year lets the engine skip to digits),
+# then the words before or after them
+_SPAN_AT = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?起?(?:至|到|—|-|~)"
+                      r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_SPAN_BEFORE = re.compile(r"(?:(?<!有效)期限?|(?:行动|活动|实施|整治|工作)时间)(?:为|是|:)?(?:自|从)?$")
+_SPAN_AFTER = re.compile(r"(?:在[^,。;]{1,12})?(?:开展|组织开展|集中开展|实施|进行)")
 
 
 def _stated_span(text: str) -> Period | None:
-    m = _STATED_SPAN.search(text)
+    m = next((m for m in _SPAN_AT.finditer(text) if _SPAN_BEFORE.search(text, max(0, m.start() - 8), m.start())
+              or (text[m.start() - 1:m.start()] == "于" and _SPAN_AFTER.match(text, m.end()))), None)
     if m is None:
         return None
-    at = 1 if m.group(1) else 7  # which alternative matched: its six groups
-    year, month, day, end_year, end_month, end_day = m.groups()[at - 1:at + 5]
+    year, month, day, end_year, end_month, end_day = m.groups()
     y1, m1, d1, m2 = int(year), int(month), int(day or 1), int(end_month)
     y2 = int(end_year) if end_year else y1 + (m2 < m1)  # 2026年10月至3月: the next year's March
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12 and 1 <= d1 <= monthrange(y1, m1)[1]) or (y2, m2) < (y1, m1):
