@@ -139,7 +139,7 @@ def _doc_number(view: str, facts: dict[str, Fact], head: list[Line]) -> Fact | N
 
 
 def _number_text(m: re.Match[str]) -> str:
-    return re.sub(r"\s+", "", m.group(0))
+    return "".join(m.group(0).split())
 
 
 def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -> Fact | None:

@@ -37,13 +37,16 @@ def _own_place(view: str, units: list[UnitName], places: tuple[str, ...]) -> lis
     return out
 
 
+_LABEL_BRACKET = re.compile(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$")
+
+
 def _unit_heading(view: str, item: Item) -> list[Clause]:
     """A plan divided by department (一、市发展改革委 / 1.…… 2.……): the heading names the lead
     of every item under it."""
     first_line = view.find("\n", item.body, item.own_end)
     text = view[item.body:first_line if first_line >= 0 else item.own_end].strip().rstrip("。:")
-    text = re.sub(r"\s*[(\[【][^()\[\]【】]*:[^()\[\]【】]*[)\]】]$", "", text)  # （责任领导：…）
-    if not text or len(text) > 30 or re.search(r"[,;。\n]", text):
+    text = _LABEL_BRACKET.sub("", text)  # （责任领导：…）
+    if not text or len(text) > 30 or any(ch in text for ch in ",;。\n"):
         return []
     at = item.body + view[item.body:item.own_end].find(text[0])
     owner = _OWNED_WORK.fullmatch(text)

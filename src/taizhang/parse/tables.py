@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from taizhang.parse.deadlines import find_deadlines
@@ -51,14 +52,15 @@ class Table(NamedTuple):
     layout: str  # pipes | spaces | gaps | cells
 
 
+@lru_cache(maxsize=4096)  # every line is asked whether it is a table's header: most recur
 def column_role(name: str) -> str | None:
     """What a column holds, from the words of its name (spaces inside it ignored).
 
     >>> [column_role(n) for n in ("序 号", "工作任务", "牵头单位及主要负责人", "分管 市领导", "责任主体与协同单位")]
     ['key', 'task', 'lead_person', 'leaders', 'support']
     """
-    n = re.sub(r"\s+", "", name).strip("|｜")
-    if not n or len(n) > 20 or re.search(r"[:,;。、]", n):
+    n = "".join(name.split()).strip("|｜")
+    if not n or len(n) > 20 or any(ch in n for ch in ":,;。、"):
         return None  # 分管市领导：刘建军 is a label and its value, not a column's name
     n = re.sub(r"\([^()]*\)", "", n)  # 责任处室（单位）
     if n in ("序号", "编号", "序", "号", "项次") or n.startswith("序号"):

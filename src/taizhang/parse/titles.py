@@ -58,7 +58,7 @@ def clean_title(text: str) -> str:
 
 def joined(texts: list[str]) -> str:
     """Title lines joined: no spaces, 《 》 kept where they stand."""
-    return "".join(re.sub(r"[ \t]+", "", t) for t in texts)
+    return "".join(t.replace(" ", "").replace("\t", "") for t in texts)
 
 
 def same_title(a: str, b: str) -> bool:
