@@ -162,13 +162,13 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         found.start, found.end = i, j + 1
         return found
     units = split_units(inner, inner_start)
+    if not _mostly_units(units):
+        return None
     marked = _split_marked(units)
-    if marked is not None and marked[0] and _mostly_units(units):
+    if marked is not None and marked[0]:
         return Clause(i, j + 1, lead=marked[0], support=marked[1], rule="bracket_marked_in_list")
-    if _mostly_units(units):
-        return Clause(i, j + 1, lead=_tag(units[:1], "首位"), support=_tag(units[1:], "其后"),
-                      rule="bracket_list_first_leads")
-    return None
+    return Clause(i, j + 1, lead=_tag(units[:1], "首位"), support=_tag(units[1:], "其后"),
+                  rule="bracket_list_first_leads")
 
 
 def _mostly_units(units: list[UnitName]) -> bool:
