@@ -94,6 +94,8 @@ FULL = "各区县政府要按照市委市政府统一部署认真做好开发区
     pytest.param(f"5 {FULL} 财政部\n6 推进5万个行政村通光纤 工业和信息化部",
                  f"5 {FULL} 财政部\n6 推进5万个行政村通光纤 工业和信息化部", id="next_numbered_row"),
     pytest.param(f"5 {FULL}\n2016 年安排500亿元。", f"5 {FULL}2016 年安排500亿元。", id="year_is_no_row_number"),
+    pytest.param(f"{FULL}\n序号 工作任务 牵头单位", f"{FULL}\n序号 工作任务 牵头单位", id="table_header_apart"),
+    pytest.param(f"{FULL}\n序号\n工作任务", f"{FULL}\n序号\n工作任务", id="table_header_cell_apart"),
 ])
 def test_join_lines(raw: str, joined: str) -> None:
     assert join_lines(raw) == joined

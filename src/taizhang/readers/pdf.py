@@ -51,9 +51,10 @@ _KIND_END = ("通知", "意见", "方案", "办法", "规定", "决定", "通报
              "通知》", "意见》", "方案》", "办法》", "计划》", "要点》")
 # a page's index field opens a line of its own (发布时间：2020-02-03 · 索引号：…)
 _FIELD_LINE = re.compile(r"^(?:发布时间|发布日期|发文日期|成文日期|印发日期|索引号|发文字号|文号|发文机关|发布机构|来源|信息来源)\s?[:：]")
+_HEADER_ROW = re.compile(r"^序\s?号(?:\s|$)")  # 序号 工作任务 牵头单位: a table's header opens a line of its own
 _WIDTH_SHARE = 0.8  # a line this share of the typical full line is "full": the page broke it
 _PAGE_LINES = 8  # a page with fewer lines takes the whole document's full width
-_NARROW_PAGE = 0.6  # a typeset page whose lines all stay below this share of the others' has no full line
+_NARROW_PAGE = 0.7  # a typeset page whose lines all stay below this share of the others' has no full line
 
 
 def read_pdf(data: bytes, source: str) -> Paged:
@@ -78,7 +79,8 @@ def read_pdf(data: bytes, source: str) -> Paged:
         texts.pop()
     pages = [page_lines(t) for t in texts]
     scans = [i for i, lines in enumerate(pages) if not lines]
-    for i, lines in _table_pages(data, [i for i in range(len(pages)) if i not in scans]).items():
+    tables = _table_pages(data, [i for i in range(len(pages)) if i not in scans])
+    for i, (lines, _) in tables.items():
         pages[i] = lines
     warnings: tuple[ParseWarning, ...] = ()
     if scans:
@@ -87,22 +89,25 @@ def read_pdf(data: bytes, source: str) -> Paged:
         for i, lines in ocr_pdf_pages(data, source, scans).items():
             pages[i] = lines
         warnings = (ocr_warning(scans, len(pages)),)
-    text, starts = join_pages(pages, frozenset(i for i in range(len(pages)) if i not in scans))
+    firsts = [sum(len(page) for page in pages[:i]) for i in range(len(pages))]
+    rows = frozenset(firsts[i] + k for i, (_, at) in tables.items() for k in at)
+    text, starts = join_pages(pages, frozenset(i for i in range(len(pages)) if i not in scans), rows)
     if not text.strip():
         raise FileUnreadable(source, "PDF 里没有可读的文字（文字层为空，文字识别也没有认出文字）",
                              hint="请确认扫描件清晰、方向正确，或提供 txt/docx 版本")
     return Paged(text, starts, warnings)
 
 
-def _table_pages(data: bytes, wanted: list[int]) -> dict[int, list[str]]:
+def _table_pages(data: bytes, wanted: list[int]) -> dict[int, tuple[list[str], list[int]]]:
     """The lines of the pages (of ``wanted``) that hold a ruled table, its rows as `` | `` lines
-    (:mod:`taizhang.readers.pdf_tables`); a page pdfplumber cannot take apart keeps pdfminer's text."""
+    (:mod:`taizhang.readers.pdf_tables`), and which of the lines are rows; a page pdfplumber cannot
+    take apart keeps pdfminer's text."""
     import pdfplumber  # only when a .pdf is read
     from pdfminer.psexceptions import PSException
 
     from taizhang.readers.pdf_tables import table_page_lines
 
-    out: dict[int, list[str]] = {}
+    out: dict[int, tuple[list[str], list[int]]] = {}
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for i in wanted:
@@ -111,7 +116,8 @@ def _table_pages(data: bytes, wanted: list[int]) -> dict[int, list[str]]:
                 except (PSException, ValueError, KeyError, TypeError, AssertionError, IndexError):
                     continue
                 if lines is not None:
-                    out[i] = [ln.strip() for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
+                    kept = [ln.strip() for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
+                    out[i] = kept, [k for k, ln in enumerate(kept) if CELL_SEPARATOR in ln]
     except (PSException, ValueError, KeyError, TypeError, AssertionError):
         return {}
     return out
@@ -128,12 +134,14 @@ def join_lines(raw: str) -> str:
     return join_pages([page_lines(raw.replace("\x0c", "\n"))], frozenset({0}))[0]
 
 
-def join_pages(pages: list[list[str]], typeset: frozenset[int] = frozenset()) -> tuple[str, tuple[int, ...]]:
+def join_pages(pages: list[list[str]], typeset: frozenset[int] = frozenset(),
+               rows: frozenset[int] = frozenset()) -> tuple[str, tuple[int, ...]]:
     """Lines page by page → (paragraphs, each page's start offset in them).
 
     A paragraph that runs over a page break is joined as any other, so a page may start in
     the middle of a paragraph; its offset is where its first line landed. ``typeset``: the
-    pages that had a text layer (the others were read by OCR).
+    pages that had a text layer (the others were read by OCR); ``rows``: the lines (by their
+    number over all pages) that are a table's rows, each a line of its own.
     """
     lines = [line for page in pages for line in page]
     if not lines:
@@ -167,9 +175,9 @@ def join_pages(pages: list[list[str]], typeset: frozenset[int] = frozenset()) ->
             or _DOC_NUMBER_LINE.match(line) is not None)
         if _UNIT_BRACKET.match(line) and not _ORDINAL.match(line):
             ends = False
-        if CELL_SEPARATOR in tail or CELL_SEPARATOR in line:
+        if number in rows or number + 1 in rows:
             ends = True  # a table's row is a line of its own (see pdf_tables)
-        if _next_row(out[-1], line) or _FIELD_LINE.match(line) \
+        if _next_row(out[-1], line) or _FIELD_LINE.match(line) or _HEADER_ROW.match(line) \
                 or (tail.endswith(_KIND_END) and _DOC_NUMBER_OPEN.match(line)):
             # …的通知 / 鞍立政发〔2023〕2号…… · …的通知 / 发布时间：……: the title ends at the line's end
             ends = True
