@@ -266,6 +266,12 @@ def read_text(path: Path) -> str:
         return "\n".join(parts)
     if path.suffix == ".pdf":
         return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    if path.suffix == ".doc":  # old binary Word (corpus22): LibreOffice is the reader at hand
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text", "--outdir", tmp, str(path)],
+                           capture_output=True, check=True)
+            return (Path(tmp) / (path.stem + ".txt")).read_text(encoding="utf-8-sig")
     raw = path.read_bytes()
     for enc in ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8", "gb18030"):
         try:
