@@ -380,3 +380,17 @@ def test_a_title_broken_before_its_kind_of_document() -> None:
     doc = parse("宿州市人民政府办公室文件\n宿政办秘〔2026〕9号\n宿州市人民政府办公室\n关于做好2026年秸秆综合利用和禁烧工作的\n通知\n"
                 "各县、区人民政府：\n现就有关工作通知如下。\n一、推进秸秆还田。（牵头单位：市农业农村局）\n")
     assert doc.title == "宿州市人民政府办公室关于做好2026年秸秆综合利用和禁烧工作的通知"
+
+
+def test_streets_and_towns_share_the_body_named_after_the_last() -> None:
+    doc = parse("1.推进老旧小区改造。（牵头单位：区住建局；配合单位：柯桥街道、华舍街道办事处）\n"
+                "2.加强基层党建。（牵头单位：县委组织部；配合单位：郓州街道、唐塔街道党工委）\n"
+                "3.激发民间投资。（牵头单位：市发改委、工商联）\n")
+    assert [t.support for t in doc.tasks[:2]] == [("柯桥街道办事处", "华舍街道办事处"), ("郓州街道党工委", "唐塔街道党工委")]
+    assert doc.tasks[2].lead == ("市发改委", "市工商联")
+
+
+def test_a_news_page_credit_after_the_signature_is_chrome() -> None:
+    doc = parse("我市出台工作方案\n记者从市发改委获悉，《方案》全文如下：\n某市工作方案\n一、重点任务\n"
+                "（一）抓好项目建设。（牵头单位：市发改委）\n某市人民政府办公室\n2026年3月16日\n（责任编辑：陈瑶）\n")
+    assert (doc.issuer, doc.issued_on) == ("某市人民政府办公室", "2026-03-16")

@@ -187,3 +187,63 @@ def test_a_ruled_table_gives_a_task_per_row(tmp_path: Path) -> None:
     assert len(doc.tasks) == 30
     assert doc.tasks[0].lead == ("市住房城乡建设局",) and doc.tasks[0].support == ("市财政局", "市民政局")
     assert doc.tasks[1].support == ("市发展改革委", "市财政局", "各县(市、区)人民政府")
+
+
+def test_a_cell_merged_down_stands_in_each_row(tmp_path: Path) -> None:
+    """One 牵头单位 cell over three rows (and a category row across the table): each row names it."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=11, leading=15, wordWrap="CJK")
+    rows = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"], ["一、市容环境提升", "", "", "", ""],
+            ["1", "开展城市集中整治。", "市城市管理局", "市公安局", "6月底前"],
+            ["2", "推进生活垃圾分类。", "", "市商务局", "9月底前"],
+            ["3", "规范户外广告设置。", "", "市市场监管局", "年底前"]]
+    table = Table([[Paragraph(c, style) for c in r] for r in rows], colWidths=[36, 190, 80, 110, 70])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 1), (-1, 1)),
+                               ("SPAN", (2, 2), (2, 4)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    path = tmp_path / "合并.pdf"
+    SimpleDocTemplate(str(path)).build([Paragraph("附件 任务分工表", style), table])
+    rows_read = [ln for ln in read_path(path).text.split("\n") if " | " in ln or ln.startswith("一、")]
+    assert rows_read == ["序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限", "一、市容环境提升",
+                         "1 | 开展城市集中整治。 | 市城市管理局 | 市公安局 | 6月底前",
+                         "2 | 推进生活垃圾分类。 | 市城市管理局 | 市商务局 | 9月底前",
+                         "3 | 规范户外广告设置。 | 市城市管理局 | 市市场监管局 | 年底前"]
+
+
+def test_a_table_without_rules_reads_by_its_header(tmp_path: Path) -> None:
+    """Columns set apart by space only, under a 序号 header: each header word opens a column,
+    each number under 序号 a row; a cell's wrapped lines join it, the page number does not."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "清单.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    xs = (80, 115, 346, 457)
+    lines = [("序号", "任务", "责任单位", "时限"),
+             ("1", "新建高标准农田62万亩，改造提升高标准", "市农业农村局、财", "2026年底"),
+             ("", "农田30万亩，同步发展高效节水灌溉。", "政局，各县（区）", "前"),
+             ("", "", "人民政府", ""),
+             ("2", "完成年度项目初步设计批复和招标工作。", "市农业农村局", "6月底前")]
+    y = 700
+    for row in lines:
+        for x, text in zip(xs, row):
+            if text:
+                c.drawString(x, y, text)
+        y -= 18
+    c.drawString(80, y - 10, "抄送：市委办公室，市人大常委会办公室。")
+    c.drawCentredString(297, 40, "— 3 —")
+    c.showPage()
+    c.save()
+    text = read_path(path).text.split("\n")
+    assert text[:3] == ["序号 | 任务 | 责任单位 | 时限",
+                        "1 | 新建高标准农田62万亩，改造提升高标准农田30万亩，同步发展高效节水灌溉。 | "
+                        "市农业农村局、财政局，各县（区）人民政府 | 2026年底前",
+                        "2 | 完成年度项目初步设计批复和招标工作。 | 市农业农村局 | 6月底前"]
+    assert text[3].startswith("抄送：")

@@ -154,10 +154,15 @@ def _is_salutation(s: str) -> bool:
     return all(0 < len(p) <= 24 for p in parts) and ("各" in s or "有关" in s or "：" in s)
 
 
+# （责任编辑：陈瑶） · 【编辑：王敏】: a news page's credits in brackets, after the text it carries
+_CREDIT = re.compile(r"\s*[(\[【]\s*(?:责任编辑|编辑|审核|校对|来源|作者|供稿|撰稿|摄影|审校)\s*:")
+
+
 def is_chrome(line: str) -> bool:
     if len(line) > 120:
         return False
     chrome = (line.startswith(chrome_starts()) or _TIMESTAMP.fullmatch(line.strip()) is not None
+              or _CREDIT.match(line) is not None
               or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None)
               or _BUTTONS.fullmatch(line.strip()) is not None)
     return chrome and match_ordinal(line, 0) is None

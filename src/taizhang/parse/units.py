@@ -282,7 +282,7 @@ def _is_bare_place(name: str) -> bool:
     if name[0] in "省市区县" and len(name) <= 3:
         return False  # 市人行 · 区法院: a body of the level named, not a place
     return (name[-1] in LEVELS and len(name) <= 7) or len(name) <= 3 or name.startswith(places()) \
-        or name.endswith(("村", "社区"))  # 石桥村、河坑村村委会
+        or name.endswith(("村", "社区", "街道"))  # 石桥村、河坑村村委会 · 柯桥街道、华舍街道办事处
 
 
 def _takes_level(name: str) -> bool:

@@ -27,7 +27,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # lines that are only a page number: "— 1 —", "- 2 -", "－3－", "第 4 页", "第4页 共9页", "5/9"
 # (OCR reads the dashes of a scanned "— 1 —" as 一 at times)
-_PAGE_NUMBER = re.compile(
+PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－─一]+\s*\d{1,4}\s*[—–\-－─一]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})$")
 # what opens an outline item, so a line starting with it is never glued to the previous one
@@ -116,7 +116,7 @@ def _table_pages(data: bytes, wanted: list[int]) -> dict[int, tuple[list[str], l
                 except (PSException, ValueError, KeyError, TypeError, AssertionError, IndexError):
                     continue
                 if lines is not None:
-                    kept = [ln.strip() for ln in lines if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
+                    kept = [ln.strip() for ln in lines if ln.strip() and not PAGE_NUMBER.match(ln.strip())]
                     out[i] = kept, [k for k, ln in enumerate(kept) if CELL_SEPARATOR in ln]
     except (PSException, ValueError, KeyError, TypeError, AssertionError):
         return {}
@@ -126,7 +126,7 @@ def _table_pages(data: bytes, wanted: list[int]) -> dict[int, tuple[list[str], l
 def page_lines(raw: str) -> list[str]:
     """One page's lines, stripped, without blank lines and page numbers."""
     lines = (line.strip() for line in raw.split("\n"))
-    return [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    return [line for line in lines if line and not PAGE_NUMBER.match(line)]
 
 
 def join_lines(raw: str) -> str:
