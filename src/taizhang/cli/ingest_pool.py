@@ -48,6 +48,14 @@ def parse_file(name: str, encoding: str | None) -> tuple[Parsed | None, str | No
         return None, str(err)
 
 
+def _yield_to_storing() -> None:
+    """A parsing process runs at a lower priority than this one: storing is the serial part of an
+    ingest, so when the cores are all busy the scheduler gives them to it first and the workers
+    take what is left (they are ahead by a window of files anyway)."""
+    if hasattr(os, "nice"):  # POSIX
+        os.nice(5)
+
+
 def parsed(files: Sequence[str], encoding: str | None,
            workers: int | None = None) -> Iterator[tuple[str, Parsed | None, str | None]]:
     """(file, Parsed or None, message or None) for each file, in order.
@@ -63,7 +71,7 @@ def parsed(files: Sequence[str], encoding: str | None,
     # forkserver: workers start from a clean interpreter, not a fork of one holding an open
     # database connection; a bounded window keeps memory flat however many files there are
     method = "forkserver" if "forkserver" in get_all_start_methods() else "spawn"  # Windows
-    with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=get_context(method), initializer=_yield_to_storing) as pool:
         pending: deque[tuple[str, Future[tuple[Parsed | None, str | None]]]] = deque()
         names = iter(files)
         try:
