@@ -300,10 +300,13 @@ def _line_at(text: str, at: int) -> str:
     return text[at:nl if nl >= 0 else len(text)].strip()
 
 
+_ROW_START = re.compile(r"\s*(?:\d{1,4}|序\s?号)\s*\|")
+
+
 def _hard_wraps(text: str) -> list[int]:
     """Newlines that only wrap a paragraph at a fixed width (a text copied from a PDF or a
     page of 28 characters a line): many lines of the same length, each running into the next.
-    A table's rows (cells set apart by |) are lines of their own, however alike their lengths."""
+    A line that opens a table's row (12 | …, 序号 | …) starts anew, however alike the lengths."""
     lines = text.split("\n")
     lengths = [len(ln.rstrip()) for ln in lines if len(ln.rstrip()) >= 16]
     if len(lengths) < 6:
@@ -321,7 +324,7 @@ def _hard_wraps(text: str) -> list[int]:
         # a line pushed right by many spaces is centred or right-aligned (a title, a signature,
         # a date), not running text, and neither is the one after it
         if len(body) >= width - 1 and not body.endswith(_LINE_END) and nxt.strip() \
-                and match_ordinal(nxt.lstrip(), 0) is None and "|" not in this and "|" not in nxt \
+                and match_ordinal(nxt.lstrip(), 0) is None and _ROW_START.match(nxt) is None \
                 and len(this) - len(this.lstrip()) <= 4 and len(nxt) - len(nxt.lstrip()) <= 4:
             joins.append(end)
         pos = end + 1
