@@ -5,11 +5,11 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taizhang.errors import InputError
 from taizhang.limits import MAX_FILE_BYTES
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (see taizhang.parse.record)
 if TYPE_CHECKING:
     from taizhang.ledger.sessions import SessionPolicy
 
