@@ -63,6 +63,16 @@ def test_flags_point_at_weak_readings_not_at_every_field() -> None:
     assert [(f.field, f.code) for f in odd.flags] == [("lead", FlagCode.UNIT_UNRECOGNISED)]
 
 
+def test_a_safeguard_without_units_is_flagged_for_the_office_to_decide() -> None:
+    """加强组织领导 under 保障措施: some offices keep it in the ledger, some leave it out; it names
+    nobody, and is flagged as a question, not as a missing unit."""
+    doc = ("一、重点任务\n（一）推进改革。（市发展改革委牵头）\n（二）优化服务。（市政务服务局牵头）\n"
+           "二、保障措施\n（一）加强组织领导。各地要建立工作机制。\n（二）强化督查考核。（市政府督查室负责）\n")
+    tasks = parse(doc).tasks
+    assert [[f.code for f in t.flags] for t in tasks] == [[], [], [FlagCode.SAFEGUARD], []]
+    assert "保障措施" in tasks[2].flags[0].message
+
+
 def test_flags_are_in_the_json_with_a_chinese_reason() -> None:
     task = parse("一、甲。（市财政局牵头）\n二、乙。（市税务局牵头）\n三、丙。\n").to_dict()["tasks"][2]
     assert task["uncertain"] == [{"field": "lead", "code": "no_unit", "message": "未找到责任单位，而本文件其他任务都写明了"}]

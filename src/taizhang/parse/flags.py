@@ -35,6 +35,7 @@ MESSAGES = {
     FlagCode.ROW_FITTED: "表格此行少了单元格，已按内容对应到各列",
     FlagCode.NO_ORDINAL: "本条没有序号，按段落认定为一项任务",
     FlagCode.LONG_TEXT: "本条很长，可能包含几项任务",
+    FlagCode.SAFEGUARD: "本条在“{section}”下，是各单位共同的保障要求还是一项任务，请核对",
 }
 
 
@@ -79,6 +80,10 @@ def review(tasks: Sequence[Task], structural: Sequence[Sequence[Flag]], complete
                     flags.append(flag(FlagCode.LEAD_FROM_SUBJECT, "lead", name=name))
                 if field == "lead" and ev.rule.startswith("by_number"):
                     flags.append(flag(FlagCode.LEAD_BY_NUMBER, "lead"))
+        guarantee = next((h for h in task.section if _GUARANTEES.search(h)), None)
+        if guarantee is not None and not (task.lead or task.support):
+            # offices differ on these: some keep 加强组织领导 in the ledger, some leave it out
+            flags.append(flag(FlagCode.SAFEGUARD, "task", section=guarantee[:16]))
         if len(task.text) > _LONG_TASK:
             flags.append(flag(FlagCode.LONG_TEXT, "task"))
         out.append(task._replace(flags=tuple(dict.fromkeys(flags))) if flags else task)

@@ -52,6 +52,7 @@ class FlagCode(StrEnum):
     ROW_FITTED = "row_fitted"  # a table row with fewer cells than columns, matched by content
     NO_ORDINAL = "no_ordinal"  # an unnumbered paragraph read as a task
     LONG_TEXT = "long_text"  # so long it may hold several tasks
+    SAFEGUARD = "safeguard"  # under 保障措施: a measure every body keeps, or a task of its own
 
 
 class Flag(NamedTuple):
