@@ -266,7 +266,11 @@ def read_text(path: Path) -> str:
         return "\n".join(parts)
     if path.suffix == ".pdf":
         return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    if path.suffix == ".doc":  # old binary Word (corpus22): LibreOffice is the reader at hand
+    if path.suffix == ".ofd":  # OFD (corpus23): the TextCode runs of each page, in page order
+        return _ofd_text(path)
+    if path.suffix == ".eml":  # a mail (corpus23): its text parts and the text of its .docx attachments
+        return _eml_text(path)
+    if path.suffix in (".doc", ".wps"):  # old binary Word (corpus22, .wps corpus23): LibreOffice reads both
         import tempfile
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text", "--outdir", tmp, str(path)],
@@ -282,6 +286,45 @@ def read_text(path: Path) -> str:
     if path.suffix == ".html":
         text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return text
+
+
+def _ofd_text(path: Path) -> str:
+    import zipfile
+    import xml.etree.ElementTree as ET
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    lines = []
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("OFD.xml"))
+        doc_root = next(e.text for e in root.iter() if local(e.tag) == "DocRoot").strip("/")
+        base = doc_root.rsplit("/", 1)[0]
+        document = ET.fromstring(z.read(doc_root))
+        for page in (e for e in document.iter() if local(e.tag) == "Page"):
+            content = ET.fromstring(z.read(base + "/" + page.get("BaseLoc")))
+            lines.extend("".join(e.itertext()) for e in content.iter() if local(e.tag) == "TextCode")
+    return "\n".join(lines)
+
+
+def _eml_text(path: Path) -> str:
+    import email
+    import email.policy
+    import docx
+
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    parts = [str(msg["Subject"] or "")]
+    for part in msg.walk():
+        name = part.get_filename() or ""
+        if name.endswith(".docx"):
+            d = docx.Document(io.BytesIO(part.get_payload(decode=True)))
+            parts.extend(p.text for p in d.paragraphs)
+            for t in d.tables:
+                for r in t.rows:
+                    parts.extend(c.text for c in r.cells)
+        elif part.get_content_type() == "text/plain" and not name:
+            parts.append(part.get_content())
+    return "\n".join(parts)
 
 
 def squash(s: str) -> str:
