@@ -394,3 +394,26 @@ def test_a_news_page_credit_after_the_signature_is_chrome() -> None:
     doc = parse("我市出台工作方案\n记者从市发改委获悉，《方案》全文如下：\n某市工作方案\n一、重点任务\n"
                 "（一）抓好项目建设。（牵头单位：市发改委）\n某市人民政府办公室\n2026年3月16日\n（责任编辑：陈瑶）\n")
     assert (doc.issuer, doc.issued_on) == ("某市人民政府办公室", "2026-03-16")
+
+
+def test_a_lone_list_of_units_that_do_the_work_is_led_by_its_first() -> None:
+    """承办单位 in a 督办单: alone, the first of a list leads (as a lone 责任单位 does); beside 协办单位
+    or with 配合 after a comma, the 承办单位 leads."""
+    doc = parse("一、议定事项：做好陶瓷企业用工服务。\n承办单位：市人社局、市陶瓷工业发展局\n办理时限：3月31日前\n"
+                "二、议定事项：推进城市更新。\n承办单位：市住建局；协办单位：珠山区人民政府\n"
+                "三、议定事项：加快用地报批。承办单位：市自然资源局，市生态环境局、财政局配合。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市人社局",), ("市陶瓷工业发展局",)), (("市住建局",), ("珠山区人民政府",)),
+        (("市自然资源局",), ("市生态环境局", "市财政局"))]
+
+
+def test_a_name_broken_over_two_lines_is_one_name() -> None:
+    doc = parse("一、排查隐患。6月底前完成。（牵头单位：市城管局；配合单位：市\n住房城乡建设局、许昌燃气有限公司）\n"
+                "二、整治餐饮场所。（牵头单位：市市场监管局）\n")
+    assert doc.tasks[0].support == ("市住房城乡建设局", "许昌燃气有限公司")
+
+
+def test_a_subject_line_of_the_banners_own_kind_is_the_title() -> None:
+    doc = parse("景德镇市人民政府办公室\n督 办 单\n景府办督〔2026〕4号\n市政府第四十七次常务会议议定事项督办单\n"
+                "各县（市、区）人民政府：\n一、议定事项：做好用工服务。\n承办单位：市人社局\n")
+    assert doc.title == "市政府第四十七次常务会议议定事项督办单"

@@ -43,6 +43,16 @@ def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
     assert "一、推行“管委会+平台公司”运营管理模式。2018年6月底前" in read.text
 
 
+def test_the_folio_at_a_pages_foot_is_not_text(tmp_path: Path) -> None:
+    """— 1 — is a text object like the others; a paragraph running over the page break must not
+    carry it inside a unit's name."""
+    first = ["（二）排查老旧燃气管网隐患，逐条建立隐患台账。6月底前要全面完成检测评估。（牵头单位：市城市管理局；配合单位：市", "— 1 —"]  # two full lines of 28
+    second = ["住房城乡建设局、许昌燃气有限公司）", "（三）整治餐饮场所用气安全。（牵头单位：市市场监管局）", "— 2 —"]
+    text = read_path(build_ofd(tmp_path / "页码.ofd", [first, second])).text
+    assert "—" not in text
+    assert parse(text).tasks[0].support == ("市住房城乡建设局", "许昌燃气有限公司")
+
+
 def _rewrite(data: bytes, part: str, new: bytes | None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:

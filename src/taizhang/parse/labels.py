@@ -72,7 +72,9 @@ def label_role(label: str) -> str | None:
 
 
 # labels whose units lead when no 牵头 label stands beside them (the first of them)
-_RESP_LABELS = frozenset({"责任单位", "责任部门"})
+# the unit that does the work, not said to lead: alone, the first of a list leads (as the contract
+# reads a lone 责任单位); beside a 牵头单位 label, they support
+_RESP_LABELS = frozenset({"责任单位", "责任部门", "承办单位"})
 
 
 def is_label(label: str) -> bool:

@@ -249,7 +249,8 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str,
         if role == "leader":
             clause.leaders += people(seg, offset)
             continue
-        comma = seg.find(",") if role == "lead" else -1
+        comma = seg.find(",") if role == "lead" or (role == "resp" and not has_lead and not _LEAD_MARK.search(seg)) \
+            else -1
         if comma > 0 and _SUPPORT_MARK.search(seg, comma):
             # 承办单位：市自然资源局，市生态环境局、财政局配合: the label's own units lead, the marked ones support
             rest = _verb_clause(view, offset + comma + 1, offset + len(seg))

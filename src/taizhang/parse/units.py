@@ -183,7 +183,8 @@ def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]
                 items.append((head, a, a + len(head)))
                 items.append((tail, a + len(head) + 1, a + len(head) + 1 + len(tail)))
                 continue
-        items.append((name, a, a + len(name)))
+        # a line wrapped inside a name (配合单位：市\n住房城乡建设局, a page's last line): no name holds a break
+        items.append((name.replace("\n", "") if "\n" in name else name, a, a + len(name)))
     if len(items) > 1 and _QUALIFIER.match(items[0][0]) and all(_GENERIC_BODY.fullmatch(n) for n, _, _ in items):
         # 各镇人民政府、街道办事处 · 各街道办事处、乡(镇)人民政府: every body of these kinds is one
         # collective (CONTRACT §2.3), not a list of units

@@ -87,7 +87,11 @@ def _page_lines(package: zipfile.ZipFile, parts: list[tuple[str, Any]], width: f
     for _, content in parts:
         for obj in _all(content, "TextObject"):
             boxes.extend(_text_boxes(obj))
-    return reading_order(boxes, max(1, round(width * _SCALE)))
+    # the folio (— 1 —) is a text object like any other: left in, it lands inside the paragraph
+    # that runs over the page break
+    from taizhang.readers.pdf import PAGE_NUMBER
+    lines = reading_order(boxes, max(1, round(width * _SCALE)))
+    return [line for line in lines if not PAGE_NUMBER.match(line.strip())]
 
 
 def _text_boxes(obj: Any) -> Iterator[Box]:
