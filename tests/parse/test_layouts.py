@@ -417,3 +417,43 @@ def test_a_subject_line_of_the_banners_own_kind_is_the_title() -> None:
     doc = parse("景德镇市人民政府办公室\n督 办 单\n景府办督〔2026〕4号\n市政府第四十七次常务会议议定事项督办单\n"
                 "各县（市、区）人民政府：\n一、议定事项：做好用工服务。\n承办单位：市人社局\n")
     assert doc.title == "市政府第四十七次常务会议议定事项督办单"
+
+
+def test_a_problem_handed_to_someone_by_its_own_label_is_a_task() -> None:
+    doc = parse("一、总体情况\n上半年全市项目推进较快。\n二、存在问题\n1.部分项目开工滞后。冀州区5个项目未按计划开工。\n"
+                "整改责任单位：冀州区人民政府、市发展改革委 整改时限：2024年9月底前\n"
+                "2.部分项目投资统计不实。滨湖新区2个项目虚报投资。\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [("二/1", ("冀州区人民政府",), ("市发展改革委",))]
+
+
+def test_measures_enumerated_in_a_news_paragraph_are_tasks() -> None:
+    doc = parse("我市出台外贸工作方案\n本报讯 近日，《方案》明确，一是支持企业开拓国际市场，由市商务局牵头，市财政局、市贸促会配合。"
+                "二是培育外贸主体，由市商务局会同泉州海关推进。三是提升通关便利化水平，由泉州海关负责。\n责任编辑：黄晓燕\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("一是", ("市商务局",), ("市财政局", "市贸促会")), ("二是", ("市商务局",), ("泉州海关",)),
+        ("三是", ("泉州海关",), ())]
+
+
+def test_a_closing_line_after_items_that_name_nobody_is_every_items() -> None:
+    doc = parse("一、保障防洪安全\n1.压实防汛责任。5月底前完成公示。\n2.加快水库除险加固。\n二、加强党的建设\n"
+                "3.深入推进从严治党。\n以上工作由厅各处室按职责分工负责。\n")
+    assert [t.lead for t in doc.tasks] == [("厅各处室",)] * 3
+
+
+def test_a_title_in_its_own_frame_under_the_sites_name() -> None:
+    doc = parse("泸溪县人民政府门户网站\n首页 > 政务公开 > 县政府文件\n【泸溪县人民政府关于加快推进农村产业融合发展的实施意见】\n"
+                "泸政发〔2020〕11号\n各乡镇人民政府：\n一、壮大主导产业。（县农业农村局牵头）\n泸溪县人民政府\n2020年6月5日\n"
+                "扫一扫在手机打开当前页\n")
+    assert doc.title == "泸溪县人民政府关于加快推进农村产业融合发展的实施意见"
+    assert (doc.issuer, doc.issued_on) == ("泸溪县人民政府", "2020-06-05")
+
+
+def test_with_no_title_line_the_breadcrumbs_last_step_names_the_document() -> None:
+    doc = parse("铜仁市碧江区人民政府\n首页 > 乡镇(街道) > 灯塔街道 > 信息公开 > 灯塔街道2026年民生实事项目清单\n"
+                "| 序号 | 项目名称 | 责任科室 | 完成时限 |\n| 1 | 老旧小区加装电梯 | 城市建设管理办公室 | 10月底前 |\n")
+    assert doc.title == "灯塔街道2026年民生实事项目清单"
+
+
+def test_a_note_on_the_lists_order_after_its_last_unit_is_no_part_of_the_name() -> None:
+    doc = parse("1.推进城镇老旧小区改造。\n责任单位:市住房城乡建设局、市财政局,各县(市、区)人民政府(列第一位的为牵头单位)\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support) == (("市住房城乡建设局",), ("市财政局", "各县(市、区)人民政府"))

@@ -23,7 +23,7 @@ _ODD_NAME = re.compile(r"[,;:。!?“”\"《》]|[要将把对向在]|^.{26,}$"
 _DOUBLE_PLACE = re.compile(r"[省市县区][\u4e00-\u9fff]{2,4}[省市县区州](?!场)")
 _LONG_TASK = 800  # characters: more than a task usually runs to
 # 保障措施 · 组织保障 · 工作要求: measures every body keeps, written without units as a rule
-_GUARANTEES = re.compile(r"保障|工作要求|组织领导|组织实施")
+_GUARANTEES = re.compile(r"保障|工作要求|整改要求|组织领导|组织实施")
 
 MESSAGES = {
     FlagCode.NO_UNIT: "未找到责任单位，而本文件其他任务都写明了",

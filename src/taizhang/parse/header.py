@@ -24,6 +24,7 @@ from taizhang.parse.titles import (
     DOC_NUMBER,
     PAGE_TAG,
     clean_title,
+    is_framed,
     is_title_end,
     is_title_part,
     joined,
@@ -150,9 +151,12 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
     head = [ln for ln in layout.head if ln.role in (Role.TEXT, Role.ORG)]
     texts = [ln.text(view) for ln in head]
     notice_at = next((i for i, t in enumerate(texts) if _NOTICE.search(t)), None)
-    found = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0)
+    # whether each line follows the one before with nothing between (a site's name above the
+    # breadcrumb is no issuer opening the title under it)
+    next_to = [i == 0 or not view[head[i - 1].end:head[i].start].strip() for i in range(len(head))]
+    found = _find_title(texts, start=notice_at + 1 if notice_at is not None else 0, next_to=next_to)
     if found is None and notice_at is not None:
-        found = _find_title(texts, start=0)
+        found = _find_title(texts, start=0, next_to=next_to)
     if found is not None and (_BANNER.fullmatch(joined(texts[found[0]:found[1] + 1]))
                               or texts[found[1]].strip() in doc_types()):
         # a 纪要 or 督办单 banner names the series; the subject line under it is the title
@@ -171,7 +175,27 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
                     "title_block_after_notice" if notice_at is not None else "title_block")
     if "title" in facts:
         return Fact(clean_title(facts["title"].value), facts["title"].span, "index:" + facts["title"].rule)
-    return _headline(view, layout, body_start) or _title_above(view, layout, body_start)
+    return _breadcrumb_title(view, body_start) or _headline(view, layout, body_start) \
+        or _title_above(view, layout, body_start)
+
+
+# 首页 > 乡镇(街道) > 灯塔街道 > 信息公开 > 灯塔街道2026年民生实事项目清单: the page's own place
+_BREADCRUMB = re.compile(r"首页\s*[>»]|当前位置|您的位置")
+_CRUMB_SEP = re.compile(r"\s*[>»]\s*")
+
+
+def _breadcrumb_title(view: str, body_start: int) -> Fact | None:
+    """No title line: the breadcrumb's last step, when it names a document (…项目清单, …的通知)."""
+    # (the breadcrumb is chrome, dropped from the lines: read it from the text above the body)
+    for m in _BREADCRUMB.finditer(view, 0, body_start):
+        line_start = view.rfind("\n", 0, m.start()) + 1
+        line_end = view.find("\n", m.end(), body_start)
+        line = view[line_start:line_end if line_end >= 0 else body_start]
+        last = _CRUMB_SEP.split(line.strip())[-1].strip()
+        if len(last) >= 8 and is_title_end(last):
+            at = line_start + line.rfind(last)
+            return Fact(clean_title(last), (at, at + len(last)), "breadcrumb")
+    return None
 
 
 def _headline(view: str, layout: Layout, body_start: int) -> Fact | None:
@@ -186,7 +210,7 @@ def _headline(view: str, layout: Layout, body_start: int) -> Fact | None:
     return None
 
 
-def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
+def _find_title(texts: list[str], *, start: int, next_to: list[bool] | None = None) -> tuple[int, int] | None:
     for i in range(start, len(texts)):
         # 公司 / 督办单 · 关于做好……工作的 / 通知: a bare kind of document under its issuer, or closing a
         # title the page broke before it
@@ -200,7 +224,8 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
             # 兰考县人民政府 / 关于……的实施意见: the issuer's line opens a title split before 关于
             # (and 陵水黎族自治县人民政府 / 常务会议纪要: a bare kind of document under its issuer)
             if (texts[first].strip().startswith("关于") or len(texts[first].strip()) <= 8) \
-                    and first > start and is_org(texts[first - 1]) and len(texts[first - 1].strip()) <= 20:
+                    and first > start and is_org(texts[first - 1]) and len(texts[first - 1].strip()) <= 20 \
+                    and (next_to is None or next_to[first]):
                 first -= 1
             # a title may close on a line of its own: (2024—2025年) · (试行)
             last = i + 1 if i + 1 < len(texts) and is_title_part(texts[i + 1]) \
@@ -215,6 +240,8 @@ def _find_title(texts: list[str], *, start: int) -> tuple[int, int] | None:
 
 def _opens_title(text: str) -> bool:
     """A line that opens a whole title by itself: 国务院办公厅关于…… · 【tag】X关于…… ."""
+    if is_framed(text):
+        return True  # 【泸溪县人民政府关于……的实施意见】: a framed title is whole
     t = PAGE_TAG.sub("", text.strip())
     head, sep, _ = t.partition("关于")
     return bool(sep) and (not head or is_org(head))

@@ -33,6 +33,9 @@ def duty_sentences(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     各县（市、区）人民政府负责……): each such sentence is an item. Three at least, each opening with
     the body that answers for it."""
     for a, b in lines:
+        enumerated = _enumerated_parts(view, a, b)
+        if enumerated:
+            return enumerated
         if view.count(";", a, b) < 2:
             continue
         parts = []
@@ -49,9 +52,29 @@ def duty_sentences(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     return []
 
 
+def _enumerated_parts(view: str, a: int, b: int) -> list[Item]:
+    """《方案》明确，一是……，由A牵头。二是……，由B负责。……: a paragraph (a news report of a plan)
+    enumerating the measures, three at least, most naming who does them: each part is an item
+    (key 一是, 二是 …)."""
+    starts: list[tuple[int, int, str]] = []
+    for m in _LISTED_PART.finditer(view, a, b):
+        if cn_to_int(m.group(1)) == len(starts) + 1:
+            starts.append((m.start(1), m.end(), m.group(1) + "是"))
+    if len(starts) < 3:
+        return []
+    items = []
+    for k, (start, body, label) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else b
+        items.append(Item("part", label, k + 1, start, body, end=end, own_end=end))
+    named = sum(1 for it in items if any(c.lead for c in find_clauses(view, it.body, it.own_end)))
+    return items if 2 * named > len(items) else []
+
+
 # 会议议定：一是……；二是……；三是……: a 纪要's decisions enumerated inside one paragraph
 _DECIDED = re.compile(r"(?:会议|会上)(?:还|同时|进一步)?(?:议定|决定|明确|要求|同意|确定)[:,]?\s*(?=一是)")
 _PART_ORDINAL = re.compile(r"(?:^|(?<=[;。:]))\s*([一二三四五六七八九十]{1,3})是")
+# (明确，一是…… · the first part may follow a comma)
+_LISTED_PART = re.compile(r"(?:^|(?<=[;。:,]))\s*([一二三四五六七八九十]{1,3})是")
 
 
 def _decided_parts(view: str, items: list[Item]) -> list[Item]:

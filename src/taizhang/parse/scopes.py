@@ -108,6 +108,32 @@ def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, lis
 _CLOSING_LINE = re.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
 
 
+def _lift_document_closing(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
+                           articles: bool) -> None:
+    """以上工作由厅各处室按职责分工负责 after the last item of a document whose items name nobody:
+    the document's own standing rule, the clause of every item (not of the last section only)."""
+    if len(items) < 2 or items[-1].children:
+        return
+    last = items[-1]
+    m = _CLOSING_LINE.search(view, last.body, last.own_end)
+    if m is None or any(c.lead or c.support for it in items for c in clauses_of.get(id(it), [])
+                        if c.start < m.start()):
+        return
+    line_end = view.find("\n", m.end(), last.own_end)
+    line_end = line_end if line_end >= 0 else last.own_end
+    cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+    if not cs:
+        return
+    for c in cs:
+        c.start, c.end, c.rule = m.start() + 1, line_end, f"{CLOSING_RULE}:{c.rule}"
+    for it in items:
+        if it.parent is None:
+            clauses_of[id(it)] = list(cs)
+    clauses_of[id(last)] = [c for c in clauses_of.get(id(last), []) if c.end <= m.start()] \
+        if last.parent is not None else list(cs)
+    last.own_end = last.end = m.start()
+
+
 def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
                            articles: bool) -> None:
     """A line closing a section, 以上任务由A牵头，B配合，……前完成, is the clause of every item
@@ -197,6 +223,7 @@ def clauses_by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) 
                 c.lead, c.support = _own_place(view, c.lead, own_places), _own_place(view, c.support, own_places)
         clauses_of[id(item)] = cs
     _lift_closing_labels(view, items, clauses_of)
+    _lift_document_closing(view, items, clauses_of, articles)
     _lift_closing_sentence(view, items, clauses_of, articles)
     return clauses_of
 

@@ -116,7 +116,10 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
     heads = [_heading_text(view, n).strip() for n in chain]
     clauses = [c for n in chain for c in clauses_of.get(id(n), [])]
     if any(_ACCOUNT.search(h) and "整改" not in h for h in heads):  # (存在的问题及整改要求: work to do)
-        return True  # 存在的主要问题 · 督查基本情况: what was found, not what is to be done
+        # 存在的主要问题 · 督查基本情况: what was found, not what is to be done — unless the problem
+        # is handed to someone by a label or bracket of its own (整改责任单位：A 整改时限：9月底前)
+        own = clauses_of.get(id(item), [])
+        return not any(c.rule.startswith(("label", "bracket")) and c.lead for c in own)
     named = [u.name for c in clauses for u in c.lead + c.support]
     if named and all(_generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
         return True  # 保障措施 / 工作要求 that only tell 各牵头单位、各部门 to take it seriously

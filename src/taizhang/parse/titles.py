@@ -28,11 +28,21 @@ _FRAMED = re.compile(r"[^【】]{0,8}【([^【】]{6,80})】")
 def is_title_end(line: str) -> bool:
     """A line that can close a title: no sentence punctuation, ends with a kind of document
     (通知, 方案, 要点 …), perhaps with (试行) or (2018—2020年) after it."""
-    s = _TITLE_TAIL.sub("", line.strip())
+    s = line.strip()
+    framed = _FRAMED.fullmatch(s)
+    if framed is not None:  # 【……的实施意见】: the page shows the title in its own frame
+        s = framed.group(1)
+    s = _TITLE_TAIL.sub("", s)
     s = s.strip("《》 ")
     if not s or len(s) > 80 or _SENTENCE.search(s):
         return False
     return s.endswith(doc_types()) and len(s) >= 6
+
+
+def is_framed(line: str) -> bool:
+    """A title shown in its own frame: 【……的实施意见】 (with at most a short label before it)."""
+    framed = _FRAMED.fullmatch(line.strip())
+    return framed is not None and is_title_end(framed.group(1))
 
 
 def is_title_part(line: str) -> bool:

@@ -32,7 +32,9 @@ _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 _TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等|等单位|等部门|分别负责|按职责分工负责|按职责分工|分别牵头|双牵头|共同牵头|牵头负责|牵头|配合|负责|参与|协办|主办|为牵头单位)+$")
 # a note of the document's own after a list, not part of the last name: 市卫生健康委（除标注“分别牵头”外，
 # 列第一位为牵头或汇总单位，下同） · 市财政局（第一责任单位为牵头单位，下同）
-_NOTE = re.compile(r"\((?![^()]{2,20}?为(?:牵头|第一责任|主责)(?:单位|部门)?\))(?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
+_NOTE = re.compile(r"\((?!(?:(?!第一|首位)[^()]){2,20}?为(?:牵头|第一责任|主责)(?:单位|部门)?\))"
+                   r"(?=[^()]*(?:下同|汇总|除|第一|首位|不分先后))[^()]{4,}\)$")
+# (the note names a place in the list, 列第一位的为牵头单位; (市发改委为牵头单位) names the lead itself)
 # the same note written as a part of the list itself, after a comma
 _CONVENTION_PART = re.compile(r"\s*(?:(?:排在|列在?|位列)?第一(?:位|个|责任单位)的?(?:单位)?为牵头|下同$|(?:排名)?不分先后$)")
 _LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)?(?:[我本][局厅委部办署](?=[\u4e00-\u9fff]{3}))?")
