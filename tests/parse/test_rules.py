@@ -33,6 +33,8 @@ from taizhang.parse.units import split_units
     pytest.param("县发展改革局、县财政局双牵头", ["县发展改革局", "县财政局"], id="shuang_qiantou_dropped"),
     pytest.param("镇水利站，石桥村、河坑村村委会", ["镇水利站", "石桥村村委会", "河坑村村委会"], id="shared_cunweihui"),
     pytest.param("镇财政所、云水谣景区管理有限公司", ["镇财政所", "云水谣景区管理有限公司"], id="company_takes_no_level"),
+    pytest.param("市贸促会、红十字会、气象台、图书馆、委党校", ["市贸促会", "市红十字会", "市气象台", "市图书馆", "市委党校"],
+                 id="bodies_named_as_institutions"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
