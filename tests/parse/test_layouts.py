@@ -457,3 +457,12 @@ def test_with_no_title_line_the_breadcrumbs_last_step_names_the_document() -> No
 def test_a_note_on_the_lists_order_after_its_last_unit_is_no_part_of_the_name() -> None:
     doc = parse("1.推进城镇老旧小区改造。\n责任单位:市住房城乡建设局、市财政局,各县(市、区)人民政府(列第一位的为牵头单位)\n")
     assert (doc.tasks[0].lead, doc.tasks[0].support) == (("市住房城乡建设局",), ("市财政局", "各县(市、区)人民政府"))
+
+
+def test_a_bare_fuze_after_a_named_lead_supports_it() -> None:
+    """(A牵头，各市州人民政府负责): the lead is named, the others do their part; but 攻关，B负责编制规程
+    is B's own piece of work, which it leads."""
+    doc = parse("（一）推进政务数据共享。（省政务局牵头，各市州人民政府负责）\n"
+                "（二）强化科技支撑。我局科学技术司要会同生态保护修复司开展攻关，中国林业科学研究院负责编制技术规程。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("省政务局",), ("各市州人民政府",)), (("科学技术司", "中国林业科学研究院"), ("生态保护修复司",))]

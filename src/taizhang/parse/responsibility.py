@@ -473,8 +473,11 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 role = "support"  # 由A牵头，会同B负责: B works with the lead
             if role == "support_else_lead" and not clause.lead:
                 role = "lead_first"  # 由市城管局具体负责 with no lead named: it is the lead
-            elif role == "lead_first" and clause.lead and marker.marker.startswith("按"):
-                role = "support"  # A牵头，B、C按职责分工负责: the lead is named, the rest do their part
+            elif role == "lead_first" and clause.lead and (marker.marker.startswith("按")
+                                                           or not seg[at + len(marker.marker):].strip("。;) ")):
+                # A牵头，B、C按职责分工负责 · (A牵头，各市州人民政府负责): the lead is named, the rest do
+                # their part (not ……攻关，B负责编制规程: B's own piece of work, which it leads)
+                role = "support"
             if role in ("lead", "lead_each"):
                 clause.lead += pending + units
             elif role == "lead_first":
