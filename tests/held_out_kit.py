@@ -283,6 +283,11 @@ def read_text(path: Path) -> str:
             break
         except UnicodeDecodeError:
             continue
+    if re.search("[\ue000-\uf8ff]", text):  # Big5 (corpus25 z09) reads as GB18030 user-defined (PUA) code points
+        try:
+            text = raw.decode("big5")
+        except UnicodeDecodeError:
+            pass
     if path.suffix == ".html":
         text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return text
