@@ -466,3 +466,25 @@ def test_a_bare_fuze_after_a_named_lead_supports_it() -> None:
                 "（二）强化科技支撑。我局科学技术司要会同生态保护修复司开展攻关，中国林业科学研究院负责编制技术规程。\n")
     assert [(t.lead, t.support) for t in doc.tasks] == [
         (("省政务局",), ("各市州人民政府",)), (("科学技术司", "中国林业科学研究院"), ("生态保护修复司",))]
+
+
+def test_a_notice_whose_work_is_listed_in_its_attachment() -> None:
+    """附件：title / title / 1.…: the page dropped the attachment's own 附件 line; the notice's own
+    一、提高思想认识 is no task when the attachment lists the work; the site's footer is no unit."""
+    doc = parse("发布机构：淮北市人民政府   生成日期：2023-03-08\n淮北市人民政府关于做好2023年城市更新工作的通知\n"
+                "各县、区人民政府：\n现就有关工作通知如下：\n一、提高思想认识。各县区要把城市更新作为重要抓手。\n"
+                "二、压实工作责任。各责任单位要每月5日前将进展报市城市更新工作领导小组办公室（市住房城乡建设局）。\n"
+                "淮北市人民政府\n2023年3月6日\n（此件公开发布）\n附件：2023年城市更新重点任务清单\n2023年城市更新重点任务清单\n"
+                "1.实施老旧小区改造。责任单位：市住房城乡建设局\n2.推进生命线工程建设。责任单位：市城市管理局\n"
+                "3.开展城市体检。责任单位：市住房城乡建设局\n"
+                "主办单位：淮北市人民政府办公室  网站标识码：3406000001  皖ICP备05003268号\n")
+    assert (doc.issuer, doc.issued_on) == ("淮北市人民政府", "2023-03-06")
+    assert [(t.key, t.lead) for t in doc.tasks] == [
+        ("附件/1", ("市住房城乡建设局",)), ("附件/2", ("市城市管理局",)), ("附件/3", ("市住房城乡建设局",))]
+
+
+def test_the_body_named_after_huitong_stops_before_the_work_it_does() -> None:
+    doc = parse("第五条 由县住建局会同县自然资源局规划建设镇级生活垃圾转运站，2021年6月底前全部建成。\n"
+                "第六条 县农业农村局会同县卫生健康局推进农村厕所粪污协同治理。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("县住建局",), ("县自然资源局",)), (("县农业农村局",), ("县卫生健康局",))]

@@ -73,6 +73,7 @@ REPORTS = HELD_OUT | {"due F1": 0.89, "doc fields": 0.85, "refs F1": 0.80}
     pytest.param(ROOT / "tests" / "corpus22", ROOT / "tests" / "corpus22", LATEST, id="corpus22-held-out"),
     pytest.param(ROOT / "tests" / "corpus23", ROOT / "tests" / "corpus23", LATEST, id="corpus23-held-out"),
     pytest.param(ROOT / "tests" / "corpus24", ROOT / "tests" / "corpus24", LATEST, id="corpus24-held-out"),
+    pytest.param(ROOT / "tests" / "corpus25", ROOT / "tests" / "corpus25", HELD_OUT, id="corpus25-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

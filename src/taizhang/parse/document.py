@@ -30,6 +30,7 @@ from taizhang.parse.model import (
     WarningCode,
 )
 from taizhang.parse.outline import Item
+from taizhang.parse.responsibility import Clause
 from taizhang.parse.scopes import by_scope, own_places, standing_units
 from taizhang.parse.tables import Table, find_table
 from taizhang.parse.tasks import build_task, not_a_task, table_task
@@ -102,11 +103,15 @@ def parse(text: str, *, source: str = "") -> Document:
     known = {v.written(u.name, u.start, u.end) for cs in clauses_of.values() for c in cs for u in c.lead + c.support}
     articles = any(it.style == "article" for it in items)
     cover = layout.cover
+    # (not a plan issued by a cover notice: its own 保障措施 stay its tasks)
+    listed = cover is None and _work_listed_in_annex(items, clauses_of)
     for item in items:
         if item.children or not_a_task(view, item, clauses_of):
             continue
         if cover is not None and cover[0] <= item.start < cover[1]:
             continue  # the cover notice's own instructions (一、各单位要高度重视……)
+        if listed and item.style != "annex" and not _in_annex(item) and not _assigned(item, clauses_of):
+            continue  # a notice whose work is listed in its attachment: its own 一、提高思想认识 is no task
         if id(item) in scopes.assigners:
             continue  # 第（一）项由A牵头……: its work is the items it names
         if articles and not any(clauses_of.get(id(n)) for n in [item] + item.ancestors()):
@@ -205,6 +210,22 @@ def _annex_items(view: str, layout: Layout, items: list[Item],
         out += [root] + found
         last, last_end = found, end
     return out, last, last_end
+
+
+def _in_annex(item: Item) -> bool:
+    return any(n.style == "annex" for n in item.ancestors())
+
+
+def _assigned(item: Item, clauses_of: dict[int, list[Clause]]) -> bool:
+    """Someone is made answerable by a marker, a label or a bracket (not a sentence's subject)."""
+    return any(c.rule != "verb:duty" and (c.lead or c.support)
+               for n in [item] + item.ancestors() for c in clauses_of.get(id(n), []))
+
+
+def _work_listed_in_annex(items: list[Item], clauses_of: dict[int, list[Clause]]) -> bool:
+    """The attachment lists the work item by item (three at least, each with its units)."""
+    listed = [it for it in items if not it.children and _in_annex(it) and _assigned(it, clauses_of)]
+    return len(listed) >= 3
 
 
 def _annex_root(annex: Annex, found: list[Item], end: int) -> Item:

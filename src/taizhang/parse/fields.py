@@ -21,7 +21,8 @@ _FACTS: dict[str, str] = {
 }
 _OTHER = ("索引号", "主题分类", "体裁分类", "发布日期", "发布时间", "生效日期", "失效日期", "有效性", "时效",
           "公开方式", "公开范围", "公开时限", "文件分类", "所属机构", "主题词", "公文种类", "信息分类", "分类",
-          "是否有效", "组配分类", "服务对象", "督办类别", "督办来源", "紧急程度", "密级")
+          "是否有效", "组配分类", "服务对象", "督办类别", "督办来源", "紧急程度", "密级", "生成日期", "关键词",
+          "关键字", "信息来源", "来源", "所属主题", "浏览次数", "访问量")
 _LABELS = sorted([*_FACTS, *_OTHER], key=len, reverse=True)
 # a label, its characters perhaps set apart by tabs (索\t引\t号), then a colon, a tab or a cell bar
 _LABEL = re.compile("(?:" + "|".join("\t?".join(label) for label in _LABELS) + ")")

@@ -21,6 +21,7 @@ _ISSUES = re.compile(r"(?:印发|转发|印送|下发|交办|下达)给你们|(?
 _HANDS_OVER = re.compile(r"(?:交办|下达)(?:给你们|如下)")
 _NAMED = re.compile(r"《(.+?)》(?=[^《》。]{0,40}?(?:印发|转发|印送|下发)给?你们|[^《》。]{0,40}?现予)")
 _ANNEX_LABEL = re.compile(r"附件\s*(\d{1,2}|[一二三四五六七八九十]{1,2})?\s*:?")
+_NAMED_ANNEX = re.compile(r"附件\s*:\s*(\S.*?)\s*")
 
 
 class Annex(NamedTuple):
@@ -130,9 +131,14 @@ def _annexes(view: str, lines: list[Line]) -> tuple[list[Line], list[Annex]]:
     is the list of attachments and stays with the text."""
     main: list[Line] = []
     annexes: list[Annex] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         m = _ANNEX_LABEL.fullmatch(view, ln.start, ln.end) if ln.role is Role.ANNEX else None
-        if m is not None:
+        named = _NAMED_ANNEX.fullmatch(view, ln.start, ln.end) if ln.role is Role.ANNEX and m is None else None
+        if named is not None and k + 1 < len(lines) and lines[k + 1].text(view).strip() == named.group(1):
+            # 附件：2023年重点任务清单 / 2023年重点任务清单 / 1.……: a page that dropped the
+            # attachment's own 附件 line; the title repeated under the list opens it
+            annexes.append(Annex("附件", ln, []))
+        elif m is not None:
             annexes.append(Annex(f"附件{m.group(1) or ''}", ln, []))
         elif annexes:
             annexes[-1].lines.append(ln)

@@ -61,7 +61,9 @@ _NUMBER_LINE = re.compile(r"[(\[]?[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d
 _NOTE = re.compile(r"[(\[【](?:此件|本件|本文|注|编者按)[^()\[\]【】]{0,30}[)\]】]")
 # 主持：… · 出席：… · 列席：… · 记录：… · 送：… · 发：…: who a 纪要 was held by and sent to
 _MEETING_LIST = re.compile(r"(?:主持|出席|列席|参加|请假|记录|送|发|分送|报|抄报|抄送)(?:人员|单位)?[:]")
-_ANNEX = re.compile(r"附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?(?:\s*\d{1,2}[.、].*)?")
+_ANNEX = re.compile(r"附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[:：]?(?:\s*\d{1,2}[.、].*)?"
+                    # 附件：2023年城市更新重点任务清单: the one attachment named by its title
+                    r"|附件\s*[:：]\s*[^。;:,\s]{4,60}")
 # a body's name: what a signature or an issuer line ends with
 ORG_ENDINGS = ("人民政府|政府|办公厅|办公室|委员会|委|部|局|厅|办|院|中心|党委|市委|省委|管委会|督查室|督查处|室|处"
                "|专班|领导小组|指挥部|公司|集团")
@@ -73,6 +75,8 @@ _CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有
                               r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页"
                               # a document-sharing site's preview: 剩余3页未读，继续阅读 · 展开全文
                               r"|页未读|继续阅读|展开全文|阅读全文|查看全文|免费下载|下载文档")
+# the site's registration, at any length (主办单位：X办公室  网站标识码：…  皖ICP备…号: no 主办单位 label)
+_SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码")
 # 【关闭窗口】【打印本页】 · [打印] [关闭]: a row of the site's buttons
 _BUTTONS = re.compile(r"(?:[【\[]\s*[\u4e00-\u9fff:：]{1,6}\s*[】\]]\s*)+")
 _TIMESTAMP = re.compile(r"(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[\t ]*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -164,6 +168,7 @@ def is_chrome(line: str) -> bool:
     chrome = (line.startswith(chrome_starts()) or _TIMESTAMP.fullmatch(line.strip()) is not None
               or _CREDIT.match(line) is not None
               or (len(line) <= 60 and _CHROME_ANYWHERE.search(line) is not None)
+              or _SITE_FOOTER.search(line) is not None
               or _BUTTONS.fullmatch(line.strip()) is not None)
     return chrome and match_ordinal(line, 0) is None
 

@@ -161,6 +161,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
     if found is not None:
         found.start, found.end = i, j + 1
         return found
+    if _SEATED_OFFICE.search(view, max(0, i - 24), i):
+        return None  # 报领导小组办公室（市住房城乡建设局）: where the office sits, nobody's duty
     units = split_units(inner, inner_start)
     if not _mostly_units(units):
         return None
@@ -182,6 +184,8 @@ def _mostly_units(units: list[UnitName]) -> bool:
 
 
 _LIST_SEPARATOR = re.compile(r"[、,;]")
+# an office named just before a bracket of bodies: the bracket says which body houses it
+_SEATED_OFFICE = re.compile(r"(?:领导小组|指挥部|委员会|联席会议|工作专班)办公室$|(?:领导小组|指挥部|工作专班)$")
 _BODY_TAIL = re.compile(r"\(|政府|管委会")  # what a list of units may end with besides a unit
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _MARKED = re.compile(r"\((牵头|共同牵头|牵头单位|主责|负责|配合|配合单位|协办|协助|参与)\)$|([*★▲])$")
@@ -542,7 +546,7 @@ def _joined_later(view: str, a: int, b: int) -> list[UnitName]:
         # a list cut by the window is no list (…粮食局等部|门): start below the cut
         for stop in range(len(rest) - (1 if at + 80 < b else 0), 1, -1):
             cand = rest[:stop]
-            if cand[-1] in "、,，" or not is_unit(cand.split("、")[-1]):
+            if cand[-1] in "、,，" or not is_unit(cand.split("、")[-1]) or _RUNS_ON.search(cand.split("、")[-1]):
                 continue
             units = split_units(cand, at)
             if units and all(_named_body(u.name) for u in units):
@@ -653,12 +657,16 @@ def _together(seg: str, offset: int) -> tuple[list[UnitName], list[UnitName]] | 
         cand = rest[:stop]
         units = split_units(cand)
         if units and is_unit(cand.split("、")[-1]) and all(is_unit(u.name) or u.rule != "as_written"
-                                                          for u in units):
+                                                          for u in units) \
+                and not _RUNS_ON.search(cand.split("、")[-1]):
             return (_tag(split_units(left, offset + left_start), "会同前"),
                     _tag(split_units(cand, offset + at + 2), "会同后"))
     return None
 
 
+# 县自然资源局规划建设……转运站: a body's name, then the work it does (which may end like a name)
+_RUNS_ON = re.compile(r"(?:局|委|办|厅|部|府|院|中心)(?:规划|建设|推进|开展|组织|制定|编制|做好|加强|完善|落实|实施|指导"
+                      r"|督促|研究|提出|建立|健全|统筹|协调|负责|抓好|加快|强化|推动|完成|办理|修改|审核|起草|整治|改造)")
 _BODY_WORD = re.compile(r"政府|委员会|人大|政协|党委|工委|市委|省委|区委|县委|州委|办事处|管委会")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f·]+")
 
