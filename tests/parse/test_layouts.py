@@ -488,3 +488,13 @@ def test_the_body_named_after_huitong_stops_before_the_work_it_does() -> None:
                 "第六条 县农业农村局会同县卫生健康局推进农村厕所粪污协同治理。\n")
     assert [(t.lead, t.support) for t in doc.tasks] == [
         (("县住建局",), ("县自然资源局",)), (("县农业农村局",), ("县卫生健康局",))]
+
+
+def test_the_manner_of_a_role_word_keeps_the_role() -> None:
+    """市乡村振兴局、市财政局共同参与 · 各协办单位要主动配合 (everyone of a kind: the closing remark
+    stays a remark, it does not split the last item)."""
+    doc = parse("（一）推进乡村振兴。由市农业农村局牵头负责，市乡村振兴局、市财政局共同参与。\n"
+                "（二）建设乡镇综合文化站。\n建成文化站5个。\n主办单位：区文化局\n协办单位：区财政局\n\n"
+                "各主办单位要制定实施方案。各协办单位要主动配合，形成工作合力。\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("(一)", ("市农业农村局",), ("市乡村振兴局", "市财政局")), ("(二)", ("区文化局",), ("区财政局",))]

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from taizhang.parse.numerals import cn_to_int
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import OPENER, find_clauses
-from taizhang.parse.tasks import paragraph_tasks
+from taizhang.parse.tasks import generic, paragraph_tasks
 
 
 def items_of(view: str, lines: list[tuple[int, int]], end: int, dropped: list[tuple[int, int]]) -> list[Item]:
@@ -176,6 +176,6 @@ def _cut_closing_remarks(view: str, items: list[Item]) -> None:
     line_end = view.find("\n", clauses[-1].end, last.own_end)
     if line_end < 0 or not view[line_end:last.own_end].strip():
         return
-    if find_clauses(view, line_end, last.own_end):
-        return
+    if any(not all(generic(u.name) for u in c.lead + c.support) for c in find_clauses(view, line_end, last.own_end)):
+        return  # (各协办单位要主动配合: everyone of a kind is nobody named)
     last.own_end = last.end = line_end

@@ -295,7 +295,8 @@ def _labelled(view: str, a: int, b: int, start: int, end: int, rule: str,
 
 _VALUE_EDGE = " ;,。\t\n"
 # a modal between a body and its role word: A要配合 · A应当会同B
-_MODAL = re.compile(r"(?:要|应|须|应当|必须|务必)$")
+# (and the manner of it: A、B共同参与 · B积极配合 · C全力协助)
+_MODAL = re.compile(r"(?:要|应|须|应当|必须|务必)?(?:共同|积极|协同|密切|全力|主动|具体)?$")
 # a lead named inside a 责任单位 list makes it a clause of its own: A、B分别牵头 · A牵头，B配合
 _LEAD_MARK = re.compile(r"牵头|主办|主责")
 _COMMA_PARTS = re.compile(r"([,，])")  # a clause's parts, the commas kept

@@ -39,7 +39,7 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
         paras = [seg for a, b in _lines_between(view, line_end + 1, item.own_end)
                  for seg in ([(a, b)] if topic else _split_after_clauses(view, a, b))
                  if not (_MEETING_HEARD.match(view, seg[0]) and not find_clauses(view, *seg))]
-        with_clause = sum(1 for a, b in paras if find_clauses(view, a, b))
+        with_clause = sum(1 for a, b in paras if _names_someone(view, a, b))
         if len(paras) < 2 or with_clause < 2 or any(_only_clause(view, a, b) for a, b in paras):
             continue  # (a line that is only 责任单位：… or （责任人：…） says who does the heading's work)
         item.own_end = paras[0][0]
@@ -48,6 +48,11 @@ def paragraph_tasks(view: str, items: list[Item]) -> list[Item]:
             item.children.append(child)
             out.append(child)
     return out
+
+
+def _names_someone(view: str, a: int, b: int) -> bool:
+    """A clause in view[a:b] that names a body or a person (各协办单位要主动配合 names nobody)."""
+    return any(c.leaders or not all(generic(u.name) for u in c.lead + c.support) for c in find_clauses(view, a, b))
 
 
 def _only_clause(view: str, a: int, b: int) -> bool:
@@ -134,8 +139,13 @@ _ACCOUNT = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:督查|检�
 # sections that keep the work going rather than assign it
 _SAFEGUARDS = re.compile(r"保障措施|组织保障|保障机制|工作要求|有关要求|组织实施")
 # 各牵头单位 · 各部门 · 牵头单位 · 有关单位: everyone, so nobody in particular
-_GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|所有)?(?:牵头|配合|责任|成员|协办)?(?:单位|部门|地|地区|乡镇|街道|科室|处室)$"
+_GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|所有)?(?:牵头|配合|责任|成员|协办|主办|承办)?(?:单位|部门|地|地区|乡镇|街道|科室|处室)$"
                            r"|^各[\u4e00-\u9fff]{0,6}(?:单位|部门|乡镇|街道|科室|处室)$")
+
+
+def generic(name: str) -> bool:
+    """各牵头单位 · 有关部门 · 各协办单位: everyone of a kind, nobody in particular."""
+    return _GENERIC_UNIT.match(name) is not None
 
 
 def _generic(name: str) -> bool:
