@@ -498,3 +498,22 @@ def test_the_manner_of_a_role_word_keeps_the_role() -> None:
                 "各主办单位要制定实施方案。各协办单位要主动配合，形成工作合力。\n")
     assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
         ("(一)", ("市农业农村局",), ("市乡村振兴局", "市财政局")), ("(二)", ("区文化局",), ("区财政局",))]
+
+
+def test_a_township_and_a_body_named_after_its_city_are_units_of_their_own() -> None:
+    doc = parse("（三）整合农村供水工程。（区水利局牵头，杜店街道、秦皇台乡、梁才街道配合）\n"
+                "（四）发展普惠金融。（市农业农村局牵头，市财政局、萍乡农商银行配合）\n")
+    assert [t.support for t in doc.tasks] == [("杜店街道", "秦皇台乡", "梁才街道"), ("市财政局", "萍乡农商银行")]
+
+
+def test_an_article_making_a_body_answerable_counts_even_under_general_provisions() -> None:
+    doc = parse("第一章 总则\n第一条 为规范户外广告设施设置，制定本办法。\n"
+                "第二条 市城管局负责全市户外广告设施设置的监督管理工作，按季度组织开展安全检查。\n")
+    assert [(t.key, t.lead) for t in doc.tasks] == [("第一章/第二条", ("市城管局",))]
+
+
+def test_the_lead_in_of_a_paragraph_listing_duties_names_nobody() -> None:
+    doc = parse("市政府出台养老服务方案\n在工作分工上，《方案》明确：市民政局负责养老服务规划的编制；"
+                "市发展改革委负责将养老设施纳入规划；市财政局负责统筹安排发展资金。\n"
+                "乌海市人民政府 | 首页 > 政务公开 > 新闻\n")
+    assert [t.lead for t in doc.tasks] == [("市民政局",), ("市发展改革委",), ("市财政局",)]

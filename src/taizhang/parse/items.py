@@ -41,6 +41,9 @@ def duty_sentences(view: str, lines: list[tuple[int, int]]) -> list[Item]:
         parts = []
         for m in _DUTY_PART.finditer(view, a, b):
             start = m.start()
+            colon = view.find(":", start, min(m.end(), start + 40))
+            if colon >= 0:  # 在工作分工上，《方案》明确：市民政局负责……: the lead-in names nobody
+                start = colon + 1
             while start < m.end() and view[start] in " \t":
                 start += 1
             if view[m.end() - 1:m.end()] in (";", "") or m.end() == b:

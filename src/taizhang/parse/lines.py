@@ -74,7 +74,9 @@ _ORG_LINE = re.compile(rf"[\u4e00-\u9fff()、\t ]{{2,40}}(?:{ORG_ENDINGS})")
 _CHROME_ANYWHERE = re.compile(r"二维码|微信公众号|公众号|版权所有|ICP备|网站地图|联系我们|技术支持|浏览次数|阅读次数|"
                               r"\[打印\]|【打印】|【关闭】|返回顶部|分享到|上一页|下一页|共\d+页"
                               # a document-sharing site's preview: 剩余3页未读，继续阅读 · 展开全文
-                              r"|页未读|继续阅读|展开全文|阅读全文|查看全文|免费下载|下载文档")
+                              r"|页未读|继续阅读|展开全文|阅读全文|查看全文|免费下载|下载文档"
+                              # 乌海市人民政府|首页>政务公开>会议纪要: the site's name before its breadcrumb
+                              r"|首页\s*[>»]")
 # the site's registration, at any length (主办单位：X办公室  网站标识码：…  皖ICP备…号: no 主办单位 label)
 _SITE_FOOTER = re.compile(r"ICP备|公网安备|网站标识码")
 # 【关闭窗口】【打印本页】 · [打印] [关闭]: a row of the site's buttons

@@ -129,8 +129,8 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
     if named and all(_generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
         return True  # 保障措施 / 工作要求 that only tell 各牵头单位、各部门 to take it seriously
     # a clause that names who answers (not a subject read off a sentence: 开发区每年至少引进……)
-    if any(c.rule != "verb:duty" for c in clauses):
-        return False
+    if any(c.rule != "verb:duty" or (c.lead and view.startswith("负责", c.lead[-1].end)) for c in clauses):
+        return False  # (第四条 市城管局负责……的监督管理工作: a body made answerable, even in 总则)
     return any(_non_task_heading(h) for h in heads)
 
 

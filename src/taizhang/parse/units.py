@@ -52,8 +52,10 @@ _ENTERPRISE = re.compile(r"(?:有限公司|有限责任公司|集团|集团公�
 # 各苏木镇 · 各乡镇 · 有关街道: every body of one level is a collective
 _EACH_PLACE = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff]{0,4}(?:镇|乡|街道|镇街|村|社区|嘎查|苏木|旗|县|区|市|州|盟)$")
 # 棠香街道 · 宝顶镇: a town or street named as the body that governs it (not 城镇, 特色小镇)
-_NAMED_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:镇|街道)$")
-_TOWN_WORDS = re.compile(r"(?:城|乡|村|集|重|小|市)镇$|^(?:各|有关|相关|全|本|该|每)")
+_NAMED_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:镇|街道|乡|苏木)$")
+# (城镇 · 小城镇 · 城乡 · 下乡 · 返乡: words, not places)
+_TOWN_WORDS = re.compile(r"(?:城|乡|村|集|重|小|市)镇$|(?:城|家|下|返|故|回|老|异|水|思|各|全|本)乡$"
+                         r"|^(?:各|有关|相关|全|本|该|每)")
 # a kind of body named by its level alone: 镇人民政府 · 街道办事处 · 乡(镇)人民政府 · 县(市、区)政府
 _GENERIC_BODY = re.compile(
     r"(?:各|有关|相关)?(?:[乡镇村县区市旗州盟]|街道|社区|苏木|嘎查|\([乡镇县区市旗、]{1,7}\))+"
