@@ -108,6 +108,17 @@ def _lift_closing_labels(view: str, items: list[Item], clauses_of: dict[int, lis
 _CLOSING_LINE = re.compile(r"\n[ \t]*(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?(?=由|[\u4e00-\u9fff]{2,30}(?:牵头|负责))")
 
 
+def _closing_clauses(view: str, m: re.Match[str], last: Item, articles: bool) -> list[Clause]:
+    """The clauses of a closing line (以上工作由A牵头，B配合) found at ``m`` in the last item, spanning
+    the line and marked with CLOSING_RULE."""
+    line_end = view.find("\n", m.end(), last.own_end)
+    line_end = line_end if line_end >= 0 else last.own_end
+    cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+    for c in cs:
+        c.start, c.end, c.rule = m.start() + 1, line_end, f"{CLOSING_RULE}:{c.rule}"
+    return cs
+
+
 def _lift_document_closing(view: str, items: list[Item], clauses_of: dict[int, list[Clause]],
                            articles: bool) -> None:
     """以上工作由厅各处室按职责分工负责 after the last item of a document whose items name nobody:
@@ -119,13 +130,9 @@ def _lift_document_closing(view: str, items: list[Item], clauses_of: dict[int, l
     if m is None or any(c.lead or c.support for it in items for c in clauses_of.get(id(it), [])
                         if c.start < m.start()):
         return
-    line_end = view.find("\n", m.end(), last.own_end)
-    line_end = line_end if line_end >= 0 else last.own_end
-    cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+    cs = _closing_clauses(view, m, last, articles)
     if not cs:
         return
-    for c in cs:
-        c.start, c.end, c.rule = m.start() + 1, line_end, f"{CLOSING_RULE}:{c.rule}"
     for it in items:
         if it.parent is None:
             clauses_of[id(it)] = list(cs)
@@ -144,16 +151,9 @@ def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, l
             continue
         last = kids[-1]
         m = _CLOSING_LINE.search(view, last.body, last.own_end)
-        if m is None:
-            continue
-        line_end = view.find("\n", m.end(), last.own_end)
-        line_end = line_end if line_end >= 0 else last.own_end
-        cs = [c for c in find_clauses(view, m.end(), line_end, duty=articles) if c.lead or c.support]
+        cs = _closing_clauses(view, m, last, articles) if m is not None else []
         if not cs:
             continue
-        for c in cs:
-            c.start, c.rule = m.start() + 1, f"{CLOSING_RULE}:{c.rule}"
-            c.end = line_end
         clauses_of[id(item)] = cs
         clauses_of[id(last)] = [c for c in clauses_of.get(id(last), []) if c.end <= m.start()]
         last.own_end = last.end = m.start()
