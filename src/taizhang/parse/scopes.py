@@ -151,7 +151,9 @@ def _lift_closing_sentence(view: str, items: list[Item], clauses_of: dict[int, l
             continue
         last = kids[-1]
         m = _CLOSING_LINE.search(view, last.body, last.own_end)
-        cs = _closing_clauses(view, m, last, articles) if m is not None else []
+        if m is None:
+            continue
+        cs = _closing_clauses(view, m, last, articles)
         if not cs:
             continue
         clauses_of[id(item)] = cs
