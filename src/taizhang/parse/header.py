@@ -164,10 +164,9 @@ def _title(view: str, layout: Layout, facts: dict[str, Fact], body_start: int) -
         # (or the meeting's own name under the series': 市政府常务会议纪要 / 市政府第二十七次常务会议纪要)
         # (or a subject line of the banner's own kind: 督办单 / 市政府第四十七次常务会议议定事项督办单)
         kind = texts[found[1]].strip().replace(" ", "")
-        if subject is not None and (texts[subject[0]].strip().startswith("关于")
-                                    or _NUMBERED_MEETING.fullmatch(joined(texts[subject[0]:subject[1] + 1]))
-                                    or (kind in doc_types() and joined(texts[subject[0]:subject[1] + 1]).endswith(kind)
-                                        and len(joined(texts[subject[0]:subject[1] + 1])) > len(kind) + 4)):
+        said = joined(texts[subject[0]:subject[1] + 1]) if subject is not None else ""
+        if subject is not None and (texts[subject[0]].strip().startswith("关于") or _NUMBERED_MEETING.fullmatch(said)
+                                    or (kind in doc_types() and said.endswith(kind) and len(said) > len(kind) + 4)):
             found = subject
     if found is not None:
         first, last = found

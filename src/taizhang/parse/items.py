@@ -59,10 +59,7 @@ def _enumerated_parts(view: str, a: int, b: int) -> list[Item]:
     """《方案》明确，一是……，由A牵头。二是……，由B负责。……: a paragraph (a news report of a plan)
     enumerating the measures, three at least, most naming who does them: each part is an item
     (key 一是, 二是 …)."""
-    starts: list[tuple[int, int, str]] = []
-    for m in _LISTED_PART.finditer(view, a, b):
-        if cn_to_int(m.group(1)) == len(starts) + 1:
-            starts.append((m.start(1), m.end(), m.group(1) + "是"))
+    starts = _part_starts(_LISTED_PART, view, a, b)
     if len(starts) < 3:
         return []
     items = []
@@ -80,6 +77,15 @@ _PART_ORDINAL = re.compile(r"(?:^|(?<=[;。:]))\s*([一二三四五六七八九�
 _LISTED_PART = re.compile(r"(?:^|(?<=[;。:,]))\s*([一二三四五六七八九十]{1,3})是")
 
 
+def _part_starts(pattern: re.Pattern[str], view: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """一是……二是……三是…… in view[a:b], numbered in turn from 一: (start, body start, label 一是)."""
+    starts: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(view, a, b):
+        if cn_to_int(m.group(1)) == len(starts) + 1:
+            starts.append((m.start(1), m.end(), m.group(1) + "是"))
+    return starts
+
+
 def _decided_parts(view: str, items: list[Item]) -> list[Item]:
     """Each part of an enumerated decision paragraph is an item of its own (key 一/一是, 一/二是)."""
     out: list[Item] = []
@@ -92,11 +98,7 @@ def _decided_parts(view: str, items: list[Item]) -> list[Item]:
             continue
         para_end = view.find("\n", opened.end(), item.own_end)
         para_end = item.own_end if para_end < 0 else para_end
-        starts: list[tuple[int, int, str]] = []
-        for m in _PART_ORDINAL.finditer(view, opened.end(), para_end):
-            n = cn_to_int(m.group(1))
-            if n == len(starts) + 1:
-                starts.append((m.start(1), m.end(), m.group(1) + "是"))
+        starts = _part_starts(_PART_ORDINAL, view, opened.end(), para_end)
         if len(starts) < 2:
             continue
         item.own_end = starts[0][0]

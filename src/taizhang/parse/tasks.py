@@ -126,7 +126,7 @@ def not_a_task(view: str, item: Item, clauses_of: dict[int, list[Clause]]) -> bo
         own = clauses_of.get(id(item), [])
         return not any(c.rule.startswith(("label", "bracket")) and c.lead for c in own)
     named = [u.name for c in clauses for u in c.lead + c.support]
-    if named and all(_generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
+    if named and all(generic(n) for n in named) and any(_SAFEGUARDS.search(h) for h in heads[1:] + [heads[0][:8]]):
         return True  # 保障措施 / 工作要求 that only tell 各牵头单位、各部门 to take it seriously
     # a clause that names who answers (not a subject read off a sentence: 开发区每年至少引进……)
     if any(c.rule != "verb:duty" or (c.lead and view.startswith("负责", c.lead[-1].end)) for c in clauses):
@@ -145,10 +145,6 @@ _GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|所有)?(?:牵头|配合|责�
 
 def generic(name: str) -> bool:
     """各牵头单位 · 有关部门 · 各协办单位: everyone of a kind, nobody in particular."""
-    return _GENERIC_UNIT.match(name) is not None
-
-
-def _generic(name: str) -> bool:
     return _GENERIC_UNIT.match(name) is not None
 
 

@@ -36,7 +36,7 @@ class _Broken(Exception):
 
 def read_ofd(data: bytes, source: str) -> Paged:
     from taizhang.readers.archive import check_zip
-    from taizhang.readers.pdf import join_pages
+    from taizhang.readers.pdf import PAGE_NUMBER, join_pages
 
     check_zip(data, source)
     try:
@@ -46,6 +46,9 @@ def read_ofd(data: bytes, source: str) -> Paged:
         raise FileUnreadable(source, f"OFD 文件已损坏或不符合 GB/T 33190（{err}）", hint=_HINT) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as err:
         raise FileUnreadable(source, f"OFD 文件已损坏，无法读取（{type(err).__name__}）", hint=_HINT) from None
+    # the folio (— 1 —) is a text object like any other: left in, it lands inside the paragraph
+    # that runs over the page break
+    pages = [[ln for ln in page if not PAGE_NUMBER.match(ln.strip())] for page in pages]
     text, starts = join_pages(pages, frozenset(range(len(pages))))  # every page is typeset
     if not text.strip():
         raise FileUnreadable(source, "OFD 里没有文字（可能是扫描图像，或文字已转为曲线）",
@@ -87,11 +90,7 @@ def _page_lines(package: zipfile.ZipFile, parts: list[tuple[str, Any]], width: f
     for _, content in parts:
         for obj in _all(content, "TextObject"):
             boxes.extend(_text_boxes(obj))
-    # the folio (— 1 —) is a text object like any other: left in, it lands inside the paragraph
-    # that runs over the page break
-    from taizhang.readers.pdf import PAGE_NUMBER
-    lines = reading_order(boxes, max(1, round(width * _SCALE)))
-    return [line for line in lines if not PAGE_NUMBER.match(line.strip())]
+    return reading_order(boxes, max(1, round(width * _SCALE)))
 
 
 def _text_boxes(obj: Any) -> Iterator[Box]:
