@@ -9,6 +9,7 @@ from taizhang.ledger.jurisdiction import (
     UNDECIDED,
     decide_jurisdiction,
     doc_code,
+    document_place,
     infer_jurisdiction,
     place_mentions,
 )
@@ -57,21 +58,21 @@ def _doc(**fields: object) -> Document:
 
 
 def test_given_place_only_where_the_text_names_none() -> None:
-    jilin = decide_jurisdiction(_doc(issuer="吉林省人民政府"), given="沈阳市")
+    jilin = decide_jurisdiction(document_place(_doc(issuer="吉林省人民政府")), given="沈阳市")
     assert jilin.place == "吉林省" and "与指定的地区 沈阳市 不同" in jilin.warnings[0]
-    bare = decide_jurisdiction(_doc(text="各部门要抓好落实。"), given="沈阳市")
+    bare = decide_jurisdiction(document_place(_doc(text="各部门要抓好落实。")), given="沈阳市")
     assert (bare.place, bare.warnings, bare.flags) == ("沈阳市", (), ())
     assert bare.evidence[0] == "文中看不出地区，按 --jurisdiction 指定为 沈阳市"
-    same = decide_jurisdiction(_doc(text=SHENYANG_TEXT), given="沈阳市")
+    same = decide_jurisdiction(document_place(_doc(text=SHENYANG_TEXT)), given="沈阳市")
     assert same.place == "沈阳市" and same.warnings == () and same.flags == ("jurisdiction_inferred",)
 
 
 def test_nothing_found_is_undecided_and_flagged_never_refused() -> None:
-    none = decide_jurisdiction(_doc(text="各部门要抓好落实。"))
+    none = decide_jurisdiction(document_place(_doc(text="各部门要抓好落实。")))
     assert none.place == UNDECIDED and none.flags == ("jurisdiction_undecided",)
     assert "--set" in none.warnings[0]
-    assert decide_jurisdiction(_doc(text="抓好落实"), prior="大连市").place == "大连市"
-    assert decide_jurisdiction(_doc(text="抓好落实"), prior=UNDECIDED).place == UNDECIDED
+    assert decide_jurisdiction(document_place(_doc(text="抓好落实")), prior="大连市").place == "大连市"
+    assert decide_jurisdiction(document_place(_doc(text="抓好落实")), prior=UNDECIDED).place == UNDECIDED
 
 
 @pytest.mark.parametrize(("text", "title", "rule"), [

@@ -20,7 +20,7 @@ MAX_WORKERS = 4
 
 
 class Parsed(NamedTuple):
-    doc: Any  # the Document
+    doc: Any  # the Document made ready for the ledger (taizhang.ledger.prepared.PreparedDocument)
     source: Any  # the SourceFile kept with it (pages, the PDF or picture, <title>), or None
 
 
@@ -31,6 +31,7 @@ def parse_file(name: str, encoding: str | None) -> tuple[Parsed | None, str | No
     """
     from taizhang.errors import FileUnreadable, TaizhangError
     from taizhang.ledger.pages import SourceFile
+    from taizhang.ledger.prepared import prepare
     from taizhang.parse import parse
     from taizhang.readers import read_path
 
@@ -39,7 +40,9 @@ def parse_file(name: str, encoding: str | None) -> tuple[Parsed | None, str | No
         doc = parse(read.text, source=read.source)
         if read.warnings:  # 第2页为扫描件，已做文字识别（OCR）: kept with the document, shown on its review page
             doc = doc._replace(warnings=tuple(read.warnings) + doc.warnings)
-        return Parsed(doc, SourceFile.of(read)), None
+        # made ready here, in the parsing process: the storing process gets strings and small
+        # records, not the parse tree
+        return Parsed(prepare(doc), SourceFile.of(read)), None
     except FileUnreadable as err:
         if err.path != name:
             return None, str(err)

@@ -30,10 +30,7 @@ class ItemDraft:
     due: dt.date | None
     due_implied: bool
     rrule: str | None
-
-    @property
-    def fingerprint(self) -> str:
-        return text_fingerprint(self.text)
+    fingerprint: str  # of the text (text_fingerprint): how a new version finds this item again
 
 
 def text_hash(text: str) -> str:
@@ -84,6 +81,7 @@ def _drafts_for(task: Task, assignment: Assignment | None, seq: int,
         deadlines = assignment.deadlines
         text = assignment.text or task.text
     due = resolve_due([d.due for d in deadlines], [d.rrule for d in deadlines], period_end)
+    fingerprint = text_fingerprint(text)
     out = []
     for i, lead in enumerate(leads):
         # 分别牵头: each lead gets its own item; the others are not its supporters
@@ -91,7 +89,7 @@ def _drafts_for(task: Task, assignment: Assignment | None, seq: int,
                              text=text, lead=lead,
                              support=tuple(s for s in support if s != lead),
                              leaders=leaders, due=due.due, due_implied=due.implied,
-                             rrule=due.rrule))
+                             rrule=due.rrule, fingerprint=fingerprint))
     return out
 
 

@@ -124,14 +124,18 @@ class Placement:
     warnings: tuple[str, ...] = ()
 
 
-def decide_jurisdiction(doc: Any, *, given: str | None = None,
+def document_place(doc: Any) -> PlaceFinding:
+    """:func:`infer_jurisdiction` of a parsed document's own fields."""
+    return infer_jurisdiction(issuer=doc.issuer, doc_number=doc.doc_number, text=doc.text,
+                              title=doc.title)
+
+
+def decide_jurisdiction(found: PlaceFinding, *, given: str | None = None,
                         prior: str | None = None) -> Placement:
-    """The document's own place first (issuer, 发文字号, text); then the place its previous
-    version was stored under; then ``given`` (``--jurisdiction``: for texts that name none);
-    else :data:`UNDECIDED`, flagged. A ``given`` place the document contradicts is not used,
-    and a warning says so."""
-    found = infer_jurisdiction(issuer=doc.issuer, doc_number=doc.doc_number, text=doc.text,
-                               title=doc.title)
+    """The document's own place first (``found``, :func:`document_place`: issuer, 发文字号,
+    text); then the place its previous version was stored under; then ``given``
+    (``--jurisdiction``: for texts that name none); else :data:`UNDECIDED`, flagged. A
+    ``given`` place the document contradicts is not used, and a warning says so."""
     if found.place:
         warnings: tuple[str, ...] = ()
         if given and given != found.place:

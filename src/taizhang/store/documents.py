@@ -10,15 +10,7 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from taizhang.errors import IllegalTransition, InputError, NotFound
 from taizhang.ledger.doc_titles import fallback_title, title_from_page
-from taizhang.ledger.items import (
-    ItemDraft,
-    PriorItem,
-    doc_key,
-    drafts_from_document,
-    match_items,
-    text_hash,
-    work_start,
-)
+from taizhang.ledger.items import ItemDraft, PriorItem, match_items
 from taizhang.ledger.model import (
     Correction,
     DocState,
@@ -30,9 +22,9 @@ from taizhang.ledger.model import (
 from taizhang.ledger.jurisdiction import decide_jurisdiction
 from taizhang.ledger.names import document_not_found
 from taizhang.ledger.pages import SourceFile
+from taizhang.ledger.prepared import PreparedDocument
 from taizhang.ledger.schedule import iso_date
 from taizhang.ledger.units import canonical_name, check_unit_name, normalize
-from taizhang.parse.model import Document
 from taizhang.store import audit, bulk, files, schema as s, units
 from taizhang.store.engine import Ctx
 from taizhang.wording import display_title
@@ -112,22 +104,22 @@ def list_documents(ctx: Ctx, *, state: DocState | None, jurisdiction: str | None
     return [_record(r, r.n) for r in ctx.conn.execute(q.order_by(s.documents.c.id))]
 
 
-def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
+def ingest(ctx: Ctx, doc: PreparedDocument, *, actor: str, jurisdiction: str | None,
            draft: bool, registry: units.Registry | None = None,
            source: SourceFile | None = None) -> IngestResult:
-    """``source``: what the reader kept of the file (pages, the PDF or picture, the page's
+    """``doc``: the parse made ready for the ledger (:func:`taizhang.ledger.prepared.prepare`);
+    ``source``: what the reader kept of the file (pages, the PDF or picture, the page's
     <title>), stored with this version."""
     conn = ctx.conn
-    digest = text_hash(doc.text)
-    same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == digest)
+    same = conn.execute(select(*_RECORD_COLUMNS).where(s.documents.c.text_hash == doc.digest)
                         .order_by(s.documents.c.version.desc())).first()
     if same is not None:
         return IngestResult(document=_record(same, _count(ctx, same.id)), outcome="unchanged",
                             pages_added=_add_missing_file(ctx, same.id, source, actor))
-    key = doc_key(doc)
+    key = doc.key
     prior = conn.execute(select(*_RECORD_COLUMNS).where(
         (s.documents.c.key == key) & s.documents.c.current.is_(True))).first()
-    placed = decide_jurisdiction(doc, given=jurisdiction,
+    placed = decide_jurisdiction(doc.place, given=jurisdiction,
                                  prior=prior.jurisdiction if prior is not None else None)
     place = placed.place
     title, flags = doc.title, list(placed.flags)
@@ -142,19 +134,17 @@ def ingest(ctx: Ctx, doc: Document, *, actor: str, jurisdiction: str | None,
     version = (prior.version + 1) if prior is not None else 1
     values = dict(key=key, version=version, current=True, state=state.value, jurisdiction=place,
                   source=doc.source, title=title, doc_number=doc.doc_number,
-                  issuer=doc.issuer, issued_on=iso_date(doc.issued_on),
-                  period_start=iso_date(doc.period.start if doc.period else None),
-                  period_end=iso_date(doc.period.end if doc.period else None), text_hash=digest,
+                  issuer=doc.issuer, issued_on=doc.issued_on, period_start=doc.period_start,
+                  period_end=doc.period_end, text_hash=doc.digest,
                   ingested_at=ctx.now, ingested_by=actor)
     stored = dict(jurisdiction_evidence=json.dumps(list(placed.evidence), ensure_ascii=False),
                   review_flags=json.dumps(flags) if flags else None)
     doc_id = bulk.insert_one(ctx, s.documents, values | stored)
     bulk.insert_many(ctx, s.document_texts, [dict(
-        document_id=doc_id, parse_json=json.dumps(doc.to_dict(), ensure_ascii=False),
-        raw_text=doc.text)])
+        document_id=doc_id, parse_json=doc.parse_json, raw_text=doc.text)])
     files.save(ctx, doc_id, source)
-    drafts = drafts_from_document(doc)
-    start = work_start(doc)
+    drafts = doc.drafts
+    start = doc.start
     matched_ids: list[int | None] = [None] * len(drafts)
     prior_count = 0
     if prior is not None:

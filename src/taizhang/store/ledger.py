@@ -32,6 +32,7 @@ from taizhang.ledger.model import (
     User,
     WorkItem,
 )
+from taizhang.ledger.prepared import PreparedDocument, prepare
 from taizhang.ledger.sessions import LoginSession, SessionPolicy
 from taizhang.parse.model import Document
 from taizhang.store import (
@@ -112,19 +113,26 @@ class Ledger:
 
     # documents ---------------------------------------------------------------------------------
 
-    def ingest(self, doc: Document, *, actor: str, jurisdiction: str | None = None,
-               draft: bool = False, source: Any = None) -> IngestResult:
+    def ingest(self, doc: Document | PreparedDocument, *, actor: str,
+               jurisdiction: str | None = None, draft: bool = False,
+               source: Any = None) -> IngestResult:
         """Store a parsed document and its work items in one transaction.
+
+        ``doc``: the parser's Document, or the same already made ready for the ledger by
+        :func:`taizhang.ledger.prepared.prepare` (``taizhang ingest`` does that in its
+        parsing processes).
 
         Same key and same text → ``outcome="unchanged"``, nothing written. Same key (发文字号,
         else title, else source), different text → ``new_version``: items matched by task key
-        or text keep their id, reports and history. ``jurisdiction`` overrides the issuer's;
-        without either, InputError. ``source`` (a :class:`taizhang.ledger.pages.SourceFile`,
+        or text keep their id, reports and history. ``jurisdiction``: the place of a text that
+        names none (the document's own place wins; with neither it is stored as 未确定 and
+        flagged). ``source`` (a :class:`taizhang.ledger.pages.SourceFile`,
         ``SourceFile.of(read)``) keeps the file's pages for the review page and names a web
         page without a title line from its ``<title>``.
         """
+        ready = doc if isinstance(doc, PreparedDocument) else prepare(doc)
         with self.engine.begin() as conn:
-            return documents.ingest(self._ctx(conn), doc, actor=actor,
+            return documents.ingest(self._ctx(conn), ready, actor=actor,
                                     jurisdiction=jurisdiction, draft=draft,
                                     registry=self._registry, source=source)
 
