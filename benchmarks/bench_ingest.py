@@ -90,9 +90,11 @@ def main() -> None:
         files = sorted(str(p) for p in generate(folder / "docs", args.docs, seed=16))
         print(f"{len(files)} documents generated")
         best: dict[int, dict[str, float]] = {}
+        walls: dict[int, list[float]] = {w: [] for w in counts}
         for _ in range(args.repeat):
             for workers in counts:
                 run = ingest_once(files, workers, folder)
+                walls[workers].append(run["wall"])
                 print(f"  workers={workers}: {run['wall']:.1f} s wall, CPU {run['all_cpu']:.1f} s "
                       f"(storing process {run['main_cpu']:.1f} s), "
                       f"{len(files) / run['wall']:.1f} docs/s, exit {run['code']}, "
@@ -105,6 +107,12 @@ def main() -> None:
         wall = best[workers]["wall"]
         print(f"  workers={workers}: {len(files) / wall:7.1f} docs/s  speed-up ×{base / wall:.2f}"
               f"  (load {best[workers]['load_before']:.2f})")
+    if args.repeat > 1:
+        # runs side by side in time: how steady the speed-up is when the machine's pace drifts
+        for workers in counts[1:]:
+            pairs = sorted(b / w for b, w in zip(walls[counts[0]], walls[workers]))
+            print(f"  workers={workers}, run by run: " + " ".join(f"×{r:.2f}" for r in pairs)
+                  + f" (median ×{pairs[len(pairs) // 2]:.2f})")
     cores = os.cpu_count() or 1
     if all(best[w]["all_cpu"] for w in counts):
         # idle machine: wall ≥ the serial storing process's CPU, and ≥ all CPU / usable cores

@@ -17,6 +17,9 @@ from typing import Any, NamedTuple
 
 PARALLEL_FROM = 8  # files; fewer are parsed in this process
 MAX_WORKERS = 4
+# files parsed ahead per worker: enough that the workers keep busy while this process indexes a
+# batch for full-text search, few enough that memory stays flat
+WINDOW = 8
 
 
 class Parsed(NamedTuple):
@@ -80,7 +83,7 @@ def parsed(files: Sequence[str], encoding: str | None,
         try:
             for name in names:
                 pending.append((name, pool.submit(parse_file, name, encoding)))
-                if len(pending) >= 4 * workers:
+                if len(pending) >= WINDOW * workers:
                     break
             while pending:
                 name, future = pending.popleft()

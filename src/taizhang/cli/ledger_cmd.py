@@ -103,12 +103,14 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
                     tally.refused += 1
                     continue
                 results.append((name, result))
+                if len(results) % INDEX_EVERY == 0:
+                    ledger.refresh_search_index()
                 tally.add(name, result)
                 if fmt == "table":
                     click.echo(_ingest_line(name, result))
                 for warning in result.warnings:
                     click.echo(f"提示：{name}：{warning}", err=True)
-            ledger.refresh_search_index()  # once for the batch, not once per document
+            ledger.refresh_search_index()  # the last few
     finally:
         if fresh is not None and not results:
             discard_new_file(fresh)  # a first ingest that stored nothing leaves no file
@@ -129,6 +131,11 @@ def ingest(files: tuple[str, ...], jurisdiction: str | None, draft: bool, encodi
         return 2
     return 0
 
+
+# the full-text index is brought up to date every so many documents, not once per document (one
+# index segment per statement) nor only at the end: with parsing processes the storing process
+# indexes while they parse the next files, instead of after all of them while they wait
+INDEX_EVERY = 32
 
 _OUTCOMES = {"new": "已导入", "unchanged": "未变化", "new_version": "新版本"}
 
