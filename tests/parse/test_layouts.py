@@ -517,3 +517,45 @@ def test_the_lead_in_of_a_paragraph_listing_duties_names_nobody() -> None:
                 "市发展改革委负责将养老设施纳入规划；市财政局负责统筹安排发展资金。\n"
                 "乌海市人民政府 | 首页 > 政务公开 > 新闻\n")
     assert [t.lead for t in doc.tasks] == [("市民政局",), ("市发展改革委",), ("市财政局",)]
+
+
+def test_a_units_work_run_on_after_its_name_is_a_list_under_it() -> None:
+    doc = parse("二、任务分工\n　　市应急管理局：1.组织开展专项整治，2023年6月底前完成。2.会同市消防救援支队开展风险评估。\n"
+                "　　各辖市、区人民政府：1.落实属地管理责任，年底前完成标准化建设。\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("二/市应急管理局/1", ("市应急管理局",), ()),
+        ("二/市应急管理局/2", ("市应急管理局",), ("市消防救援支队",)),
+        ("二/各辖市、区人民政府/1", ("各辖市、区人民政府",), ())]
+
+
+def test_a_header_of_two_rows_names_the_columns_by_its_lower_row() -> None:
+    doc = parse("重点工作安排\n序号 | 工作任务 | 责任分工 | 责任分工 | 完成时限\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+                "1 | 推进明厨亮灶工程。 | 市市场监管局 | 市商务局 | 2016年10月31日前\n")
+    assert [(t.title or t.text[:6], t.lead, t.support) for t in doc.tasks][0][1:] == (("市市场监管局",), ("市商务局",))
+    assert len(doc.tasks) == 1
+
+
+def test_a_second_name_in_brackets_is_the_same_office() -> None:
+    doc = parse("一、产业帮扶\n1.巩固脱贫成果。\n牵头单位：县农业农村局（县乡村振兴局）\n配合单位：县民政局、县医保局\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support) == (("县农业农村局(县乡村振兴局)",), ("县民政局", "县医保局"))
+
+
+def test_a_guiding_bureau_beside_the_bodies_that_do_the_work_supports() -> None:
+    doc = parse("二、主要任务\n（一）落实日常养护。（各乡镇人民政府、街道办事处负责，区交通运输局指导）\n"
+                "（二）整治燃气管网。（市燃气公司负责，市住房城乡建设局督促指导）\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("各乡镇人民政府、街道办事处",), ("区交通运输局",)), (("市燃气公司",), ("市住房城乡建设局",))]
+
+
+def test_the_stages_of_an_action_are_its_schedule_not_tasks() -> None:
+    doc = parse("二、主要任务\n（一）排查燃气隐患。（市住房城乡建设局牵头）\n三、时间安排\n"
+                "第一阶段：动员部署（2022年4月15日前）。各地各有关部门制定具体实施方案。\n"
+                "第二阶段：排查整治（2022年4月16日至9月30日）。全面开展隐患排查。\n")
+    assert [t.key for t in doc.tasks] == ["二/(一)"]
+
+
+def test_the_span_of_a_campaign_stated_in_the_notice_is_the_period() -> None:
+    doc = parse("关于印发2017年秋冬季大气污染综合治理攻坚任务分工的通知\n各县（区）人民政府：\n"
+                "市政府决定开展攻坚行动，攻坚时间为2017年10月1日至2018年3月31日。\n"
+                "1.淘汰燃煤锅炉。（市环保局牵头）\n")
+    assert doc.period is not None and (doc.period.start, doc.period.end) == ("2017-10-01", "2018-03-31")

@@ -35,6 +35,11 @@ from taizhang.parse.units import split_units
     pytest.param("镇财政所、云水谣景区管理有限公司", ["镇财政所", "云水谣景区管理有限公司"], id="company_takes_no_level"),
     pytest.param("市贸促会、红十字会、气象台、图书馆、委党校", ["市贸促会", "市红十字会", "市气象台", "市图书馆", "市委党校"],
                  id="bodies_named_as_institutions"),
+    pytest.param("各辖市、区人民政府", ["各辖市、区人民政府"], id="xia_shi_qu_is_one_collective"),
+    pytest.param("区应急管理局、公安定海分局交警大队", ["区应急管理局", "公安定海分局交警大队"],
+                 id="police_branch_names_its_district"),
+    pytest.param("区自然资源和规划分局、各乡镇人民政府、街道办事处", ["区自然资源和规划分局", "各乡镇人民政府、街道办事处"],
+                 id="collective_of_kinds_inside_a_list"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
@@ -77,6 +82,7 @@ def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     pytest.param("在2014年确定的基础上", id="past_year"),
     pytest.param("按照每年减少1/3的进度", id="pace"),
     pytest.param("护林员每日巡山不少于1次", id="daily_quota"),
+    pytest.param("原定6月底前完成,目前仍有14处问题未销号", id="the_missed_date"),
 ])
 def test_not_deadlines(text: str) -> None:
     assert [(f.due, f.rrule) for f in find_deadlines(text) if f.kind != "ongoing"] == []

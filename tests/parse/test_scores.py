@@ -78,6 +78,8 @@ REPORTS = HELD_OUT | {"due F1": 0.89, "doc fields": 0.85, "refs F1": 0.80}
     pytest.param(ROOT / "tests" / "corpus24", ROOT / "tests" / "corpus24", LATEST, id="corpus24-held-out"),
     pytest.param(ROOT / "tests" / "corpus25", ROOT / "tests" / "corpus25", HELD_OUT, id="corpus25-held-out"),
     pytest.param(ROOT / "tests" / "corpus26", ROOT / "tests" / "corpus26", REPORTED, id="corpus26-held-out"),
+    pytest.param(ROOT / "tests" / "corpus27", ROOT / "tests" / "corpus27", LATEST, id="corpus27-held-out"),
+    pytest.param(ROOT / "tests" / "corpus28", ROOT / "tests" / "corpus28", LATEST, id="corpus28-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

@@ -184,3 +184,22 @@ def test_a_page_without_title_has_none(tmp_path: Path) -> None:
     path.write_text("<html><body><p>一、加强组织领导。</p><p>二、强化督促检查。</p></body></html>",
                     encoding="utf-8")
     assert read_path(path).page_title is None
+
+
+def test_a_cell_spanning_columns_stands_in_each_of_them(tmp_path: Path) -> None:
+    """A grouped header (责任分工 over 牵头单位 | 配合单位) keeps the columns below in place; a row of
+    one cell across the table (一、教育医疗类) stays one cell."""
+    page = ("<html><body><table>"
+            "<tr><th rowspan='2'>序号</th><th rowspan='2'>工作任务</th><th colspan='2'>责任分工</th>"
+            "<th rowspan='2'>完成时限</th></tr>"
+            "<tr><th>牵头单位</th><th>配合单位</th></tr>"
+            "<tr><td colspan='5'>一、教育医疗类</td></tr>"
+            "<tr><td>1</td><td>推进明厨亮灶工程</td><td>市市场监管局</td><td>市商务局</td><td>10月底前</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "grouped.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_path(path).text.splitlines() == [
+        "序号 | 工作任务 | 责任分工 | 责任分工 | 完成时限",
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限",
+        "一、教育医疗类",
+        "1 | 推进明厨亮灶工程 | 市市场监管局 | 市商务局 | 10月底前"]

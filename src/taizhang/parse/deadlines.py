@@ -232,7 +232,7 @@ def _due(rule: str, m: re.Match[str]) -> str | None:
 
 
 # anything any deadline pattern needs; a text without one of these has no deadline
-_FORMER = re.compile(r"原(?:定|计划)(?:完成)?(?:时限|时间|期限)[:：]?[^\n;。,)]*")
+_FORMER = re.compile(r"原(?:定|计划)(?:于|在)?(?:完成)?(?:时限|时间|期限)?[:：]?[^\n;。,)]*")  # 原定6月底前完成
 # a year written in digits, as every one-off pattern opens with (2019年底, 2024—2025年)
 _WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 # (two patterns: one of words and one from a digit let the regex engine jump to the characters

@@ -336,7 +336,7 @@ def _issuer_from_titles(view: str, h: Header, layout: Layout) -> Fact | None:
 # then the words before or after them
 _SPAN_AT = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?起?(?:至|到|—|-|~)"
                       r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
-_SPAN_BEFORE = re.compile(r"(?:(?<!有效)期限?|(?:行动|活动|实施|整治|工作)时间)(?:为|是|:)?(?:自|从)?$")
+_SPAN_BEFORE = re.compile(r"(?:(?<!有效)期限?|(?:行动|活动|实施|整治|工作|攻坚|治理|排查|督查|检查)时间)(?:为|是|:)?(?:自|从)?$")
 _SPAN_AFTER = re.compile(r"(?:在[^,。;]{1,12})?(?:开展|组织开展|集中开展|实施|进行)")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from taizhang.parse.numerals import cn_to_int
+from taizhang.parse.units import is_unit, split_units
 
 CN = "一二三四五六七八九十百零〇两"
 # each ordinal form: (style, regex at line start, how the key writes it); the regexes see the view
@@ -118,6 +119,8 @@ def build(view: str, lines: list[tuple[int, int]]) -> list[Item]:
         for pos, (style, label, value, body) in _item_starts(view, start, end) or _next_before_digits(view, start, last):
             if value >= 1000 and last.get(style) != value - 1:
                 continue  # 2018、2019年…… is a year; 1000. only continues 999.
+            if style == "unit":  # counted in order, as an ordinal would
+                value = last.get(style, 0) + 1
             last[style] = value
             while stack and stack[-1].style != style and style in {s.style for s in stack}:
                 stack.pop()
@@ -150,11 +153,31 @@ def _next_before_digits(view: str, start: int, last: dict[str, int]) -> list[tup
     return [(start, ("num", m.group(1), int(m.group(1)), m.end()))]
 
 
+# 市应急管理局：1.…… — a unit's name, a colon and its first numbered item on the same line
+_UNIT_RUN_ON = re.compile(r"([^:;,。\n]{2,40}):(?=1[.、]\D)")
+
+
+def _unit_run_on(view: str, start: int, end: int) -> list[tuple[int, tuple[str, str, int, int]]]:
+    """A plan divided by unit, each unit's work run on after its name (市应急管理局：1.……。2.……):
+    the name is a heading item of its own (its key label the name), its numbered work the items
+    under it — so 1. under the next unit starts a new list instead of repeating a key."""
+    m = _UNIT_RUN_ON.match(view, start, end)
+    if m is None:
+        return []
+    names = split_units(m.group(1))
+    if not names or not all(is_unit(u.name) for u in names):
+        return []
+    return [(start, ("unit", m.group(1), 0, start)), *_item_starts(view, m.end(), end)]
+
+
 def _item_starts(view: str, start: int, end: int) -> list[tuple[int, tuple[str, str, int, int]]]:
     """Where items begin on one line, with their ordinals: its start, plus inline next items
     (…。2.……)."""
     first = match_ordinal(view, start)
     if first is None:
+        owner = _unit_run_on(view, start, end)
+        if owner:
+            return owner
         # ……现就有关事项通知如下：1.严格管控野外火源……；2.加强……: a list run on after a colon, kept
         # only when its next item follows on the same line
         colon = _COLON_LIST.search(view, start, end)

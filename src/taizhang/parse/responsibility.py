@@ -163,6 +163,8 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return found
     if _SEATED_OFFICE.search(view, max(0, i - 24), i):
         return None  # 报领导小组办公室（市住房城乡建设局）: where the office sits, nobody's duty
+    if _other_name(view, i, inner):
+        return None  # 县农业农村局（县乡村振兴局）: one office under two names, read with the name
     units = split_units(inner, inner_start)
     if not _mostly_units(units):
         return None
@@ -171,6 +173,18 @@ def _bracket_clause(view: str, i: int, j: int) -> Clause | None:
         return Clause(i, j + 1, lead=marked[0], support=marked[1], rule="bracket_marked_in_list")
     return Clause(i, j + 1, lead=_tag(units[:1], "首位"), support=_tag(units[1:], "其后"),
                   rule="bracket_list_first_leads")
+
+
+_NAME_BEFORE = re.compile(r"[^:,;、。\n()]{2,30}$")
+
+
+def _other_name(view: str, i: int, inner: str) -> bool:
+    """A bracket right after a unit's name holding one other unit and no role word: the second
+    name of the same office (加挂牌子: 县农业农村局（县乡村振兴局）), not a clause of its own."""
+    if _LIST_SEPARATOR.search(inner) or _ANY_MARKER.search(inner) or not is_unit(inner.strip()):
+        return False
+    before = _NAME_BEFORE.search(view, max(0, i - 30), i)
+    return before is not None and is_unit(before.group(0))
 
 
 def _mostly_units(units: list[UnitName]) -> bool:
@@ -525,6 +539,10 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
     if clause.lead:
         named = {u.name for u in clause.lead + clause.support}
         clause.support += [u for u in _joined_later(view, a, b) if u.name not in named]
+    elif not clause.support and view.startswith("会同", a):
+        # 3.会同市消防救援支队开展……: the sentence leaves its subject to the heading (the unit
+        # whose work is listed); the body after 会同 works with it
+        clause.support = _joined_later(view, a, b)
     return None if clause.empty() else clause
 
 

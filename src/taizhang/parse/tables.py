@@ -116,7 +116,8 @@ def find_table(view: str, lines: list[Span], gaps: tuple[int, ...] = ()) -> Tabl
         if len(cells) >= 2:
             roles = _roles([c.text for c in cells])
             if roles:
-                return _rows_inline(view, lines, i, roles, gaps, "pipes" if "|" in view[a:b] else "spaces")
+                header, roles = _lower_header(view, lines, i, cells, roles)
+                return _rows_inline(view, lines, header, roles, gaps, "pipes" if "|" in view[a:b] else "spaces")
         if b - a <= 40 and gaps and len(cells) == 1:
             spaced = _tokens(view, a, b, gaps)
             if len(spaced) >= 2:
@@ -133,6 +134,31 @@ def find_table(view: str, lines: list[Span], gaps: tuple[int, ...] = ()) -> Tabl
         if roles:
             return _rows_cells(view, lines, i, roles)
     return None
+
+
+def _lower_header(view: str, lines: list[Span], i: int, cells: list[Cell],
+                  roles: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    """A header of two rows (责任分工 spanning 牵头单位 | 配合单位): the lower row names the columns.
+    It has as many cells (the spanning ones repeated, as a page's merged cells are read), or
+    only those under the spanning cells, which stand repeated side by side in the upper row."""
+    if i + 1 >= len(lines):
+        return i, roles
+    below = [c.text.strip() for c in _split(view, *lines[i + 1])]
+    if not below or not all(column_role(n) for n in below):
+        return i, roles
+    upper = [c.text.strip() for c in cells]
+    if len(below) < len(upper):  # only the sub-columns: they fill the runs of a repeated name
+        runs = [k for k in range(len(upper)) if upper.count(upper[k]) > 1]
+        if len(runs) != len(below):
+            return i, roles
+        names = list(upper)
+        for k, name in zip(runs, below):
+            names[k] = name
+        below = names
+    if len(below) != len(upper) or below == upper:
+        return i, roles
+    lower = _roles(below)
+    return (i + 1, lower) if lower else (i, roles)
 
 
 def _split(view: str, a: int, b: int) -> list[Cell]:

@@ -25,7 +25,7 @@ _NAMED_STREET = re.compile(r"[\u4e00-\u9fff]{2,10}(?:街道办事处|街道办|�
 _OWN_LEVEL = re.compile(r"(?:自治区|自治州|省|市|区|县|州|盟|旗|镇|乡)(?:直|级)|村|社区|居委会|村委会")
 # 区、县(市) · 市(州)、县(市、区): a run of bare level words is one collective, 、 and all
 _LEVEL_RUN = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[及和与]))(?:各|相关|有关|所在)?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[及和与]))(?:各|相关|有关|所在)?辖?[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?(?:、[{LEVELS}](?:\([{LEVELS}、]{{1,5}}\))?)+"
 )
 _QUALIFIER = re.compile(r"^(各|相关|有关|所在)")
 # trailing words that are not part of a name (CONTRACT §2.4)
@@ -44,7 +44,7 @@ _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委�
 _GOVERNMENT = re.compile(rf"([{LEVELS}]?)((?:人民)?政府|党委|管委会)$|(社区)?(村委会|居委会|村民委员会|居民委员会)$")
 # local branches of vertical (central) bodies never take a carried-over 省/市
 _VERTICAL = re.compile(r"(海关|银保监局|银监局|证监局|保监局|检验检疫局|分行|支行|营管部|通信管理局|海事局|海事处)$"
-                       r"|^公安[\u4e00-\u9fff]{1,4}分局$|^[\u4e00-\u9fff]{2,4}公安分局$")  # 公安河西分局 · 西工公安分局 name their district
+                       r"|^公安[\u4e00-\u9fff]{1,4}分局|^[\u4e00-\u9fff]{2,4}公安分局")  # 公安河西分局(交警大队) · 西工公安分局 name their district
 # the departments of a party committee (市委组织部 · 市委政法委), as a list after 市委… names them
 _PARTY_DEPT = re.compile(r"(?<!人武)部$|^(?:政法委|编办|网信办|政研室|农办|深改办|巡察办|老干部局|党校|党史研究室)$")
 # a company or group goes by its registered name: 市商务局、云水谣景区管理有限公司 (no 市 carried)
@@ -194,7 +194,25 @@ def _group_units(text: str, start: int, end: int, offset: int) -> list[UnitName]
         # collective (CONTRACT §2.3), not a list of units
         a, b = items[0][1], items[-1][2]
         return [UnitName(text[a:b], offset + a, offset + b, "collective_list")]
+    if len(items) > 2:
+        items = _kind_runs(text, items)
     return _complete(_owned_collectives(text, items), offset)
+
+
+def _kind_runs(text: str, items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """区自然资源和规划分局、各乡镇人民政府、街道办事处: inside a longer list too, bare kinds of body
+    after 各…人民政府 continue that collective (every town's government and every street office)."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(items):
+        name, a, b = items[i]
+        j = i + 1
+        if _QUALIFIER.match(name) and _GENERIC_BODY.fullmatch(name):
+            while j < len(items) and _GENERIC_BODY.fullmatch(items[j][0]) and not _QUALIFIER.match(items[j][0]):
+                j += 1
+        out.append((text[a:items[j - 1][2]], a, items[j - 1][2]) if j > i + 1 else items[i])
+        i = j
+    return out
 
 
 # 省政府各部门、各直属机构: the bodies of one owner, named as one collective

@@ -188,8 +188,8 @@ def _is_data_table(table: Any) -> bool:
 
 
 def _table_lines(table: Any) -> list[str]:
-    """One line per row; a cell spanning rows (rowspan, a 牵头市领导 over three tasks) is repeated
-    in each of them, as a Word table's vertically merged cell is."""
+    """One line per row; a cell spanning rows (rowspan, a 牵头市领导 over three tasks) or columns
+    (colspan) is repeated in each of them, as a Word table's merged cell is."""
     lines: list[str] = []
     spanning: dict[int, list[Any]] = {}  # column → [text, rows still to fill]
     for tr in _rows(table):
@@ -203,22 +203,33 @@ def _table_lines(table: Any) -> list[str]:
                 if held[1] <= 0:
                     del spanning[len(cells) - 1]
 
-        for cell in tr.find_all(["td", "th"], recursive=False):
+        own = tr.find_all(["td", "th"], recursive=False)
+        # an index row (标题： | value over three columns) pairs labels with values: nothing to align
+        labelled = any(c.get_text(strip=True).endswith((":", "：")) for c in own)
+        for cell in own:
             carry_down()
             parts: list[str] = []
             _walk(cell, parts)
             text = join_cell_lines("".join(parts).split("\n"))
             rows = _span(cell.get("rowspan"))
-            if rows > 1:
-                spanning[len(cells)] = [text, rows - 1]
-            cells.append(text)
+            # a cell spanning columns (责任分工 over 牵头单位 | 配合单位) stands in each of them, so
+            # the columns below keep their places; a row of one cell across the table (一、教育医疗类)
+            # stays one cell: it heads the rows below
+            wide = _span(cell.get("colspan")) if len(own) > 1 and not labelled else 1
+            for _ in range(min(wide, _MAX_COLUMNS)):
+                if rows > 1:
+                    spanning[len(cells)] = [text, rows - 1]
+                cells.append(text)
         carry_down()
         lines.extend(row_lines(cells))
     return lines
 
 
+_MAX_COLUMNS = 64  # a colspan of thousands is a page's mistake, not a table that wide
+
+
 def _span(value: Any) -> int:
-    """A rowspan attribute as a count (a page may write it badly: 1 then)."""
+    """A rowspan or colspan attribute as a count (a page may write it badly: 1 then)."""
     try:
         return max(1, min(int(str(value).strip()), 1000))
     except (TypeError, ValueError):
