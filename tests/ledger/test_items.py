@@ -90,3 +90,23 @@ def test_ledger_domain_imports_no_storage_or_web() -> None:
             "print(','.join(bad))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_prepared_document_carries_what_the_ledger_stores() -> None:
+    """What the parsing processes send the storing one: the parse as JSON, the item drafts, the
+    text's identity and the place the document names itself — equal after the trip through pickle."""
+    import json
+    import pickle
+
+    from taizhang.ledger.items import text_hash
+    from taizhang.ledger.prepared import prepare
+
+    doc = _doc()
+    ready = prepare(doc)
+    assert json.loads(ready.parse_json) == doc.to_dict()
+    assert list(ready.drafts) == drafts_from_document(doc)
+    assert (ready.key, ready.digest) == ("沈政办发〔2018〕78号", text_hash(doc.text))
+    assert (ready.issued_on, ready.period_end, ready.start) == (
+        dt.date(2018, 5, 31), dt.date(2020, 12, 31), dt.date(2018, 5, 31))
+    assert ready.place.place == "沈阳市" and ready.place.rule == "issuer"
+    assert pickle.loads(pickle.dumps(ready)) == ready
