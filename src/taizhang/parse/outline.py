@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from taizhang.parse.labels import is_label
 from taizhang.parse.numerals import cn_to_int
 from taizhang.parse.units import is_unit, split_units
 
@@ -165,8 +166,8 @@ def _unit_run_on(view: str, start: int, end: int) -> list[tuple[int, tuple[str, 
     if m is None:
         return []
     names = split_units(m.group(1))
-    if not names or not all(is_unit(u.name) for u in names):
-        return []
+    if not names or not all(is_unit(u.name) for u in names) or is_label(m.group(1)):
+        return []  # 责任单位：1.…… is a label and its list
     return [(start, ("unit", m.group(1), 0, start)), *_item_starts(view, m.end(), end)]
 
 
