@@ -162,6 +162,9 @@ def _unit_run_on(view: str, start: int, end: int) -> list[tuple[int, tuple[str, 
     """A plan divided by unit, each unit's work run on after its name (市应急管理局：1.……。2.……):
     the name is a heading item of its own (its key label the name), its numbered work the items
     under it — so 1. under the next unit starts a new list instead of repeating a key."""
+    colon = view.find(":", start, min(end, start + 41))
+    if colon < 0 or not view.startswith("1", colon + 1):  # most lines: no colon before a 1
+        return []
     m = _UNIT_RUN_ON.match(view, start, end)
     if m is None:
         return []
