@@ -559,3 +559,23 @@ def test_the_span_of_a_campaign_stated_in_the_notice_is_the_period() -> None:
                 "市政府决定开展攻坚行动，攻坚时间为2017年10月1日至2018年3月31日。\n"
                 "1.淘汰燃煤锅炉。（市环保局牵头）\n")
     assert doc.period is not None and (doc.period.start, doc.period.end) == ("2017-10-01", "2018-03-31")
+
+
+def test_letters_ocr_read_for_digits_inside_numbers_are_digits() -> None:
+    doc = parse("某镇人民政府文件\n某政发〔2O17〕18号\n关于做好秸秆禁烧工作的通知\n"
+                "一、工作任务\n（一）全面排查火点，2017年l0月底前完成。（镇农业站牵头）\n某镇人民政府\n2O17年9月2O日\n")
+    assert (doc.doc_number, doc.issued_on) == ("某政发〔2017〕18号", "2017-09-20")
+    assert [d.due for a in doc.tasks[0].assignments for d in a.deadlines] == ["2017-10-31"]
+
+
+def test_the_chief_named_for_a_river_answers_for_its_work() -> None:
+    doc = parse("二、重点任务\n1.开展河道清四乱行动，2018年6月底前完成。（镇级河长：王海峰；责任单位：镇水利站、沿河各村民委员会）\n"
+                "2.建立林长责任区。\n责任林长：谢建华　牵头单位：镇林业工作站　配合单位：各村民委员会\n")
+    assert [(t.leaders, t.lead, t.support) for t in doc.tasks] == [
+        (("王海峰",), ("镇水利站",), ("沿河各村民委员会",)),
+        (("谢建华",), ("镇林业工作站",), ("各村民委员会",))]
+
+
+def test_a_season_of_a_year_in_the_title_is_no_years_plan() -> None:
+    doc = parse("某镇人民政府关于做好2017年秋季秸秆禁烧工作的通知\n各村：\n一、全面排查火点。（镇农业站牵头）\n")
+    assert doc.period is None

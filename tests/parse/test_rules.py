@@ -40,6 +40,7 @@ from taizhang.parse.units import split_units
                  id="police_branch_names_its_district"),
     pytest.param("区自然资源和规划分局、各乡镇人民政府、街道办事处", ["区自然资源和规划分局", "各乡镇人民政府、街道办事处"],
                  id="collective_of_kinds_inside_a_list"),
+    pytest.param("镇水利站、沿河各村民委员会", ["镇水利站", "沿河各村民委员会"], id="every_body_along_a_river"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
@@ -71,6 +72,7 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("2025年下半年完成", "2025-12-31", None, id="second_half"),
     pytest.param("2024年第三季度完成", "2024-09-30", None, id="quarter"),
     pytest.param("每日向县指挥部报告火情", None, "FREQ=DAILY", id="daily"),
+    pytest.param("每周一12时前将进展报镇党政办", None, "FREQ=WEEKLY;BYDAY=MO", id="weekday_and_hour"),
 ])
 def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     found = find_deadlines(text)

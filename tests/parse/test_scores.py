@@ -80,6 +80,8 @@ REPORTS = HELD_OUT | {"due F1": 0.89, "doc fields": 0.85, "refs F1": 0.80}
     pytest.param(ROOT / "tests" / "corpus26", ROOT / "tests" / "corpus26", REPORTED, id="corpus26-held-out"),
     pytest.param(ROOT / "tests" / "corpus27", ROOT / "tests" / "corpus27", LATEST, id="corpus27-held-out"),
     pytest.param(ROOT / "tests" / "corpus28", ROOT / "tests" / "corpus28", LATEST, id="corpus28-held-out"),
+    pytest.param(ROOT / "tests" / "corpus29", ROOT / "tests" / "corpus29", HELD_OUT, id="corpus29-held-out"),
+    pytest.param(ROOT / "tests" / "corpus30", ROOT / "tests" / "corpus30", LATEST, id="corpus30-held-out"),
     # real pages as offices get them (../shared/realdocs, 37 documents): the parse issue's bar
     pytest.param(SHARED / "realdocs" / "gold", SHARED / "realdocs" / "docs", REAL, id="realdocs"),
 ])

@@ -283,6 +283,9 @@ _QUOTA_WORDS = re.compile(r"不少于|不低于|至少|不超过|新增")
 _PACE = re.compile(r"减少|增长|增加|新增|提高|降低|下降|占|率|比例|比重|%|以内|不少于|不低于|至少|不超过|以上的")
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:时|点|:\d{2})")  # an hour of the day after the day itself
+
+
 def find_recurring(text: str) -> list[Found]:
     out: list[Found] = []
     for m in _EVERY.finditer(text):
@@ -290,8 +293,8 @@ def find_recurring(text: str) -> list[Found]:
         if not rrule:
             continue
         rest = text[m.end():m.end() + 8]
-        if _QUOTA.match(rest) and "日" not in m.group(0) and "底" not in m.group(0):
-            continue  # 每月新增3家: a pace, not a date
+        if _QUOTA.match(rest) and "日" not in m.group(0) and "底" not in m.group(0) and not _CLOCK.match(rest):
+            continue  # 每月新增3家: a pace, not a date (每周一12时前: an hour, not a count)
         if m.group("yearly") and _COUNTED.match(text, m.end()):
             continue  # 每年举办3场: a quota
         clause_end = min((i for i in (text.find(c, m.end()) for c in ",。;") if i >= 0), default=len(text))

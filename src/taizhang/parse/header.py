@@ -372,7 +372,8 @@ def _period(title: str | None, preamble: str, text: str) -> Period | None:
             if end:
                 return Period(f"{end - 4}-01-01", f"{end}-12-31")
         plain = re.sub(r"《[^》]*》", "", title)
-        years = re.findall(r"((?:19|20)\d{2})年(?!底|末)", plain)
+        # 2017年秋季…: a season of the year is no year's plan (the text may state its span: above)
+        years = re.findall(r"((?:19|20)\d{2})年(?!底|末|春|夏|秋|冬|汛)", plain)
         if re.search(r"通报$|情况的|督办", plain):
             return None  # a report on how the work went (督查通报) plans no span of its own
         if len(set(years)) == 1:

@@ -93,6 +93,7 @@ class View(NamedTuple):
             text = _LATIN_STOP.sub("。", text)
         if "," in text:
             text = _comma_ordinals(text)
+        text = _ocr_digits(text)
         # collect edits (start, end, replacement) in order, then rebuild view + map in one pass
         edits: list[tuple[int, int, str]] = []
         pinyin = 0
@@ -600,6 +601,15 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # a Latin full stop after a character (or its closing quote or bracket) and not before a digit or a
 # letter: 1.2亿元 and 1. are numbers and ordinals, 完成.下一句 is the end of a sentence
 _LATIN_STOP = re.compile(rf"(?<=[{CJK}”\"')])\.(?![0-9A-Za-z.])")
+# a letter that OCR read for a digit inside a number: 〔2O17〕 · 2O17年l0月3O日 · 〔2020〕l5号 (after a
+# digit and before a digit or a date's character, or not after a letter and before the digits of a
+# date or number); one character for one, so offsets stay
+_OCR_DIGIT = re.compile(r"[OolI](?:(?<=\d[OolI])(?=[\d年月日号〕\]])|(?<![A-Za-z][OolI])(?=\d{1,3}[年月日号〕\]]))")
+_OCR_DIGIT_OF = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
+def _ocr_digits(text: str) -> str:
+    return _OCR_DIGIT.sub(lambda m: _OCR_DIGIT_OF[m.group(0)], text)
 
 
 def _is_traditional(text: str) -> bool:

@@ -313,6 +313,8 @@ def _takes_level(name: str) -> bool:
         return False  # 综合规划处 · 环卫处: a department's own office goes by its own name
     if _LEVEL_PREFIX.match(name) or _OWN_LEVEL.match(name) or _QUALIFIER.match(name) or name in collectives():
         return False
+    if "各" in name:
+        return False  # 沿河各村民委员会 · 沿线各乡镇: every body of a kind along it, no level of its own
     if _NAMED_STREET.fullmatch(name):
         return False  # 花园路街道办事处 names its own street
     if _LEVEL_RUN.match(name) or _OWN_PLACE.match(name) or _VERTICAL.search(name) or _ENTERPRISE.search(name):
