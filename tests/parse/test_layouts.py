@@ -579,3 +579,9 @@ def test_the_chief_named_for_a_river_answers_for_its_work() -> None:
 def test_a_season_of_a_year_in_the_title_is_no_years_plan() -> None:
     doc = parse("某镇人民政府关于做好2017年秋季秸秆禁烧工作的通知\n各村：\n一、全面排查火点。（镇农业站牵头）\n")
     assert doc.period is None
+
+
+def test_the_body_after_a_time_lead_in_does_the_work() -> None:
+    doc = parse("四、办理要求\n1.保障资金拨付。镇财政所要及时拨付项目资金。\n"
+                "2.按时报送进度。即日起至2024年10月31日，镇农业综合服务中心每周一12时前将进展报镇党政综合办公室。\n")
+    assert [t.lead for t in doc.tasks] == [("镇财政所",), ("镇农业综合服务中心",)]

@@ -602,8 +602,16 @@ def _opens_with_body(view: str, a: int, b: int) -> bool:
     """Whether the sentence starts the way a body's name does (by level or place)."""
     while a < b and view[a] in " \t\n":
         a += 1
+    lead_in = _TIME_LEAD.match(view, a, b)
+    if lead_in is not None:  # 即日起至2024年10月31日，镇农业综合服务中心每周一……: the body after the time
+        a = lead_in.end()
     return bool(_LEVEL_START.match(view, a)) or view.startswith(places(), a) or bool(_ZONE_BODY.match(view, a)) \
         or bool(_PLACES_GOVERNMENT.match(view, a))
+
+
+# 即日起至2024年10月31日， · 自2021年起， · 在6月底前， — when, before who
+_TIME_LEAD = re.compile(r"(?:即日起|自|从|在)?[^,。;]{0,20}?(?:\d{1,2}[日月]|\d{4}年|即日)(?:底|末)?(?:起|前|止|以前|以后)?"
+                        r"(?:至[^,。;]{1,16})?,")
 
 
 # 凌海市、北镇市人民政府要……: places sharing their 政府, as a sentence's subject
