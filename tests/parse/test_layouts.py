@@ -585,3 +585,27 @@ def test_the_body_after_a_time_lead_in_does_the_work() -> None:
     doc = parse("四、办理要求\n1.保障资金拨付。镇财政所要及时拨付项目资金。\n"
                 "2.按时报送进度。即日起至2024年10月31日，镇农业综合服务中心每周一12时前将进展报镇党政综合办公室。\n")
     assert [t.lead for t in doc.tasks] == [("镇财政所",), ("镇农业综合服务中心",)]
+
+
+def test_a_closing_division_names_items_by_ranges_and_lists() -> None:
+    doc = parse("二、主要任务\n（一）摸清底数。\n（二）编制计划。\n（三）争取资金。\n（四）推进改造。\n（五）完善配套。\n"
+                "三、责任分工\n第（一）至（三）项由市发展改革委牵头，市财政局配合；第（四）、（五）项由市住房城乡建设局负责。\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("二/(一)", ("市发展改革委",), ("市财政局",)), ("二/(二)", ("市发展改革委",), ("市财政局",)),
+        ("二/(三)", ("市发展改革委",), ("市财政局",)), ("二/(四)", ("市住房城乡建设局",), ()),
+        ("二/(五)", ("市住房城乡建设局",), ())]
+
+
+def test_how_a_body_is_made_answerable_in_so_many_words() -> None:
+    doc = parse("一、重点任务\n（一）排查危化企业。市安全监管局为责任主体，2017年6月底前完成。\n"
+                "（二）水库安全度汛。东丰县、东辽县人民政府负主体责任，市水利局负监管责任。\n"
+                "（三）道路交通治理。市交通运输局抓总，各县区交通运输管理部门具体实施。\n"
+                "（四）安全生产大检查。市安委会办公室统筹，市安全监管局、市质监局按职责分工落实。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("市安全监管局",), ()), (("东丰县人民政府", "东辽县人民政府"), ("市水利局",)),
+        (("市交通运输局",), ("各县区交通运输管理部门",)), (("市安委会办公室",), ("市安全监管局", "市质监局"))]
+
+
+def test_a_year_long_past_describes_and_sets_no_deadline() -> None:
+    doc = parse("某市2019年老旧小区改造实施方案\n一、主要任务\n（一）改造2000年以前建成的老旧小区，2019年底前完成。（市住房城乡建设局牵头）\n")
+    assert [d.due for a in doc.tasks[0].assignments for d in a.deadlines] == ["2019-12-31"]

@@ -182,6 +182,8 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
     for m in _ONGOING.finditer(text) if "长期" in text or "持续" in text or "常态化" in text else ():
         add(Found(m.group(0), m.start(), m.end(), None, None, "ongoing", "ongoing"))
     found.sort(key=lambda f: f.start)
+    if ref_year:  # 2000年以前建成的小区 in a plan of 2019: a time long past describes, it sets no deadline
+        found = [f for f in found if not (f.due and f.kind == "date" and int(f.due[:4]) < ref_year - 1)]
     return found
 
 

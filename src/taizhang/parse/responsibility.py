@@ -31,8 +31,16 @@ _CAPTION = re.compile(r"[\u4e00-\u9fff]{0,6}(?:要求|意见|措施|事项|内�
 # 请市司法局根据会议意见修改完善: the body asked leads
 _PLEASE = re.compile(r"^请(.{2,40}?)(?=根据|按照|按|牵头|会同|负责|于\d|在\d|抓紧|尽快|做好|认真|进一步|加快|研究|修改|制定|组织)")
 _ANY_SUFFIX = re.compile("|".join(re.escape(m.marker) for m in _SUFFIXES))
+
+
+def _cue(marker: str) -> str:
+    """A marker's last two characters (牵头 · 配合 · 负责), or the whole marker where those two are a
+    word of every other sentence (负主体责任: 责任)."""
+    return marker if marker.endswith("责任") else marker[-2:]
+
+
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = re.compile("|".join(sorted({re.escape(m.marker[-2:]) for m in _SUFFIXES} | {"会同", "同志"}))
+_ANY_MARKER = re.compile("|".join(sorted({re.escape(_cue(m.marker)) for m in _SUFFIXES} | {"会同", "同志"}))
                          + "|请(?=[省市县区州盟旗乡镇各])")
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
@@ -454,7 +462,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
                 clause.support += _tag(units, "会同")
                 continue
         # each pattern needs its own word (是 · 对 · 请 · 由), absent from most parts
-        charge = (_IN_CHARGE.match(seg) if "是" in seg else None) or (_ANSWERS_FOR.match(seg) if "对" in seg else None) \
+        charge = (_IN_CHARGE.match(seg) if "是" in seg or "为" in seg else None) or (_ANSWERS_FOR.match(seg) if "对" in seg else None) \
             or (_PLEASE.match(seg) if seg[0] == "请" else None) \
             or ((_BY_DOER.match(seg) if "由" in seg else None) or _DUTY_VERB.match(seg) if duty else None)
         if charge is not None and not clause.lead and not _ANY_MARKER.search(charge.group(1)) \
@@ -595,7 +603,7 @@ def _marker_after_units(seg: str, marker: str, duty: bool = False) -> int:
     return -1
 
 
-_IN_CHARGE_CUE = re.compile(r"是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)")
+_IN_CHARGE_CUE = re.compile(r"[是为][^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)")
 
 
 def _opens_with_body(view: str, a: int, b: int) -> bool:
@@ -623,7 +631,8 @@ _ANSWERS_FOR = re.compile(r"^(.{2,40}?)对[^,。;]{1,24}?(?:负总责|负主体�
 # a comma and then a time, inside a list of units: where the list ends
 _TIME_AFTER_COMMA = re.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持续|长期|常态化|年底|年内|即日起|按[月季周]|上半年|下半年)")
 # 市城市管理局是本市生活垃圾分类工作的主管部门
-_IN_CHARGE = re.compile(r"^(.{2,40}?)是[^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
+# 市城管局是……的主管部门 · 市安全监管局为责任主体
+_IN_CHARGE = re.compile(r"^(.{2,40}?)[是为][^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
 _DUTY_VERB = re.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
                         r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?|于(?:每|次年|当年|\d))")

@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from taizhang.parse.labels import opens_with_label
+from taizhang.parse.numerals import cn_to_int
 from taizhang.parse.outline import Item
 from taizhang.parse.responsibility import Clause, find_clauses, people
 from taizhang.parse.tasks import CLOSING_RULE
@@ -178,23 +179,48 @@ def by_scope(view: str, items: list[Item], own_places: tuple[str, ...]) -> Scope
         done = 0
         for m, nxt in zip(parts, parts[1:] + [None]):
             stop = nxt.start() if nxt is not None else item.own_end
-            target = _numbered_before(items, item, _label_of(m))
             found = [c for c in find_clauses(view, m.start(), stop) if c.lead or c.support]
-            if target is not None and found and not clauses_of.get(id(target)):
-                clauses_of[id(target)] = [Clause(c.start, c.end, c.lead, c.support, c.leaders, f"by_number:{c.rule}")
-                                          for c in found]
-                done += 1
+            for label in _labels_of(m.group(0)):  # 第（一）至（三）项 · 第1、2项: each item named
+                target = _numbered_before(items, item, label)
+                if target is not None and found and not clauses_of.get(id(target)):
+                    clauses_of[id(target)] = [Clause(c.start, c.end, c.lead, c.support, c.leaders,
+                                                     f"by_number:{c.rule}") for c in found]
+                    done += 1
         if done:
             assigners.add(id(item))
     return Scopes(clauses_of, assigners)
 
 
-# 第（一）项 · 第1项 · 第一项工作: an item named by its number in a paragraph that assigns the work
-_BY_NUMBER = re.compile(r"第\s*(?:\(([一二三四五六七八九十]{1,3}|\d{1,3})\)|([一二三四五六七八九十]{1,3})|(\d{1,3}))\s*项")
+# 第（一）项 · 第1项 · 第一项工作 · 第（一）至（三）项 · 第1、2项: the items named by their numbers in a
+# paragraph that assigns the work
+_ONE = r"(?:\(([一二三四五六七八九十]{1,3}|\d{1,3})\)|([一二三四五六七八九十]{1,3})|(\d{1,3}))"
+_BY_NUMBER = re.compile(rf"第\s*{_ONE}(?:\s*(?:至|到|—|-|~|、|和|及)\s*{_ONE})*\s*项")
+_NUMBER_PART = re.compile(rf"(至|到|—|-|~)?\s*{_ONE}")
+_CN = "零一二三四五六七八九"
 
 
-def _label_of(m: re.Match[str]) -> str:
-    return f"({m.group(1)})" if m.group(1) else m.group(2) or m.group(3)
+def _labels_of(named: str) -> list[str]:
+    """The keys' labels of the items a 第…项 names, a range (至) spelt out in its own form."""
+    out: list[str] = []
+    last: int | None = None
+    for part in _NUMBER_PART.finditer(named):
+        raw = part.group(2) or part.group(3) or part.group(4)
+        value = int(raw) if raw.isdigit() else cn_to_int(raw)
+        start = last + 1 if part.group(1) and last is not None and last < value <= last + 50 else value
+        out += [_label(n, arabic=raw.isdigit(), bracketed=bool(part.group(2))) for n in range(start, value + 1)]
+        last = value
+    return out
+
+
+def _label(n: int, *, arabic: bool, bracketed: bool) -> str:
+    text = str(n) if arabic else _cn(n)
+    return f"({text})" if bracketed else text
+
+
+def _cn(n: int) -> str:
+    """1–99 as an ordinal writes it: 三 · 十二 · 二十."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else _CN[tens] + "十") + (_CN[ones] if ones or not tens else "")
 
 
 def _numbered_before(items: list[Item], item: Item, label: str) -> Item | None:
