@@ -609,3 +609,12 @@ def test_how_a_body_is_made_answerable_in_so_many_words() -> None:
 def test_a_year_long_past_describes_and_sets_no_deadline() -> None:
     doc = parse("某市2019年老旧小区改造实施方案\n一、主要任务\n（一）改造2000年以前建成的老旧小区，2019年底前完成。（市住房城乡建设局牵头）\n")
     assert [d.due for a in doc.tasks[0].assignments for d in a.deadlines] == ["2019-12-31"]
+
+
+def test_a_plan_whose_numbering_was_lost_is_read_by_its_paragraphs() -> None:
+    doc = parse("某县2025年安全生产工作要点\n2025年全县安全生产工作的总体要求是：坚持人民至上。\n压实安全生产责任\n"
+                "健全安全生产责任体系。修订成员单位职责，2025年3月底前印发实施。（责任单位：县安委办、县委编办）\n"
+                "开展安全生产巡查。年底前实现全覆盖。（责任单位：县安委办）\n提升应急处置能力\n"
+                "完善应急预案体系。2025年5月底前修订预案。（责任单位：县应急管理局，配合单位：县消防救援大队）\n")
+    assert [(t.key, t.lead) for t in doc.tasks] == [
+        ("#1/#1", ("县安委办",)), ("#1/#2", ("县安委办",)), ("#2/#1", ("县应急管理局",))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from taizhang.parse.labels import opens_with_label
 from taizhang.parse.numerals import cn_to_int
 from taizhang.parse.outline import Item, build
 from taizhang.parse.responsibility import OPENER, find_clauses
@@ -53,6 +54,44 @@ def duty_sentences(view: str, lines: list[tuple[int, int]]) -> list[Item]:
         if len(parts) >= 3:
             return [Item("para", str(n), n, x, x, end=y, own_end=y) for n, (x, y) in enumerate(parts, 1)]
     return []
+
+
+def unnumbered_paragraphs(view: str, lines: list[tuple[int, int]]) -> list[Item]:
+    """A plan whose numbering was lost (pasted from Word into a web editor: 压实安全生产责任 /
+    健全安全生产责任体系。……（责任单位：县安委办）): each paragraph that says who does it is a task, under
+    the short line without punctuation right above a run of them, its heading (keys #1/#1, #1/#2 …).
+    Three such paragraphs at least; the others (a preamble, a closing remark) are none."""
+    lines = [(a, b) for a, b in lines if view[a:b].strip()]
+    assigned = [_assigns(view, a, b) for a, b in lines]
+    if sum(assigned) < 3:
+        return []
+    out: list[Item] = []
+    heading: Item | None = None
+    for k, (a, b) in enumerate(lines):
+        text = view[a:b].strip()
+        if k + 1 < len(lines) and assigned[k + 1] and _BARE_HEADING.fullmatch(text) and not opens_with_label(text):
+            n = sum(1 for it in out if it.style == "head") + 1
+            heading = Item("head", f"#{n}", n, a, a, end=b, own_end=b)
+            out.append(heading)
+        elif assigned[k]:
+            n = len(heading.children) + 1 if heading is not None else sum(1 for it in out if it.parent is None) + 1
+            para = Item("para", f"#{n}", n, a, a, end=b, level=1 if heading else 0, parent=heading, own_end=b)
+            if heading is not None:
+                heading.children.append(para)
+                heading.end = b
+            out.append(para)
+    return out
+
+
+def _assigns(view: str, a: int, b: int) -> bool:
+    """A clause that names a body or a person by a marker (各乡镇于6月25日前……报 names nobody; a
+    sentence's subject alone is no assignment here)."""
+    return any(c.rule != "verb:duty" and (c.leaders or (c.lead + c.support and not all(generic(u.name) for u in c.lead + c.support)))
+               for c in find_clauses(view, a, b))
+
+
+# a heading line: a short phrase with no sentence punctuation (深化重点行业领域治理)
+_BARE_HEADING = re.compile(r"[\u4e00-\u9fff“”、()]{2,24}")
 
 
 def _enumerated_parts(view: str, a: int, b: int) -> list[Item]:
