@@ -618,3 +618,13 @@ def test_a_plan_whose_numbering_was_lost_is_read_by_its_paragraphs() -> None:
                 "完善应急预案体系。2025年5月底前修订预案。（责任单位：县应急管理局，配合单位：县消防救援大队）\n")
     assert [(t.key, t.lead) for t in doc.tasks] == [
         ("#1/#1", ("县安委办",)), ("#1/#2", ("县安委办",)), ("#2/#1", ("县应急管理局",))]
+
+
+def test_a_list_written_as_records_has_a_task_in_each() -> None:
+    doc = parse("某县2020年农牧业重点工作任务清单\n------\n任务名称：稳定粮食生产\n具体内容：推广脱毒种薯8万亩。\n"
+                "牵头单位：县农牧局\n配合单位：各乡镇人民政府\n完成时限：2020年6月底前\n------\n"
+                "任务名称：加强动物疫病防控\n具体内容：每周开展一次疫情排查。\n牵头单位：县动物疫病预防控制中心\n完成时限：长期坚持\n"
+                "------\n\n注：县政府督查室每季度对清单任务进行一次督查。\n")
+    assert [(t.key, t.title, t.lead) for t in doc.tasks] == [
+        ("#1", "稳定粮食生产", ("县农牧局",)), ("#2", "加强动物疫病防控", ("县动物疫病预防控制中心",))]
+    assert [d.rrule for a in doc.tasks[1].assignments for d in a.deadlines if d.rrule] == ["FREQ=WEEKLY"]

@@ -90,6 +90,29 @@ def _assigns(view: str, a: int, b: int) -> bool:
                for c in find_clauses(view, a, b))
 
 
+def record_blocks(view: str, lines: list[tuple[int, int]]) -> list[Item]:
+    """A list written as records (任务名称：稳定粮食生产 / 具体内容：… / 牵头单位：… / 完成时限：…, the
+    records apart by a rule or a blank line): each record is a task, its name the text (keys #1,
+    #2 …); the label lines under it say who does it and by when. Two records at least."""
+    starts = [(a, m.end()) for a, b in lines if (m := _RECORD_NAME.match(view, a, b)) is not None]
+    if len(starts) < 2:
+        return []
+    last = next(k for k, (a, _) in enumerate(lines) if a == starts[-1][0])
+    end = lines[last][1]
+    for a, b in lines[last + 1:]:  # the last record: its field lines, not what closes the list
+        if _FIELD.match(view, a, b) is None:
+            break
+        end = b
+    ends = [a for a, _ in starts[1:]] + [end]
+    return [Item("record", f"#{n}", n, a, body, end=end, own_end=end)
+            for n, ((a, body), end) in enumerate(zip(starts, ends), 1)]
+
+
+_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*:")  # 牵头单位： · 完成时限： · 具体内容：
+# the field that names the task of a record
+_RECORD_NAME = re.compile(r"\s*(?:任务名称|工作任务|任务内容|重点任务|项目名称|事项名称|督办事项)\s*:\s*")
+
+
 # a heading line: a short phrase with no sentence punctuation (深化重点行业领域治理)
 _BARE_HEADING = re.compile(r"[\u4e00-\u9fff“”、()]{2,24}")
 
