@@ -628,3 +628,12 @@ def test_a_list_written_as_records_has_a_task_in_each() -> None:
     assert [(t.key, t.title, t.lead) for t in doc.tasks] == [
         ("#1", "稳定粮食生产", ("县农牧局",)), ("#2", "加强动物疫病防控", ("县动物疫病预防控制中心",))]
     assert [d.rrule for a in doc.tasks[1].assignments for d in a.deadlines if d.rrule] == ["FREQ=WEEKLY"]
+
+
+def test_work_set_out_under_bullets_has_a_task_under_each() -> None:
+    doc = parse("上思县2024年城乡环境卫生整治行动方案出台\n02\n整治重点\n▌城区“六乱”整治\n\n集中整治乱摆乱卖。\n\n"
+                "2024年5月底前完成老城区背街小巷整治。\n\n牵头单位：县城市管理局\n配合单位：县市场监管局\n\n"
+                "▌集贸市场整治\n\n全县12个乡镇集贸市场实行划行归市。\n\n牵头单位：县市场监管局\n配合单位：各乡镇人民政府\n\n"
+                "03\n工作要求\n\n各乡镇要高度重视，每月报送进展。\n")
+    assert [(t.title, t.lead, t.support) for t in doc.tasks] == [
+        ("城区“六乱”整治", ("县城市管理局",), ("县市场监管局",)), ("集贸市场整治", ("县市场监管局",), ("各乡镇人民政府",))]

@@ -16,7 +16,13 @@ import re
 
 from taizhang.parse import diagnostics, flags
 from taizhang.parse.header import Fact, Header, find_references, parse_header
-from taizhang.parse.items import duty_sentences, items_of, record_blocks, unnumbered_paragraphs
+from taizhang.parse.items import (
+    bulleted_blocks,
+    duty_sentences,
+    items_of,
+    record_blocks,
+    unnumbered_paragraphs,
+)
 from taizhang.parse.layout import Annex, Layout, lay_out, split_footer
 from taizhang.parse.lines import DROPPED, Role, dropped_blocks, read_lines
 from taizhang.parse.model import (
@@ -69,8 +75,9 @@ def parse(text: str, *, source: str = "") -> Document:
     items = items_of(view, body, body_end, dropped) if body else []
     if not items and table is None:  # no outline at all: a report listing the work in sentences
         items = duty_sentences(view, [(ln.start, ln.end) for ln in kept])
-    if not items and table is None:  # or a list of records (任务名称：… 牵头单位：…)
-        items = record_blocks(view, [(ln.start, ln.end) for ln in kept])
+    if not items and table is None:  # or a list of records (任务名称：… 牵头单位：…), or of bullets (▌……)
+        spans = [(ln.start, ln.end) for ln in kept]
+        items = record_blocks(view, spans) or bulleted_blocks(view, spans, [v.bulleted(a) for a, _ in spans])
     if not items and table is None:  # or a plan whose numbering was lost on the way
         items = unnumbered_paragraphs(view, [(ln.start, ln.end) for ln in kept if ln.role is Role.TEXT])
     body_start = _body_start(layout, items, table)

@@ -94,18 +94,35 @@ def record_blocks(view: str, lines: list[tuple[int, int]]) -> list[Item]:
     """A list written as records (任务名称：稳定粮食生产 / 具体内容：… / 牵头单位：… / 完成时限：…, the
     records apart by a rule or a blank line): each record is a task, its name the text (keys #1,
     #2 …); the label lines under it say who does it and by when. Two records at least."""
-    starts = [(a, m.end()) for a, b in lines if (m := _RECORD_NAME.match(view, a, b)) is not None]
+    starts = [(k, m.end()) for k, (a, b) in enumerate(lines) if (m := _RECORD_NAME.match(view, a, b)) is not None]
+    return _blocks(view, lines, starts, "record")
+
+
+def bulleted_blocks(view: str, lines: list[tuple[int, int]], bulleted: list[bool]) -> list[Item]:
+    """Work set out under bullets (▌城区“六乱”整治 / a few short paragraphs / 牵头单位：… 配合单位：…, as a
+    政务公众号 article writes a plan): each bullet opens a task that runs to the next one. Two at
+    least, and one of them saying who does it."""
+    starts = [(k, lines[k][0]) for k, flag in enumerate(bulleted) if flag]
+    items = _blocks(view, lines, starts, "bullet")
+    return items if any(find_clauses(view, it.body, it.own_end) for it in items) else []
+
+
+def _blocks(view: str, lines: list[tuple[int, int]], starts: list[tuple[int, int]], style: str) -> list[Item]:
+    """Items from the lines at ``starts`` (line index, body offset), each to the next; the last one
+    to the end of the field lines under it (牵头单位：…), not into what closes the list."""
     if len(starts) < 2:
         return []
-    last = next(k for k, (a, _) in enumerate(lines) if a == starts[-1][0])
+    last = starts[-1][0]
     end = lines[last][1]
-    for a, b in lines[last + 1:]:  # the last record: its field lines, not what closes the list
-        if _FIELD.match(view, a, b) is None:
+    fields = False
+    for a, b in lines[last + 1:]:
+        is_field = _FIELD.match(view, a, b) is not None
+        if fields and not is_field:
             break
-        end = b
-    ends = [a for a, _ in starts[1:]] + [end]
-    return [Item("record", f"#{n}", n, a, body, end=end, own_end=end)
-            for n, ((a, body), end) in enumerate(zip(starts, ends), 1)]
+        fields, end = fields or is_field, b
+    ends = [lines[k][0] for k, _ in starts[1:]] + [end]
+    return [Item(style, f"#{n}", n, lines[k][0], body, end=stop, own_end=stop)
+            for n, ((k, body), stop) in enumerate(zip(starts, ends), 1)]
 
 
 _FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*:")  # 牵头单位： · 完成时限： · 具体内容：

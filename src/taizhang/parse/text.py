@@ -83,6 +83,12 @@ class View(NamedTuple):
     gaps: tuple[int, ...] = ()  # sorted
     back: dict[int, str] | None = None  # simplified → traditional as this text writes them (traditional texts)
 
+    def bulleted(self, at: int) -> bool:
+        """Whether the line starting at view offset ``at`` opened with a bullet in the text as read
+        (▌ · ■ · ●: the view drops them)."""
+        line = self.orig.rfind("\n", 0, self.idx[at]) + 1
+        return _BULLET.match(self.orig, line) is not None
+
     @classmethod
     def of(cls, orig: str) -> "View":
         text = half_width(orig)
