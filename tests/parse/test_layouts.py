@@ -637,3 +637,16 @@ def test_work_set_out_under_bullets_has_a_task_under_each() -> None:
                 "03\n工作要求\n\n各乡镇要高度重视，每月报送进展。\n")
     assert [(t.title, t.lead, t.support) for t in doc.tasks] == [
         ("城区“六乱”整治", ("县城市管理局",), ("县市场监管局",)), ("集贸市场整治", ("县市场监管局",), ("各乡镇人民政府",))]
+
+
+def test_an_attachments_rows_that_name_the_plans_items_fill_them() -> None:
+    doc = parse("某县饮水安全巩固提升方案\n二、主要任务\n（一）工程建设\n1.实施水厂扩建工程。\n2.改造老旧供水管网。\n"
+                "（二）运行管护\n1.加强水质监测。对出厂水每月检测一次。\n"
+                "附件：任务分解表\n附件\n任务分解表\n序号 | 方案条目 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+                "1 | （一）1 | 实施水厂扩建工程 | 县水利局 | 陈庄镇人民政府 | 2016年10月底前\n"
+                "2 | （一）2 | 改造老旧供水管网 | 县水务集团 | 各相关乡镇人民政府 | 2016年11月30日前\n"
+                "3 | （二）1 | 加强水质监测 | 县卫生计生局 | 县环保局 | 长期坚持\n")
+    assert [(t.key, t.lead, t.support) for t in doc.tasks] == [
+        ("二/(一)/1", ("县水利局",), ("陈庄镇人民政府",)), ("二/(一)/2", ("县水务集团",), ("各相关乡镇人民政府",)),
+        ("二/(二)/1", ("县卫生计生局",), ("县环保局",))]
+    assert [d.rrule for a in doc.tasks[2].assignments for d in a.deadlines if d.rrule] == ["FREQ=MONTHLY"]

@@ -134,6 +134,8 @@ def parse(text: str, *, source: str = "") -> Document:
         if item.style == "para":
             structural[id(task)] = [flags.flag(FlagCode.NO_ORDINAL, "task")]
         tasks.append(task)
+    if annex_rows and table is not None:
+        tasks, annex_rows = _rows_for_items(tasks, annex_rows, table)
     tasks += annex_rows
     tasks = _add_standing(v, tasks, standing_units(view, items))
     if not tasks:
@@ -328,3 +330,26 @@ def _unique_keys(tasks: list[Task]) -> list[Task]:
 
 
 
+
+
+# （一）1 · (二)3: a row of a 任务分解表 naming the plan's item it divides
+_ITEM_REF = re.compile(r"\s*\(([一二三四五六七八九十]{1,3})\)\s*[、.]?\s*(\d{1,2})\s*")
+
+
+def _rows_for_items(tasks: list[Task], rows: list[Task], table: Table) -> tuple[list[Task], list[Task]]:
+    """An attachment's table whose rows name the plan's items (方案条目 （一）1): each row says who
+    does that item and by when, so it fills the item (when the item names nobody itself) and is no
+    task of its own. Rows naming no item of the plan stay tasks."""
+    by_key = {t.key.split("/", 1)[-1] if t.key.count("/") >= 2 else t.key: i for i, t in enumerate(tasks)}
+    out = list(tasks)
+    kept = []
+    for task, row in zip(rows, table.rows):
+        ref = next((m for c in row.cells.values() if (m := _ITEM_REF.fullmatch(c.text)) is not None), None)
+        at = by_key.get(f"({ref.group(1)})/{ref.group(2)}") if ref is not None else None
+        if at is None or any(a.lead or a.support for a in out[at].assignments):
+            kept.append(task)
+            continue
+        own = tuple(d for a in out[at].assignments for d in a.deadlines)  # 每月检测一次 in the item's text
+        out[at] = out[at]._replace(assignments=tuple(
+            a._replace(deadlines=a.deadlines + tuple(d for d in own if d not in a.deadlines)) for a in task.assignments))
+    return out, kept
