@@ -650,3 +650,11 @@ def test_an_attachments_rows_that_name_the_plans_items_fill_them() -> None:
         ("二/(一)/1", ("县水利局",), ("陈庄镇人民政府",)), ("二/(一)/2", ("县水务集团",), ("各相关乡镇人民政府",)),
         ("二/(二)/1", ("县卫生计生局",), ("县环保局",))]
     assert [d.rrule for a in doc.tasks[2].assignments for d in a.deadlines if d.rrule] == ["FREQ=MONTHLY"]
+
+
+def test_the_body_before_what_it_is_to_do_leads_after_a_date() -> None:
+    doc = parse("三、完善保障机制\n6.每年5月底前，各县区人民政府向市食品安全委员会书面报告上年度工作情况。\n"
+                "7.2022年9月底前，市财政局将抽检经费足额纳入本级预算，市市场监管局配合。\n"
+                "8.到2022年底，各县区人民政府完成监管所标准化建设，市市场监管局配合。\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("各县区人民政府",), ()), (("市财政局",), ("市市场监管局",)), (("各县区人民政府",), ("市市场监管局",))]

@@ -75,11 +75,13 @@ def parse(text: str, *, source: str = "") -> Document:
     items = items_of(view, body, body_end, dropped) if body else []
     if not items and table is None:  # no outline at all: a report listing the work in sentences
         items = duty_sentences(view, [(ln.start, ln.end) for ln in kept])
-    if not items and table is None:  # or a list of records (任务名称：… 牵头单位：…), or of bullets (▌……)
+    if not items and table is None:
+        # a list of records (任务名称：… 牵头单位：…); a plan whose numbering was lost on the way; work
+        # set out under bullets (▌……)
         spans = [(ln.start, ln.end) for ln in kept]
-        items = record_blocks(view, spans) or bulleted_blocks(view, spans, [v.bulleted(a) for a, _ in spans])
-    if not items and table is None:  # or a plan whose numbering was lost on the way
-        items = unnumbered_paragraphs(view, [(ln.start, ln.end) for ln in kept if ln.role is Role.TEXT])
+        items = record_blocks(view, spans) \
+            or unnumbered_paragraphs(view, [(ln.start, ln.end) for ln in kept if ln.role is Role.TEXT]) \
+            or bulleted_blocks(view, spans, [v.bulleted(a) for a, _ in spans])
     body_start = _body_start(layout, items, table)
     header = parse_header(view, layout, kept, body_start)
     annex_items, last_items, last_end = _annex_items(view, layout, items, dropped)

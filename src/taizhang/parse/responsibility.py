@@ -557,7 +557,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
 # 以上工作 · 上述各项任务均: the work named before, as the subject of a clause
 _WORK_ABOVE = re.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?")
 # the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
-_SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
+_SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|将|向|完成|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
 
 
 _JOINED = re.compile(r"(?<!由)会同")
@@ -635,7 +635,7 @@ _TIME_AFTER_COMMA = re.compile(r"[,;]\s*(?=(?:19|20)\d{2}年|\d{1,2}月|每|持�
 _IN_CHARGE = re.compile(r"^(.{2,40}?)[是为][^,。;]{0,30}?(?:主管部门|责任主体|牵头部门|牵头单位|责任单位)$")
 # in an article of a 办法: a body named first, then what it does (各街道办事处指导……)
 _DUTY_VERB = re.compile(r"^(.{2,40}?)(?=指导|组织|督促|推动|推进|建立|制定|开展|做好|落实|加强|统筹|依法|应当|要|将|须|参照"
-                        r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?|于(?:每|次年|当年|\d))")
+                        r"|每[两三四六双]?个?[年月周季半旬]|加大|汇总|召开|负责|牵头|按(?:照|每)?|于(?:每|次年|当年|\d)|向|完成)")
 # in an article of a 办法: 考核结果由州委组织部纳入…… — the body after 由 does what follows (not 本办法由A负责解释)
 _BY_DOER = re.compile(r"^(?:(?!本)[^,。;由]{2,20}?)?由((?:(?!会同)[^,。;由]){1,28}(?:局|委|办|厅|部|院|中心|政府|管委会|组|室|处|所|站|队|会))"
                       r"(?=纳入|组织(?![部委办])|统一|会同|实施|开展|制定|审核|审定|认定|核定|发放|拨付|兑现|汇总|指导|督促|监督|考核|评估"
