@@ -658,3 +658,10 @@ def test_the_body_before_what_it_is_to_do_leads_after_a_date() -> None:
                 "8.到2022年底，各县区人民政府完成监管所标准化建设，市市场监管局配合。\n")
     assert [(t.lead, t.support) for t in doc.tasks] == [
         (("各县区人民政府",), ()), (("市财政局",), ("市市场监管局",)), (("各县区人民政府",), ("市市场监管局",))]
+
+
+def test_the_leader_a_meeting_decision_names() -> None:
+    doc = parse("会议纪要\n一、关于防汛。会议要求，由区住房和城乡建设局负责，区财政局配合，7月10日前完成清淤，分管领导为副区长高明辉。\n"
+                "二、关于疫情防控。会议要求，区卫生健康局每日调度采样点运行情况，各街道办事处配合。分管领导为副区长刘雅琴。\n")
+    assert [(t.lead, t.leaders) for t in doc.tasks] == [
+        (("区住房和城乡建设局",), ("高明辉",)), (("区卫生健康局",), ("刘雅琴",))]

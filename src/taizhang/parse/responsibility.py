@@ -40,7 +40,7 @@ def _cue(marker: str) -> str:
 
 
 # a sentence without any of these cannot be a clause sentence (a cheap test before the real one)
-_ANY_MARKER = re.compile("|".join(sorted({re.escape(_cue(m.marker)) for m in _SUFFIXES} | {"会同", "同志"}))
+_ANY_MARKER = re.compile("|".join(sorted({re.escape(_cue(m.marker)) for m in _SUFFIXES} | {"会同", "同志", "领导为"}))
                          + "|请(?=[省市县区州盟旗乡镇各])")
 # one person in a list: a name with titles around it and perhaps a bracket of titles after it
 _PERSON = re.compile(r"([^、,，;；及\s()（）]+)(?:[(（][^)）]*[)）])?")
@@ -48,13 +48,15 @@ _PERSON_DUTY = re.compile(r"由([\u4e00-\u9fff、]{2,20}?)同志(?:负责|牵头
                           r"|(?:由)?((?:[\u4e00-\u9fff]{0,10}?)(?:副?[省市县区州旗镇乡]长|常委|副?书记|副?主任)"
                           r"[\u4e00-\u9fff]{2,4}?)(?:同志)?负责(?:协调|统筹|督导|督办)?$"
                           # (王小军副省长协助): the name, then the office
-                          r"|^([\u4e00-\u9fff]{2,4}?(?:常务)?副?[省市县区州旗]长)(?:同志)?(?:负责|协助|牵头)(?:协调|统筹)?$")
+                          r"|^([\u4e00-\u9fff]{2,4}?(?:常务)?副?[省市县区州旗]长)(?:同志)?(?:负责|协助|牵头)(?:协调|统筹)?$"
+                          # 分管领导为副区长高明辉: the leader a 纪要's decision names
+                          r"|^(?:分管|责任|牵头|包保|联系)(?:[省市县区]级?)?领导(?:为|是)([\u4e00-\u9fff、]{2,16})(?:同志)?$")
 
 
 def _may_name_person(seg: str) -> bool:
     """Whether _PERSON_DUTY can match: it needs a duty word and a 同志 or an office (most clauses
     have neither, and the pattern, which may open with any character, would try every position)."""
-    return ("负责" in seg or "牵头" in seg or "协助" in seg) \
+    return ("负责" in seg or "牵头" in seg or "协助" in seg or "领导为" in seg or "领导是" in seg) \
         and ("同志" in seg or "长" in seg or "常委" in seg or "书记" in seg or "主任" in seg)
 
 
@@ -450,7 +452,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
             seg, seg_start = seg[above.end():], seg_start + part.find(seg) + above.end()
         person = _may_name_person(seg)
         for m in _PERSON_DUTY.finditer(seg) if person else ():
-            g = next(k for k in (1, 2, 3) if m.group(k))
+            g = next(k for k in (1, 2, 3, 4) if m.group(k))
             clause.leaders += people(m.group(g), seg_start + m.start(g))
         for m in _ROLE_DUTY.finditer(seg) if "由" in seg else ():
             clause.leaders += people(m.group(1), seg_start + m.start(1))
@@ -557,7 +559,7 @@ def _verb_clause(view: str, a: int, b: int, duty: bool = False) -> Clause | None
 # 以上工作 · 上述各项任务均: the work named before, as the subject of a clause
 _WORK_ABOVE = re.compile(r"(?:以上|上述)(?:各项|几项|\d+项)?(?:任务|工作|事项|措施)(?:均|统一)?")
 # the body a sentence opens with, before what it is asked to do (要/负责/牵头/于…前)
-_SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|将|向|完成|负责|牵头|于\d|在\d|每[年月周季半两三四六])")
+_SUBJECT_FIRST = re.compile(r"(?:由)?([^,。;由]{2,40}?)(?=要|应|须|将|向|完成|负责|牵头|于\d|在\d|每[年月周日季半两三四六])")
 
 
 _JOINED = re.compile(r"(?<!由)会同")
