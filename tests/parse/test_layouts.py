@@ -665,3 +665,16 @@ def test_the_leader_a_meeting_decision_names() -> None:
                 "二、关于疫情防控。会议要求，区卫生健康局每日调度采样点运行情况，各街道办事处配合。分管领导为副区长刘雅琴。\n")
     assert [(t.lead, t.leaders) for t in doc.tasks] == [
         (("区住房和城乡建设局",), ("高明辉",)), (("区卫生健康局",), ("刘雅琴",))]
+
+
+def test_a_word_header_whose_spanning_cell_is_read_once_is_named_by_its_lower_row() -> None:
+    doc = parse("任务分工表\n序号 | 工作任务 | 责任单位 | 完成时限\n序号 | 工作任务 | 牵头 | 配合 | 完成时限\n"
+                "1 | 整治机动车乱停乱放。 | 县公安局交警大队 | 县城市管理局 | 2016年6月30日前\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [(("县公安局交警大队",), ("县城市管理局",))]
+
+
+def test_a_bureaus_own_sections_and_a_note_cells_rule() -> None:
+    doc = parse("一、深化改革\n1.压缩企业开办时间。（责任股室：登记注册股；配合：办公室；分管领导：刘建军）\n")
+    assert (doc.tasks[0].lead, doc.tasks[0].support, doc.tasks[0].leaders) == (("登记注册股",), ("办公室",), ("刘建军",))
+    table = parse("序号 | 工作任务 | 责任单位 | 完成时限 | 备注\n1 | 实施黑土滩治理6万亩 | 县林业和草原局 | 2022年10月底前 | 按月调度进度\n")
+    assert [d.rrule for a in table.tasks[0].assignments for d in a.deadlines if d.rrule] == ["FREQ=MONTHLY"]

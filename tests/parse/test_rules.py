@@ -41,6 +41,8 @@ from taizhang.parse.units import split_units
     pytest.param("区自然资源和规划分局、各乡镇人民政府、街道办事处", ["区自然资源和规划分局", "各乡镇人民政府、街道办事处"],
                  id="collective_of_kinds_inside_a_list"),
     pytest.param("镇水利站、沿河各村民委员会", ["镇水利站", "沿河各村民委员会"], id="every_body_along_a_river"),
+    pytest.param("国家税务总局和平县税务局、和平县粤海水务有限公司", ["国家税务总局和平县税务局", "和平县粤海水务有限公司"],
+                 id="he_opening_a_place_name"),
 ])
 def test_units(text: str, names: list[str]) -> None:
     assert [u.name for u in split_units(text)] == names
@@ -73,6 +75,7 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("2024年第三季度完成", "2024-09-30", None, id="quarter"),
     pytest.param("每日向县指挥部报告火情", None, "FREQ=DAILY", id="daily"),
     pytest.param("每周一12时前将进展报镇党政办", None, "FREQ=WEEKLY;BYDAY=MO", id="weekday_and_hour"),
+    pytest.param("每日", None, "FREQ=DAILY", id="daily_alone_in_a_cell"),
 ])
 def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     found = find_deadlines(text)

@@ -265,7 +265,7 @@ _EVERY = re.compile(
     # 每半月: twice a month, mid-month and month-end
     rf"|(?P<half_month>每半个?月)"
     # 每日报告 · 每天推送: work done every day
-    rf"|(?P<daily>每(?:日|天))(?=[\u4e00-\u9fff])(?!都|均|的)"
+    rf"|(?P<daily>每(?:日|天))(?:(?=[\u4e00-\u9fff])(?!都|均|的)|(?=[,;。]|$))"
     # 每两个月 · 每季度 · 每半年 · 每周 · 每季度末
     rf"|每(?P<count>两|二|三|四|六|双)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展

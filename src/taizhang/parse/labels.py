@@ -25,7 +25,7 @@ _MODIFIERS = ("牵头", "协同", "配合", "协办", "参与", "协助", "主�
 # what the label names: units, people, or a whole clause (部门分工：A牵头，B配合)
 # 河长 · 林长 · 路长: the officials named for a river, forest or road (河长制, 林长制) answer for its work
 _CHIEFS = ("河长", "湖长", "林长", "路长", "田长", "山长")
-_HEADS = ("单位", "部门", "处室", "科室", "站所", "主体", "机构", "领导", "责任人", "负责人", "配合人", "分工", "牵头", "配合",
+_HEADS = ("单位", "部门", "处室", "科室", "股室", "站所", "主体", "机构", "领导", "责任人", "负责人", "配合人", "分工", "牵头", "配合",
           "参与", "协办", *_CHIEFS)
 _LEADER_HEADS = ("领导", "责任人", "负责人", "配合人", *_CHIEFS)  # (责任人：X，配合人：Y): persons both
 _LEAD_WORDS = ("牵头", "主办", "主责", "主抓")

@@ -139,8 +139,9 @@ def find_table(view: str, lines: list[Span], gaps: tuple[int, ...] = ()) -> Tabl
 def _lower_header(view: str, lines: list[Span], i: int, cells: list[Cell],
                   roles: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
     """A header of two rows (责任分工 spanning 牵头单位 | 配合单位): the lower row names the columns.
-    It has as many cells (the spanning ones repeated, as a page's merged cells are read), or
-    only those under the spanning cells, which stand repeated side by side in the upper row."""
+    It has as many cells (the spanning ones repeated, as a page's merged cells are read), more
+    (a Word header whose spanning cell is read once above them), or only those under the spanning
+    cells, which stand repeated side by side in the upper row."""
     if i + 1 >= len(lines):
         return i, roles
     below = [c.text.strip() for c in _split(view, *lines[i + 1])]
@@ -155,7 +156,7 @@ def _lower_header(view: str, lines: list[Span], i: int, cells: list[Cell],
         for k, name in zip(runs, below):
             names[k] = name
         below = names
-    if len(below) != len(upper) or below == upper:
+    if below == upper:
         return i, roles
     lower = _roles(below)
     return (i + 1, lower) if lower else (i, roles)

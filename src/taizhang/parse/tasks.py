@@ -298,6 +298,12 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
                      v.orig_span(due_cell.start + f.start, due_cell.start + f.end), f.rule)
             for f in find_deadlines(due_cell.text, ref_year=ref_year))
         a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
+    note = cells.get("note")
+    if note is not None:  # 备注：按月调度进度 — how often the work is followed, not a date of its own
+        extra = tuple(
+            Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(note.start + f.start, note.start + f.end), f.rule)
+            for f in find_deadlines(note.text, ref_year=ref_year) if f.rrule)
+        a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
     targets = tuple(
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
         for t in find_targets(view[text_start:text_end]))

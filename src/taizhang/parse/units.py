@@ -37,7 +37,7 @@ _NOTE = re.compile(r"\((?!(?:(?!第一|首位)[^()]){2,20}?为(?:牵头|第一�
 # (the note names a place in the list, 列第一位的为牵头单位; (市发改委为牵头单位) names the lead itself)
 # the same note written as a part of the list itself, after a comma
 _CONVENTION_PART = re.compile(r"\s*(?:(?:排在|列在?|位列)?第一(?:位|个|责任单位)的?(?:单位)?为牵头|下同$|(?:排名)?不分先后$)")
-_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和|与)?(?:[我本][局厅委部办署](?=[\u4e00-\u9fff]{3}))?")
+_LEADING = re.compile(r"^(?:由|请|其中|以及|会同|协同|联合|及|和(?![\u4e00-\u9fff](?:县|区|市|旗))|与)?(?:[我本][局厅委部办署](?=[\u4e00-\u9fff]{3}))?")
 # (我局科学技术司: the issuing ministry's own department goes by its name, as its other mentions write it)
 # a place's own government or committee: 浑南区政府 · 经济技术开发区管委会
 _OWN_PLACE = re.compile(rf"^[^、]{{1,10}}[{LEVELS}](?:人民)?(?:政府|管委会|党委|管理委员会)$")
@@ -159,9 +159,15 @@ def _raw_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+# what follows a 和 that begins a place's name (和平县 · 和田市 · 和龙市): one character and a level
+_ONE_CHARACTER_PLACE = re.compile(r"[\u4e00-\u9fff](?:县|区|市|旗)")
+
+
 def _split_conj(text: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in _CONJ.finditer(text, a, b):
         left, right = text[a:m.start()], text[m.end():b]
+        if m.group(0) == "和" and _ONE_CHARACTER_PLACE.match(right):
+            continue  # 国家税务总局和平县税务局: 和平县 is a place, not 和 + 平县
         if left and right and (is_unit(left) and (is_unit(right) or _LEVEL_RUN.match(right))
                                and not _BARE_BODY.fullmatch(right)
                                # 平乐县和荔浦市人民政府: two places sharing the government named last
