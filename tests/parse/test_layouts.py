@@ -678,3 +678,13 @@ def test_a_bureaus_own_sections_and_a_note_cells_rule() -> None:
     assert (doc.tasks[0].lead, doc.tasks[0].support, doc.tasks[0].leaders) == (("登记注册股",), ("办公室",), ("刘建军",))
     table = parse("序号 | 工作任务 | 责任单位 | 完成时限 | 备注\n1 | 实施黑土滩治理6万亩 | 县林业和草原局 | 2022年10月底前 | 按月调度进度\n")
     assert [d.rrule for a in table.tasks[0].assignments for d in a.deadlines if d.rrule] == ["FREQ=MONTHLY"]
+
+
+def test_a_rows_sub_rows_are_more_of_the_same_task() -> None:
+    doc = parse("序号 | 重点任务 | 具体措施 | 责任单位 | 完成时限\n"
+                "2 | 打造红色文化旅游线路 | 修缮会址，更新陈列展览 | 县文化体育和旅游局 | 2023年7月31日前\n"
+                "2 | 打造红色文化旅游线路 | 推出精品线路，每季度开展一次宣传推介 | 县文化体育和旅游局、县委宣传部 | 年底前\n")
+    assert len(doc.tasks) == 1
+    task = doc.tasks[0]
+    assert (task.lead, task.support) == (("县文化体育和旅游局",), ("县委宣传部",))
+    assert [d.due for a in task.assignments for d in a.deadlines if d.due] == ["2023-07-31", "2023-12-31"]

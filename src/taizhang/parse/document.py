@@ -101,6 +101,7 @@ def parse(text: str, *, source: str = "") -> Document:
         for task, row in zip(rows, table.rows):
             if row.doubtful:
                 structural[id(task)] = [flags.flag(FlagCode.ROW_FITTED, "lead"), flags.flag(FlagCode.ROW_FITTED, "support")]
+        rows = _joined_sub_rows(rows)
         in_annex = next((an for an in reversed(layout.annexes) if an.line.start < table.start), None)
         if in_annex is None:
             tasks += rows
@@ -355,3 +356,24 @@ def _rows_for_items(tasks: list[Task], rows: list[Task], table: Table) -> tuple[
         out[at] = out[at]._replace(assignments=tuple(
             a._replace(deadlines=a.deadlines + tuple(d for d in own if d not in a.deadlines)) for a in task.assignments))
     return out, kept
+
+
+def _joined_sub_rows(rows: list[Task]) -> list[Task]:
+    """A row repeating the number and task of the row above (a 重点任务 spanning its 具体措施 rows,
+    read into each of them) is more of that task: its measure, units and dates join it."""
+    out: list[Task] = []
+    for task in rows:
+        above = out[-1] if out else None
+        if above is None or (task.key, task.title) != (above.key, above.title) \
+                or len(above.assignments) != 1 or len(task.assignments) != 1:
+            out.append(task)
+            continue
+        a, b = above.assignments[0], task.assignments[0]
+        lead = a.lead + tuple(u for u in b.lead if u not in a.lead + a.support)
+        support = a.support + tuple(u for u in b.lead + b.support if u not in lead + a.support)
+        joined = a._replace(lead=lead, support=support,
+                            leaders=a.leaders + tuple(p for p in b.leaders if p not in a.leaders),
+                            deadlines=a.deadlines + b.deadlines)
+        out[-1] = above._replace(text=f"{above.text}；{task.text}", span=(above.span[0], task.span[1]),
+                                 assignments=(joined,))
+    return out
