@@ -683,7 +683,7 @@ def test_a_bureaus_own_sections_and_a_note_cells_rule() -> None:
 def test_a_rows_sub_rows_are_more_of_the_same_task() -> None:
     doc = parse("序号 | 重点任务 | 具体措施 | 责任单位 | 完成时限\n"
                 "2 | 打造红色文化旅游线路 | 修缮会址，更新陈列展览 | 县文化体育和旅游局 | 2023年7月31日前\n"
-                "2 | 打造红色文化旅游线路 | 推出精品线路，每季度开展一次宣传推介 | 县文化体育和旅游局、县委宣传部 | 年底前\n")
+                "2 | 打造红色文化旅游线路 | 推出精品线路，每季度开展一次宣传推介 | 县文化体育和旅游局、县委宣传部 | 2023年底前\n")
     assert len(doc.tasks) == 1
     task = doc.tasks[0]
     assert (task.lead, task.support) == (("县文化体育和旅游局",), ("县委宣传部",))
