@@ -688,3 +688,11 @@ def test_a_rows_sub_rows_are_more_of_the_same_task() -> None:
     task = doc.tasks[0]
     assert (task.lead, task.support) == (("县文化体育和旅游局",), ("县委宣传部",))
     assert [d.due for a in task.assignments for d in a.deadlines if d.due] == ["2023-07-31", "2023-12-31"]
+
+
+def test_a_table_set_apart_by_full_width_spaces_keeps_its_cells() -> None:
+    doc = parse("附件1\n任务分工表\n序号　工作任务　牵头单位　配合单位　完成时限\n"
+                "1　清理背街小巷积存垃圾　县城市管理局　文武坝镇人民政府　2018年6月10日前\n"
+                "2　规范户外广告　县城市管理局　县市场监管局　2018年8月20日前\n")
+    assert [(t.lead, t.support) for t in doc.tasks] == [
+        (("县城市管理局",), ("文武坝镇人民政府",)), (("县城市管理局",), ("县市场监管局",))]

@@ -147,6 +147,8 @@ class View(NamedTuple):
             if repl:
                 pieces.append(repl)
                 idx.extend(moved[start][2] if start in moved else [start] * len(repl))
+                if repl == "、" and text[start] in " \t":  # 县城市管理局　文武坝镇人民政府: a list, or two cells
+                    gaps.append(len(idx))
             elif text[start] in " \t" and 0 < start and end < len(text) and text[start - 1] != "\n" \
                     and text[end] != "\n":
                 gaps.append(len(idx))
