@@ -76,6 +76,9 @@ def test_units(text: str, names: list[str]) -> None:
     pytest.param("每日向县指挥部报告火情", None, "FREQ=DAILY", id="daily"),
     pytest.param("每周一12时前将进展报镇党政办", None, "FREQ=WEEKLY;BYDAY=MO", id="weekday_and_hour"),
     pytest.param("每日", None, "FREQ=DAILY", id="daily_alone_in_a_cell"),
+    pytest.param("每季度首月5日前报送", None, "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=5", id="first_month_of_each_quarter"),
+    pytest.param("6月、12月底前各报送一次", None, "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1", id="two_months_each_year"),
+    pytest.param("按年度开展考核", None, "FREQ=YEARLY", id="by_the_year"),
 ])
 def test_deadlines(text: str, due: str | None, rrule: str | None) -> None:
     found = find_deadlines(text)

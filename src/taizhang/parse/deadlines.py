@@ -146,7 +146,7 @@ def find_deadlines(text: str, *, ref_year: int | None = None,
             year = _PLAN_END.get(m.group(1))
             if year:
                 add(Found(m.group(0), m.start(), m.end(), f"{year}-12-31", None, "period", "plan_period"))
-    if "每" in text or "按" in text or "逐" in text:
+    if "每" in text or "按" in text or "逐" in text or "各" in text:
         for f in find_recurring(text):
             add(f)
     dated = sorted((f.start, int(f.due[:4])) for f in found if f.due and f.kind == "date")
@@ -239,7 +239,7 @@ _FORMER = re.compile(r"原(?:定|计划)(?:于|在)?(?:完成)?(?:时限|时间|
 _WITH_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年|-|—|–|~|至|到)")
 # (two patterns: one of words and one from a digit let the regex engine jump to the characters
 # they open with; one pattern mixing both is tried at every position)
-_CUE_WORD = re.compile(r"季度|半年|年中|每|按[月季周半]|逐[月季周]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
+_CUE_WORD = re.compile(r"季度|半年|年中|每|按[月季周半]|按年度|逐[月季周]|五[”\"']?(?:期间|末|时期|内|规划期)|长期|持续推进|常态化|年[底末内]"
                        r"|元旦|春节|国庆|端午|中秋")
 _CUE_DIGIT = re.compile(r"\d[月年]")
 
@@ -262,6 +262,10 @@ _EVERY = re.compile(
     rf"|每周(?:星期)?(?P<wday>[一二三四五六日天])(?:前|之前|以前)?"
     # 每月25日前
     rf"|每月(?P<mday>\d{{1,2}})日{_BEFORE}?"
+    # 每季度首月5日前 · 每季度末月25日前: a day of one month of each quarter
+    rf"|每季度(?P<qmonth>首月|第一个月|末月|最后一个月)(?P<qday>\d{{1,2}})日{_BEFORE}?"
+    # 6月、12月底前各报送一次: the same months of every year
+    rf"|(?<![\d年])(?P<e1>\d{{1,2}})月(?:份)?[、和](?P<e2>\d{{1,2}})月(?:份)?(?P<epend>底|末)?{_BEFORE}?(?=[^,。;]{{0,4}}?各)"
     # 每半月: twice a month, mid-month and month-end
     rf"|(?P<half_month>每半个?月)"
     # 每日报告 · 每天推送: work done every day
@@ -270,6 +274,8 @@ _EVERY = re.compile(
     rf"|每(?P<count>两|二|三|四|六|双)?个?(?P<unit>月|季度|季|半年|周|旬)(?:末|底)?"
     # 按月调度 · 按季度开展
     rf"|(?:按|逐)(?P<by>月|季度|季|半年|周)(?=[\u4e00-\u9fff])(?!份)"
+    # 按年度考核: once a year
+    rf"|(?P<by_year>按年度)(?=[\u4e00-\u9fff,。;]|$)"
     # 每年……4月份……10月份 (two months named later in the sentence)
     rf"|每年(?=[^。;]{{0,60}}?(?<![\d年])(?P<l1>\d{{1,2}})月[^。;]{{0,60}}?(?<![\d年])(?P<l2>\d{{1,2}})月)"
     # 每年开展一次考核 · 每年向社会公布 · 每年举办购物节: an event held every year
@@ -326,8 +332,19 @@ def _rrule(m: re.Match[str]) -> str | None:
             return f"FREQ=YEARLY;BYMONTH={month}"
         day = f"BYMONTHDAY={int(g['day'])}" if g["day"] else "BYMONTHDAY=-1"
         return f"FREQ=YEARLY;BYMONTH={month};{day}"
-    if g["yearly"] or g["yearly_work"]:
+    if g["yearly"] or g["yearly_work"] or g["by_year"]:
         return "FREQ=YEARLY"
+    if g["qmonth"]:
+        first = g["qmonth"] in ("首月", "第一个月")
+        day = int(g["qday"])
+        if not 1 <= day <= 31:
+            return None
+        return f"FREQ=YEARLY;BYMONTH={'1,4,7,10' if first else '3,6,9,12'};BYMONTHDAY={day}"
+    if g["e1"]:
+        m1, m2 = int(g["e1"]), int(g["e2"])
+        if not (1 <= m1 < m2 <= 12):
+            return None
+        return f"FREQ=YEARLY;BYMONTH={m1},{m2}" + (";BYMONTHDAY=-1" if g["epend"] else "")
     if g["yq"]:
         q = int(g["yq"]) if g["yq"].isdigit() else cn_to_int(g["yq"])
         return f"FREQ=YEARLY;BYMONTH={q * 3};BYMONTHDAY=-1"
