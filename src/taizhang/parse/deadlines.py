@@ -336,10 +336,10 @@ def _rrule(m: re.Match[str]) -> str | None:
         return "FREQ=YEARLY"
     if g["qmonth"]:
         first = g["qmonth"] in ("首月", "第一个月")
-        day = int(g["qday"])
-        if not 1 <= day <= 31:
+        qday = int(g["qday"])
+        if not 1 <= qday <= 31:
             return None
-        return f"FREQ=YEARLY;BYMONTH={'1,4,7,10' if first else '3,6,9,12'};BYMONTHDAY={day}"
+        return f"FREQ=YEARLY;BYMONTH={'1,4,7,10' if first else '3,6,9,12'};BYMONTHDAY={qday}"
     if g["e1"]:
         m1, m2 = int(g["e1"]), int(g["e2"])
         if not (1 <= m1 < m2 <= 12):
