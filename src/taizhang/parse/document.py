@@ -16,13 +16,7 @@ import re
 
 from taizhang.parse import diagnostics, flags
 from taizhang.parse.header import Fact, Header, find_references, parse_header
-from taizhang.parse.items import (
-    bulleted_blocks,
-    duty_sentences,
-    items_of,
-    record_blocks,
-    unnumbered_paragraphs,
-)
+from taizhang.parse.items import duty_sentences, items_of
 from taizhang.parse.layout import Annex, Layout, lay_out, split_footer
 from taizhang.parse.lines import DROPPED, Role, dropped_blocks, read_lines
 from taizhang.parse.model import (
@@ -42,6 +36,7 @@ from taizhang.parse.tables import Table, find_table
 from taizhang.parse.tasks import build_task, not_a_task, table_task
 from taizhang.parse.text import View
 from taizhang.parse.units import UnitName, complete_cut_names
+from taizhang.parse.unnumbered import bulleted_blocks, record_blocks, unnumbered_paragraphs
 
 _TO_ANNEX = re.compile(r"(?:详见|参见|见)附件")
 _YEAR_NOTE = re.compile(r"未(?:注明|标注|写明|标明)年份的?(?:时限|日期)?(?:均|都|一律)?(?:为|指|是|按)((?:19|20)\d{2})年")
