@@ -239,6 +239,14 @@ def _merged(cs: list[Clause]) -> Clause:
 _CELL_CLAUSE = re.compile(r"牵头[,;]|牵头$|[,;].*(?:配合|协办|参与)$")
 
 
+def _cell_deadlines(v: View, cell: Cell | None, ref_year: int | None) -> tuple[Deadline, ...]:
+    """The deadlines written in a table's cell, spans in the text as read."""
+    if cell is None:
+        return ()
+    return tuple(Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(cell.start + f.start, cell.start + f.end), f.rule)
+                 for f in find_deadlines(cell.text, ref_year=ref_year))
+
+
 def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year: int | None) -> Task:
     """One row of a task table → a task with one assignment."""
     view = v.view
@@ -290,19 +298,12 @@ def table_task(v: View, row: Row, n: int, books: list[tuple[int, int]], ref_year
         if role in cells:
             clause.leaders += [p for p in people(cells[role].text, cells[role].start)
                                if p[0] not in {q[0] for q in clause.leaders}]
-    due_cell = cells.get("due")
     a = _assignment(v, text_start, text_end, clause, books, ref_year, False)
-    if due_cell is not None:
-        extra = tuple(
-            Deadline(f.text, f.due, f.rrule, f.kind,
-                     v.orig_span(due_cell.start + f.start, due_cell.start + f.end), f.rule)
-            for f in find_deadlines(due_cell.text, ref_year=ref_year))
-        a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
-    note = cells.get("note")
-    if note is not None:  # 备注：按月调度进度 — how often the work is followed, not a date of its own
-        extra = tuple(
-            Deadline(f.text, f.due, f.rrule, f.kind, v.orig_span(note.start + f.start, note.start + f.end), f.rule)
-            for f in find_deadlines(note.text, ref_year=ref_year) if f.rrule)
+    # the 完成时限 cell's dates and rules; a 备注 cell's rules only (按月调度进度: how often the work is
+    # followed, not a date of its own)
+    extra = _cell_deadlines(v, cells.get("due"), ref_year) \
+        + tuple(d for d in _cell_deadlines(v, cells.get("note"), ref_year) if d.rrule)
+    if extra:
         a = Assignment(a.text, a.span, a.lead, a.support, a.leaders, a.deadlines + extra, a.evidence)
     targets = tuple(
         Target(t.text, t.value, t.unit, t.op, t.upper, v.orig_span(text_start + t.start, text_start + t.end))
